@@ -1,0 +1,90 @@
+#include "core/iter.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <numeric>
+
+namespace hc {
+
+IterPlan plan_iteration(int nop, const Array* const* ops, const Dims& shape) {
+  IterPlan p;
+  p.nop = nop;
+  p.size = 1;
+  for (int64_t d : shape) p.size *= d;
+  for (int k = 0; k < nop; ++k) p.base[k] = ops[k]->data();
+  if (p.size == 0) return p;
+
+  // Keep dims of extent > 1.
+  int nd = shape.size();
+  int keep[kMaxDims + 1];
+  int nk = 0;
+  for (int i = 0; i < nd; ++i)
+    if (shape[i] != 1) keep[nk++] = i;
+
+  // Order dims so the first operand walks memory forwards-ish: stable sort by |stride| descending.
+  // Only reorder when operand 0 is not already in that order (the common case is C order).
+  const Dims& s0 = ops[0]->strides;
+  bool sorted = true;
+  for (int j = 1; j < nk; ++j)
+    if (std::llabs(s0[keep[j - 1]]) < std::llabs(s0[keep[j]])) { sorted = false; break; }
+  if (!sorted)
+    std::stable_sort(keep, keep + nk, [&](int a, int b) { return std::llabs(s0[a]) > std::llabs(s0[b]); });
+
+  p.shape.resize(0);
+  for (int k = 0; k < nop; ++k) p.strides[k].resize(0);
+  for (int j = 0; j < nk; ++j) {
+    int i = keep[j];
+    int last = p.shape.size() - 1;
+    bool merge = last >= 0;
+    for (int k = 0; merge && k < nop; ++k)
+      merge = p.strides[k][last] == ops[k]->strides[i] * shape[i];
+    if (merge) {
+      p.shape[last] *= shape[i];
+      for (int k = 0; k < nop; ++k) p.strides[k][last] = ops[k]->strides[i];
+    } else {
+      p.shape.push_back(shape[i]);
+      for (int k = 0; k < nop; ++k) p.strides[k].push_back(ops[k]->strides[i]);
+    }
+  }
+  p.ndim = p.shape.size();
+  return p;
+}
+
+void run_loop(const IterPlan& p, Loop loop, const void* ctx) {
+  if (p.size == 0) return;
+  char* ptrs[kMaxOperands];
+  int64_t inner_strides[kMaxOperands];
+  for (int k = 0; k < p.nop; ++k) ptrs[k] = p.base[k];
+  if (p.ndim == 0) {
+    for (int k = 0; k < p.nop; ++k) inner_strides[k] = 0;
+    loop(ptrs, inner_strides, 1, ctx);
+    return;
+  }
+  int in = p.ndim - 1;
+  for (int k = 0; k < p.nop; ++k) inner_strides[k] = p.strides[k][in];
+  int64_t n = p.shape[in];
+  if (p.ndim == 1) {
+    loop(ptrs, inner_strides, n, ctx);
+    return;
+  }
+  // Odometer over the outer dims.
+  int64_t idx[kMaxDims] = {0};
+  int outer = p.ndim - 1;
+  for (;;) {
+    loop(ptrs, inner_strides, n, ctx);
+    int d = outer - 1;
+    for (; d >= 0; --d) {
+      for (int k = 0; k < p.nop; ++k) ptrs[k] += p.strides[k][d];
+      if (++idx[d] < p.shape[d]) break;
+      for (int k = 0; k < p.nop; ++k) ptrs[k] -= p.strides[k][d] * p.shape[d];
+      idx[d] = 0;
+    }
+    if (d < 0) return;
+  }
+}
+
+void for_each(int nop, const Array* const* ops, Loop loop, const void* ctx) {
+  run_loop(plan_iteration(nop, ops, ops[0]->shape), loop, ctx);
+}
+
+}  // namespace hc

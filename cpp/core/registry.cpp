@@ -1,0 +1,128 @@
+#include "core/registry.h"
+
+#include <memory>
+#include <unordered_map>
+
+namespace hc {
+
+namespace {
+std::vector<std::unique_ptr<OpInfo>>& ops() {
+  static auto* v = new std::vector<std::unique_ptr<OpInfo>>();
+  return *v;
+}
+std::unordered_map<std::string, int>& names() {
+  static auto* m = new std::unordered_map<std::string, int>();
+  return *m;
+}
+}  // namespace
+
+int op_id(const std::string& name, int arity, TypeRule rule) {
+  auto it = names().find(name);
+  if (it != names().end()) return it->second;
+  auto info = std::make_unique<OpInfo>();
+  info->name = name;
+  info->arity = arity;
+  info->rule = rule;
+  ops().push_back(std::move(info));
+  int id = int(ops().size()) - 1;
+  names()[name] = id;
+  return id;
+}
+
+int find_op(const std::string& name) {
+  auto it = names().find(name);
+  return it == names().end() ? -1 : it->second;
+}
+
+OpInfo& op_info(int id) { return *ops()[id]; }
+int num_ops() { return int(ops().size()); }
+
+void register_loop(int op, Unit unit, DType in, DType out, Loop fn, const void* ctx) {
+  op_info(op).loops[int(unit)][int(in)] = LoopEntry{fn, out, ctx};
+}
+
+DType inexact_for(DType in) {
+  switch (in) {
+    case DType::Bool: case DType::Int8: case DType::UInt8: return DType::Float16;
+    case DType::Int16: case DType::UInt16: return DType::Float32;
+    case DType::Int32: case DType::UInt32: case DType::Int64: case DType::UInt64: return DType::Float64;
+    default: return in;
+  }
+}
+
+DType loop_dtype(const OpInfo& op, DType in) {
+  if (op.rule == TypeRule::Inexact) return inexact_for(in);
+  return in;
+}
+
+static const LoopEntry& find_loop(const OpInfo& op, Device dev, DType in, const std::string& what) {
+  const LoopEntry& e = op.loops[int(dev.unit)][int(in)];
+  if (e.fn) return e;
+  bool any_unit = false;
+  for (int u = 0; u < kNumUnits; ++u) any_unit |= op.loops[u][int(in)].fn != nullptr;
+  if (dev.unit != Unit::CPU || any_unit)
+    throw TypeError(op.name + ": not supported on " + dev.str() + " for " + what);
+  throw TypeError(op.name + ": not supported for " + what);
+}
+
+DType result_dtype(int opid, DType a, DType b) {
+  const OpInfo& op = op_info(opid);
+  DType in = op.arity == 2 ? promote(a, b, op.name.c_str()) : a;
+  DType ld = loop_dtype(op, in);
+  const LoopEntry& e = op.loops[int(Unit::CPU)][int(ld)];
+  if (!e.fn) throw TypeError(op.name + ": not supported for input dtype " + name(in));
+  return e.out;
+}
+
+static Array prepare_out(const OpInfo& op, const Dims& shape, DType out_dtype, Device dev,
+                         const Array* out, bool* cast_after) {
+  *cast_after = false;
+  if (!out) return Array::empty(shape, out_dtype, dev, op.name.c_str());
+  if (!out->writeable) throw ValueError(op.name + ": output array is read-only");
+  if (out->shape != shape)
+    throw ValueError(op.name + ": out has shape " + shape_str(out->shape) + " but the result has shape " +
+                     shape_str(shape));
+  if (out->dtype == out_dtype) return *out;
+  *cast_after = true;
+  return Array::empty(shape, out_dtype, dev, op.name.c_str());
+}
+
+Array dispatch_unary(int opid, const Array& x, Device dev, const Array* out) {
+  const OpInfo& op = op_info(opid);
+  DType ld = loop_dtype(op, x.dtype);
+  const LoopEntry& e = find_loop(op, dev, ld, std::string("dtype ") + name(x.dtype));
+  Array src = x.dtype == ld ? x : astype(x, ld);
+  bool cast_after;
+  Array res = prepare_out(op, x.shape, e.out, dev, out, &cast_after);
+  const Array* operands[2] = {&res, &src};
+  IterPlan plan = plan_iteration(2, operands, res.shape);
+  run_loop(plan, e.fn, e.ctx);
+  if (cast_after) {
+    copy_into(*out, res, op.name.c_str());
+    return *out;
+  }
+  return res;
+}
+
+Array dispatch_binary(int opid, const Array& a, const Array& b, Device dev, const Array* out) {
+  const OpInfo& op = op_info(opid);
+  DType in = promote(a.dtype, b.dtype, op.name.c_str());
+  DType ld = loop_dtype(op, in);
+  const LoopEntry& e =
+      find_loop(op, dev, ld, std::string("dtypes ") + name(a.dtype) + " and " + name(b.dtype));
+  Dims shape = broadcast_shapes(a.shape, b.shape, op.name.c_str());
+  Array sa = broadcast_to(a.dtype == ld ? a : astype(a, ld), shape, op.name.c_str());
+  Array sb = broadcast_to(b.dtype == ld ? b : astype(b, ld), shape, op.name.c_str());
+  bool cast_after;
+  Array res = prepare_out(op, shape, e.out, dev, out, &cast_after);
+  const Array* operands[3] = {&res, &sa, &sb};
+  IterPlan plan = plan_iteration(3, operands, shape);
+  run_loop(plan, e.fn, e.ctx);
+  if (cast_after) {
+    copy_into(*out, res, op.name.c_str());
+    return *out;
+  }
+  return res;
+}
+
+}  // namespace hc

@@ -1,0 +1,61 @@
+// The op registry: (op, unit, loop dtype) -> kernel, and the rules that pick a loop dtype.
+// Every elementwise op goes through dispatch_unary/dispatch_binary below, whichever unit runs it.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/array.h"
+#include "core/iter.h"
+
+namespace hc {
+
+// How an op maps its (promoted) input dtype onto the dtype of the loop that runs it.
+enum class TypeRule : uint8_t {
+  Same,        // loop in the input dtype (add, negative, abs...)
+  Inexact,     // ints and bool go to float as NumPy does (sin, sqrt, divide...)
+  BoolOnly,    // only bool allowed? no: NumPy logical ops accept any dtype; loop in input dtype
+};
+
+struct LoopEntry {
+  Loop fn = nullptr;
+  DType out = DType::Bool;
+  const void* ctx = nullptr;
+};
+
+struct OpInfo {
+  std::string name;
+  int arity = 0;
+  TypeRule rule = TypeRule::Same;
+  LoopEntry loops[kNumUnits][kNumDTypes];
+};
+
+// Registers (or finds) an op by name; returns its id.
+int op_id(const std::string& name, int arity, TypeRule rule = TypeRule::Same);
+int find_op(const std::string& name);  // -1 when absent
+OpInfo& op_info(int id);
+int num_ops();
+void register_loop(int op, Unit unit, DType in, DType out, Loop fn, const void* ctx = nullptr);
+
+// The dtype the loop for this op should run in, given the promoted input dtype (NumPy's rule
+// for ints going to float: 8-bit and bool -> float16, 16-bit -> float32, wider -> float64).
+DType loop_dtype(const OpInfo& op, DType in);
+DType inexact_for(DType in);
+
+// Runs an elementwise op. `out` may be given (NumPy's out=): it must have the broadcast shape;
+// results are cast into it. Errors name the op.
+Array dispatch_unary(int op, const Array& x, Device dev, const Array* out = nullptr);
+Array dispatch_binary(int op, const Array& a, const Array& b, Device dev, const Array* out = nullptr);
+// Which output dtype the op would give for these inputs (for result_type-style queries).
+DType result_dtype(int op, DType a, DType b);
+
+// The cast/copy kernel: dst[...] = src broadcast to dst's shape, converted to dst's dtype.
+void copy_into(const Array& dst, const Array& src, const char* fn = "copy");
+Array astype(const Array& a, DType t);            // always a new C-contiguous array
+Array ascontiguous(const Array& a);               // a itself when already C-contiguous
+void fill(const Array& dst, const Scalar& value);  // dst[...] = value
+
+// Every kernel family registers its loops here at module start (no static initialisers: they
+// are dropped from static libraries).
+void register_cpu_kernels();
+
+}  // namespace hc

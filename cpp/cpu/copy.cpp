@@ -1,0 +1,126 @@
+// The cast/copy kernel and fill. One loop per (from, to) dtype pair.
+#include <cstring>
+
+#include "core/cast.h"
+#include "core/registry.h"
+
+namespace hc {
+namespace {
+
+template <class From, class To>
+void cast_loop(char** p, const int64_t* s, int64_t n, const void*) {
+  char* o = p[0];
+  const char* a = p[1];
+  if constexpr (std::is_same_v<From, To>) {
+    if (s[0] == sizeof(To) && s[1] == sizeof(From)) {
+      std::memcpy(o, a, size_t(n) * sizeof(To));
+      return;
+    }
+    for (int64_t i = 0; i < n; ++i) std::memcpy(o + i * s[0], a + i * s[1], sizeof(To));
+  } else if constexpr (is_half_v<From> || is_half_v<To>) {
+    for (int64_t i = 0; i < n; ++i) {
+      From x;
+      std::memcpy(&x, a + i * s[1], sizeof(From));
+      To r = cast_value<To>(x);
+      std::memcpy(o + i * s[0], &r, sizeof(To));
+    }
+  } else if (s[0] == sizeof(To) && s[1] == sizeof(From)) {
+    To* __restrict op = reinterpret_cast<To*>(o);
+    const From* __restrict ap = reinterpret_cast<const From*>(a);
+    for (int64_t i = 0; i < n; ++i) op[i] = cast_value<To>(ap[i]);
+  } else {
+    for (int64_t i = 0; i < n; ++i)
+      *reinterpret_cast<To*>(o + i * s[0]) = cast_value<To>(*reinterpret_cast<const From*>(a + i * s[1]));
+  }
+}
+
+Loop g_cast[kNumDTypes][kNumDTypes];
+
+template <DType F, DType T> void set_cast() { g_cast[int(F)][int(T)] = &cast_loop<ctype_t<F>, ctype_t<T>>; }
+
+template <DType F> void set_casts_from() {
+  set_cast<F, DType::Bool>(); set_cast<F, DType::Int8>(); set_cast<F, DType::Int16>();
+  set_cast<F, DType::Int32>(); set_cast<F, DType::Int64>(); set_cast<F, DType::UInt8>();
+  set_cast<F, DType::UInt16>(); set_cast<F, DType::UInt32>(); set_cast<F, DType::UInt64>();
+  set_cast<F, DType::Float16>(); set_cast<F, DType::BFloat16>(); set_cast<F, DType::Float32>();
+  set_cast<F, DType::Float64>(); set_cast<F, DType::Complex64>(); set_cast<F, DType::Complex128>();
+}
+
+struct CastInit {
+  CastInit() {
+    set_casts_from<DType::Bool>(); set_casts_from<DType::Int8>(); set_casts_from<DType::Int16>();
+    set_casts_from<DType::Int32>(); set_casts_from<DType::Int64>(); set_casts_from<DType::UInt8>();
+    set_casts_from<DType::UInt16>(); set_casts_from<DType::UInt32>(); set_casts_from<DType::UInt64>();
+    set_casts_from<DType::Float16>(); set_casts_from<DType::BFloat16>(); set_casts_from<DType::Float32>();
+    set_casts_from<DType::Float64>(); set_casts_from<DType::Complex64>(); set_casts_from<DType::Complex128>();
+  }
+};
+
+void ensure_casts() { static CastInit init; }
+
+// True when a and b might touch the same bytes.
+bool may_overlap(const Array& a, const Array& b) {
+  if (a.storage != b.storage) return false;
+  auto extent = [](const Array& x, int64_t* lo, int64_t* hi) {
+    *lo = *hi = x.offset;
+    for (int i = 0; i < x.ndim(); ++i) {
+      if (x.shape[i] == 0) { *hi = *lo - 1; return; }
+      int64_t d = x.strides[i] * (x.shape[i] - 1);
+      if (d < 0) *lo += d; else *hi += d;
+    }
+    *hi += x.itemsize() - 1;
+  };
+  int64_t alo, ahi, blo, bhi;
+  extent(a, &alo, &ahi);
+  extent(b, &blo, &bhi);
+  return alo <= bhi && blo <= ahi;
+}
+
+}  // namespace
+
+void copy_into(const Array& dst, const Array& src, const char* fn) {
+  ensure_casts();
+  if (!dst.writeable) throw ValueError(std::string(fn) + ": assignment destination is read-only");
+  Array s = broadcast_to(src, dst.shape, fn);
+  if (may_overlap(dst, s) &&
+      !(dst.offset == s.offset && dst.strides == s.strides && dst.dtype == s.dtype)) {
+    s = astype(s, s.dtype);  // the source is read in full before any write
+  }
+  const Array* ops[2] = {&dst, &s};
+  run_loop(plan_iteration(2, ops, dst.shape), g_cast[int(src.dtype)][int(dst.dtype)], nullptr);
+}
+
+Array astype(const Array& a, DType t) {
+  Array out = Array::empty(a.shape, t, a.device(), "astype");
+  ensure_casts();
+  const Array* ops[2] = {&out, &a};
+  run_loop(plan_iteration(2, ops, out.shape), g_cast[int(a.dtype)][int(t)], nullptr);
+  return out;
+}
+
+Array ascontiguous(const Array& a) { return a.is_c_contiguous() ? a : astype(a, a.dtype); }
+
+namespace {
+struct FillCtx { char value[16]; int size; };
+void fill_loop(char** p, const int64_t* s, int64_t n, const void* ctx) {
+  auto* c = static_cast<const FillCtx*>(ctx);
+  char* o = p[0];
+  switch (c->size) {
+    case 1: { char v = c->value[0]; if (s[0] == 1) { std::memset(o, v, size_t(n)); return; } break; }
+    case 4: if (s[0] == 4) { uint32_t v; std::memcpy(&v, c->value, 4); auto* q = reinterpret_cast<uint32_t*>(o); for (int64_t i = 0; i < n; ++i) q[i] = v; return; } break;
+    case 8: if (s[0] == 8) { uint64_t v; std::memcpy(&v, c->value, 8); auto* q = reinterpret_cast<uint64_t*>(o); for (int64_t i = 0; i < n; ++i) q[i] = v; return; } break;
+  }
+  for (int64_t i = 0; i < n; ++i) std::memcpy(o + i * s[0], c->value, size_t(c->size));
+}
+}  // namespace
+
+void fill(const Array& dst, const Scalar& value) {
+  if (!dst.writeable) throw ValueError("fill: assignment destination is read-only");
+  FillCtx c;
+  c.size = int(dst.itemsize());
+  store_scalar(value, dst.dtype, c.value);
+  const Array* ops[1] = {&dst};
+  run_loop(plan_iteration(1, ops, dst.shape), &fill_loop, &c);
+}
+
+}  // namespace hc

@@ -1,0 +1,10 @@
+// Registration entry points of the CPU kernel families (one file each).
+#pragma once
+
+namespace hc::cpu {
+void register_arithmetic();  // add, subtract, multiply, ... (elementwise_arith.cpp)
+void register_comparison();  // equal, less, ... logical_* (elementwise_compare.cpp)
+void register_bitwise();     // bitwise_* (elementwise_bitwise.cpp)
+void register_math();        // exp, sin, sqrt, ... (elementwise_math.cpp)
+void register_rounding();    // floor, ceil, trunc, round, sign, ... (elementwise_rounding.cpp)
+}  // namespace hc::cpu

@@ -1,0 +1,410 @@
+// The hcarray.ndarray type: attributes, basic indexing, operators, reshape, the buffer protocol.
+#include <nanobind/stl/string.h>
+#include <nanobind/stl/vector.h>
+
+#include <cstring>
+#include <string>
+
+#include "core/reshape.h"
+#include "python/convert.h"
+#include "python/indexing_basic.h"
+
+namespace hc::py {
+
+namespace {
+
+nb::tuple dims_tuple(const Dims& d) {
+  nb::list l;
+  for (int64_t v : d) l.append(v);
+  return nb::tuple(l);
+}
+
+Dims dims_from(nb::handle h, const char* fn) {
+  Dims d;
+  if (PyLong_Check(h.ptr()) && !PyBool_Check(h.ptr())) {
+    d.push_back(nb::cast<int64_t>(h));
+    return d;
+  }
+  if (!PySequence_Check(h.ptr()))
+    throw TypeError(std::string(fn) + ": shape must be an int or a sequence of ints");
+  for (nb::handle v : h) {
+    if (PyBool_Check(v.ptr()) || !PyIndex_Check(v.ptr()))
+      throw TypeError(std::string(fn) + ": shape entries must be integers");
+    Py_ssize_t x = PyNumber_AsSsize_t(v.ptr(), PyExc_OverflowError);
+    if (x == -1 && PyErr_Occurred()) {
+      PyErr_Clear();
+      throw ValueError(std::string(fn) + ": dimension is too large");
+    }
+    d.push_back(x);
+  }
+  return d;
+}
+
+Array reshape(const Array& a, const Dims& req, int copy, const char* fn) {
+  Dims shape = resolve_shape(req, a.size(), fn);
+  Array out;
+  if (copy != 1 && reshape_view(a, shape, &out)) return out;
+  if (copy == 0) throw ValueError(std::string(fn) + ": cannot reshape without a copy");
+  Array c = astype(a, a.dtype);
+  c.shape = shape;
+  c.strides = c_strides(shape, c.itemsize());
+  return c;
+}
+
+Array transpose_last2(const Array& a, const char* fn) {
+  if (a.ndim() < 2) throw ValueError(std::string(fn) + ": array must have at least 2 dimensions");
+  Array v = a.view(a.shape, a.strides, a.offset);
+  int n = a.ndim();
+  std::swap(v.shape[n - 1], v.shape[n - 2]);
+  std::swap(v.strides[n - 1], v.strides[n - 2]);
+  return v;
+}
+
+// The scalar stored in a one-element array, as a Python object.
+nb::object item_object(const Array& a, const char* fn) {
+  if (a.size() != 1)
+    throw ValueError(std::string(fn) + ": only arrays with exactly one element can be converted to a Python scalar");
+  Scalar s = load_scalar(a.dtype, a.data());
+  switch (s.kind) {
+    case Kind::Bool: return nb::bool_(s.b);
+    case Kind::Int: return nb::int_(s.i);
+    case Kind::UInt: return nb::steal(PyLong_FromUnsignedLongLong(s.u));
+    case Kind::Float: return nb::float_(s.f);
+    case Kind::Complex: return nb::steal(PyComplex_FromDoubles(s.c.real(), s.c.imag()));
+  }
+  return nb::none();
+}
+
+nb::object binary_op(int op, nb::handle a, nb::handle b, bool reflected) {
+  const char* fn = op_info(op).name.c_str();
+  Array* self = &as_array(reflected ? b : a);
+  Array other;
+  try {
+    other = operand_for(reflected ? a : b, *self, fn);
+  } catch (const TypeError&) {
+    return nb::borrow(Py_NotImplemented);
+  }
+  if (reflected) return wrap(dispatch_binary(op, other, *self, self->device()));
+  return wrap(dispatch_binary(op, *self, other, self->device()));
+}
+
+nb::object inplace_op(int op, nb::handle a, nb::handle b) {
+  const OpInfo& info = op_info(op);
+  const char* fn = info.name.c_str();
+  Array& self = as_array(a);
+  Array other;
+  try {
+    other = operand_for(b, self, fn);
+  } catch (const TypeError&) {
+    return nb::borrow(Py_NotImplemented);
+  }
+  DType rt = result_dtype(op, self.dtype, other.dtype);
+  if (rt != self.dtype && !can_cast_same_kind(rt, self.dtype))
+    throw TypeError(info.name + ": cannot cast the result dtype " + name(rt) +
+                    " to the in-place operand's dtype " + name(self.dtype));
+  Dims shape = broadcast_shapes(self.shape, other.shape, fn);
+  if (shape != self.shape)
+    throw ValueError(info.name + ": in-place result of shape " + shape_str(shape) +
+                     " does not fit the operand of shape " + shape_str(self.shape));
+  dispatch_binary(op, self, other, self.device(), &self);
+  return nb::borrow(a);
+}
+
+struct BinarySpec { const char* dunder; const char* rdunder; const char* idunder; const char* op; };
+const BinarySpec kBinary[] = {
+    {"__add__", "__radd__", "__iadd__", "add"},
+    {"__sub__", "__rsub__", "__isub__", "subtract"},
+    {"__mul__", "__rmul__", "__imul__", "multiply"},
+    {"__truediv__", "__rtruediv__", "__itruediv__", "divide"},
+    {"__floordiv__", "__rfloordiv__", "__ifloordiv__", "floor_divide"},
+    {"__mod__", "__rmod__", "__imod__", "remainder"},
+    {"__pow__", "__rpow__", "__ipow__", "pow"},
+    {"__and__", "__rand__", "__iand__", "bitwise_and"},
+    {"__or__", "__ror__", "__ior__", "bitwise_or"},
+    {"__xor__", "__rxor__", "__ixor__", "bitwise_xor"},
+    {"__lshift__", "__rlshift__", "__ilshift__", "bitwise_left_shift"},
+    {"__rshift__", "__rrshift__", "__irshift__", "bitwise_right_shift"},
+};
+struct CompareSpec { const char* dunder; const char* op; };
+const CompareSpec kCompare[] = {
+    {"__eq__", "equal"}, {"__ne__", "not_equal"}, {"__lt__", "less"},
+    {"__le__", "less_equal"}, {"__gt__", "greater"}, {"__ge__", "greater_equal"},
+};
+struct UnarySpec { const char* dunder; const char* op; };
+const UnarySpec kUnary[] = {
+    {"__neg__", "negative"}, {"__pos__", "positive"}, {"__abs__", "abs"}, {"__invert__", "bitwise_invert"},
+};
+
+// Buffer protocol: export any dtype whose format PEP 3118 can name. bfloat16 has none, so it
+// refuses and NumPy falls back to __array__, which keeps the dtype.
+const char* format_of(DType t) {
+  switch (t) {
+    case DType::Bool: return "?";
+    case DType::Int8: return "b";
+    case DType::Int16: return "h";
+    case DType::Int32: return "i";
+    case DType::Int64: return "q";
+    case DType::UInt8: return "B";
+    case DType::UInt16: return "H";
+    case DType::UInt32: return "I";
+    case DType::UInt64: return "Q";
+    case DType::Float16: return "e";
+    case DType::Float32: return "f";
+    case DType::Float64: return "d";
+    case DType::Complex64: return "Zf";
+    case DType::Complex128: return "Zd";
+    default: return nullptr;
+  }
+}
+
+int getbuffer(PyObject* self, Py_buffer* view, int flags) {
+  Array& a = *nb::inst_ptr<Array>(self);
+  const char* fmt = format_of(a.dtype);
+  if (!fmt) {
+    PyErr_SetString(PyExc_BufferError, "hcarray: bfloat16 has no buffer-protocol format; use __array__ or DLPack");
+    return -1;
+  }
+  if ((flags & PyBUF_WRITABLE) == PyBUF_WRITABLE && !a.writeable) {
+    PyErr_SetString(PyExc_BufferError, "hcarray: array is read-only");
+    return -1;
+  }
+  if ((flags & PyBUF_STRIDES) != PyBUF_STRIDES && !a.is_c_contiguous()) {
+    PyErr_SetString(PyExc_BufferError, "hcarray: array is not C-contiguous");
+    return -1;
+  }
+  // shape and strides live in one Py_ssize_t block owned by view->internal.
+  int nd = a.ndim();
+  auto* block = new Py_ssize_t[2 * nd + 1];
+  for (int i = 0; i < nd; ++i) {
+    block[i] = a.shape[i];
+    block[nd + i] = a.strides[i];
+  }
+  view->buf = a.data();
+  view->obj = self;
+  Py_INCREF(self);
+  view->len = a.size() * a.itemsize();
+  view->readonly = !a.writeable;
+  view->itemsize = a.itemsize();
+  view->format = (flags & PyBUF_FORMAT) ? const_cast<char*>(fmt) : nullptr;
+  view->ndim = nd;
+  view->shape = (flags & PyBUF_ND) ? block : nullptr;
+  view->strides = (flags & PyBUF_STRIDES) ? block + nd : nullptr;
+  view->suboffsets = nullptr;
+  view->internal = block;
+  return 0;
+}
+
+void releasebuffer(PyObject*, Py_buffer* view) { delete[] static_cast<Py_ssize_t*>(view->internal); }
+
+PyType_Slot kSlots[] = {
+    {Py_bf_getbuffer, (void*)getbuffer},
+    {Py_bf_releasebuffer, (void*)releasebuffer},
+    {0, nullptr},
+};
+
+}  // namespace
+
+void set_dtype_objects(nb::list dtypes, nb::list scalar_types);
+
+void bind_array(nb::module_& m) {
+  auto cls = nb::class_<Array>(m, "ndarray", nb::type_slots(kSlots),
+                               "An n-dimensional array whose memory every compute unit can reach.");
+  cls.def_prop_ro("shape", [](const Array& a) { return dims_tuple(a.shape); })
+      .def_prop_ro("strides", [](const Array& a) { return dims_tuple(a.strides); })
+      .def_prop_ro("ndim", [](const Array& a) { return a.ndim(); })
+      .def_prop_ro("size", [](const Array& a) { return a.size(); })
+      .def_prop_ro("itemsize", [](const Array& a) { return a.itemsize(); })
+      .def_prop_ro("nbytes", [](const Array& a) { return a.size() * a.itemsize(); })
+      .def_prop_ro("dtype", [](const Array& a) { return dtype_object(a.dtype); })
+      .def_prop_ro("_dtype_code", [](const Array& a) { return int(a.dtype); })
+      .def_prop_ro("_offset", [](const Array& a) { return a.offset; })
+      .def_prop_ro("_data_ptr", [](const Array& a) { return uintptr_t(a.data()); })
+      .def_prop_ro("_device_str", [](const Array& a) { return a.device().str(); })
+      .def_prop_ro("_c_contiguous", [](const Array& a) { return a.is_c_contiguous(); })
+      .def_prop_ro("_f_contiguous", [](const Array& a) { return a.is_f_contiguous(); })
+      .def_prop_rw(
+          "_writeable", [](const Array& a) { return a.writeable; },
+          [](Array& a, bool w) { a.writeable = w; })
+      .def("_shares_storage", [](const Array& a, const Array& b) { return a.storage == b.storage; })
+      .def_prop_ro("T", [](const Array& a) {
+        if (a.ndim() > 2)
+          throw ValueError("T: only arrays of 0, 1 or 2 dimensions; use mT or permute_dims");
+        Dims s(a.ndim()), st(a.ndim());
+        for (int i = 0; i < a.ndim(); ++i) {
+          s[i] = a.shape[a.ndim() - 1 - i];
+          st[i] = a.strides[a.ndim() - 1 - i];
+        }
+        return a.view(s, st, a.offset);
+      })
+      .def_prop_ro("mT", [](const Array& a) { return transpose_last2(a, "mT"); })
+      .def("__len__", [](const Array& a) {
+        if (a.ndim() == 0) throw TypeError("len() of unsized object");
+        return a.shape[0];
+      })
+      .def("__bool__", [](const Array& a) {
+        if (a.size() != 1)
+          throw ValueError("The truth value of an array with more than one element is ambiguous");
+        return nb::cast<bool>(nb::bool_(item_object(a, "bool")));
+      })
+      .def("__int__", [](const Array& a) {
+        nb::object o = item_object(a, "int");
+        if (PyComplex_Check(o.ptr())) throw TypeError("int: cannot convert a complex array to int");
+        return nb::steal(PyNumber_Long(o.ptr()));
+      })
+      .def("__float__", [](const Array& a) {
+        nb::object o = item_object(a, "float");
+        if (PyComplex_Check(o.ptr())) throw TypeError("float: cannot convert a complex array to float");
+        return nb::steal(PyNumber_Float(o.ptr()));
+      })
+      .def("__complex__", [](const Array& a) {
+        nb::object o = item_object(a, "complex");
+        return nb::steal(PyObject_CallOneArg((PyObject*)&PyComplex_Type, o.ptr()));
+      })
+      .def("__index__", [](const Array& a) {
+        if (!is_integer(a.dtype))
+          throw TypeError(std::string("__index__: only integer arrays can be used as an index, not ") + name(a.dtype));
+        return item_object(a, "__index__");
+      })
+      .def("item", [](const Array& a) { return item_object(a, "item"); })
+      .def("__getitem__", [](nb::handle self, nb::handle key) -> nb::object {
+        Array& a = as_array(self);
+        Array v;
+        if (basic_index(a, key, &v)) return wrap(std::move(v));
+        return hooks().advanced_getitem(self, key);
+      })
+      .def("__setitem__", [](nb::handle self, nb::handle key, nb::handle value) {
+        Array& a = as_array(self);
+        if (!a.writeable) throw ValueError("__setitem__: assignment destination is read-only");
+        Array v;
+        if (!basic_index(a, key, &v)) {
+          hooks().advanced_setitem(self, key, value);
+          return;
+        }
+        Scalar s;
+        if (python_scalar(value, &s)) {
+          DType t = weak_scalar_dtype(s, v.dtype, "__setitem__");
+          if (t == v.dtype) {
+            fill(v, s);
+            return;
+          }
+          copy_into(v, scalar_array(s, t, v.device()), "__setitem__");
+          return;
+        }
+        copy_into(v, to_array(value, "__setitem__"), "__setitem__");
+      })
+      .def("reshape", [](const Array& a, nb::args args, nb::kwargs kw) {
+        nb::handle shp = args.size() == 1 ? args[0] : nb::handle(args);
+        if (args.size() == 0) {
+          if (!kw.contains("shape")) throw TypeError("reshape: missing the shape argument");
+          shp = kw["shape"];
+        }
+        int copy = -1;
+        if (kw.contains("copy") && !kw["copy"].is_none()) copy = nb::cast<bool>(kw["copy"]) ? 1 : 0;
+        return reshape(a, dims_from(shp, "reshape"), copy, "reshape");
+      })
+      .def("copy", [](const Array& a) { return astype(a, a.dtype); })
+      .def("_astype_code", [](const Array& a, int code) { return astype(a, DType(code)); });
+
+  for (const BinarySpec& s : kBinary) {
+    int op = op_id(s.op, 2);
+    cls.def(s.dunder, [op](nb::handle a, nb::handle b) { return binary_op(op, a, b, false); });
+    cls.def(s.rdunder, [op](nb::handle a, nb::handle b) { return binary_op(op, a, b, true); });
+    cls.def(s.idunder, [op](nb::handle a, nb::handle b) { return inplace_op(op, a, b); });
+  }
+  for (const CompareSpec& s : kCompare) {
+    int op = op_id(s.op, 2);
+    cls.def(s.dunder, [op](nb::handle a, nb::handle b) { return binary_op(op, a, b, false); });
+  }
+  for (const UnarySpec& s : kUnary) {
+    int op = op_id(s.op, 1);
+    cls.def(s.dunder, [op](const Array& a) { return dispatch_unary(op, a, a.device()); });
+  }
+
+  // Internal primitives for the Python layer.
+  m.def("_set_dtype_objects", &set_dtype_objects);
+  m.def("_set_tables", [](std::vector<int> promote, std::vector<bool> safe, std::vector<bool> same_kind) {
+    set_promotion_table(promote.data());
+    bool s[kNumDTypes * kNumDTypes], k[kNumDTypes * kNumDTypes];
+    for (int i = 0; i < kNumDTypes * kNumDTypes; ++i) { s[i] = safe[i]; k[i] = same_kind[i]; }
+    set_cast_tables(s, k);
+  });
+  m.def("_set_hooks", [](nb::object asarray, nb::object dtype_code, nb::object getitem, nb::object setitem) {
+    hooks().asarray = asarray;
+    hooks().dtype_code = dtype_code;
+    hooks().advanced_getitem = getitem;
+    hooks().advanced_setitem = setitem;
+  });
+  m.def("empty", [](nb::handle shape, nb::handle dtype, const std::string& device) {
+    return Array::empty(dims_from(shape, "empty"), dtype_from(dtype, "empty"), parse_device(device));
+  }, nb::arg("shape"), nb::arg("dtype"), nb::arg("device") = "cpu");
+  m.def("full", [](nb::handle shape, nb::handle value, nb::handle dtype, const std::string& device) {
+    DType t = dtype_from(dtype, "full");
+    Array a = Array::empty(dims_from(shape, "full"), t, parse_device(device), "full");
+    Scalar s;
+    if (python_scalar(value, &s)) fill(a, s);
+    else copy_into(a, to_array(value, "full"), "full");
+    return a;
+  }, nb::arg("shape"), nb::arg("value"), nb::arg("dtype"), nb::arg("device") = "cpu");
+  m.def("from_buffer", [](nb::handle obj, int code) { return from_buffer(obj, code, false); },
+        nb::arg("obj"), nb::arg("dtype_code") = -1);
+  m.def("as_strided", [](const Array& a, nb::handle shape, nb::handle strides, int64_t offset) {
+    Dims s = dims_from(shape, "as_strided"), st = dims_from(strides, "as_strided");
+    if (s.size() != st.size()) throw ValueError("as_strided: shape and strides differ in length");
+    checked_size(s, a.itemsize(), "as_strided");
+    return a.view(s, st, offset);
+  }, "A view of a's storage with this geometry; offset in bytes from the storage start. Internal.");
+  m.def("copyto", [](const Array& dst, nb::handle src) {
+    copy_into(dst, to_array(src, "copyto"), "copyto");
+  });
+  m.def("astype", [](const Array& a, nb::handle dtype) { return astype(a, dtype_from(dtype, "astype")); });
+  m.def("reshape", [](const Array& a, nb::handle shape, int copy) {
+    return reshape(a, dims_from(shape, "reshape"), copy, "reshape");
+  }, nb::arg("x"), nb::arg("shape"), nb::arg("copy") = -1);
+  m.def("unary", [](const std::string& op, const Array& x, nb::handle out) {
+    int id = find_op(op);
+    if (id < 0) throw ValueError("unknown op " + op);
+    if (out.is_none()) return dispatch_unary(id, x, x.device());
+    return dispatch_unary(id, x, x.device(), &as_array(out));
+  }, nb::arg("op"), nb::arg("x"), nb::arg("out") = nb::none());
+  m.def("binary", [](const std::string& op, nb::handle a, nb::handle b, nb::handle out) {
+    int id = find_op(op);
+    if (id < 0) throw ValueError("unknown op " + op);
+    const char* fn = op_info(id).name.c_str();
+    Array aa, bb;
+    if (is_array(a)) {
+      aa = as_array(a);
+      bb = operand_for(b, aa, fn);
+    } else if (is_array(b)) {
+      bb = as_array(b);
+      aa = operand_for(a, bb, fn);
+    } else {
+      aa = to_array(a, fn);
+      bb = operand_for(b, aa, fn);
+    }
+    if (out.is_none()) return dispatch_binary(id, aa, bb, aa.device());
+    return dispatch_binary(id, aa, bb, aa.device(), &as_array(out));
+  }, nb::arg("op"), nb::arg("a"), nb::arg("b"), nb::arg("out") = nb::none());
+  m.def("result_dtype_code", [](const std::string& op, int a, int b) {
+    int id = find_op(op);
+    if (id < 0) throw ValueError("unknown op " + op);
+    return int(result_dtype(id, DType(a), DType(b)));
+  });
+  m.def("ops", []() {
+    std::vector<std::string> v;
+    for (int i = 0; i < num_ops(); ++i) v.push_back(op_info(i).name);
+    return v;
+  });
+  m.def("loop_dtypes", [](const std::string& op, const std::string& unit) {
+    int id = find_op(op);
+    std::vector<std::pair<int, int>> v;
+    if (id < 0) return v;
+    Unit u = parse_device(unit).unit;
+    for (int t = 0; t < kNumDTypes; ++t) {
+      const LoopEntry& e = op_info(id).loops[int(u)][t];
+      if (e.fn) v.emplace_back(t, int(e.out));
+    }
+    return v;
+  });
+}
+
+}  // namespace hc::py

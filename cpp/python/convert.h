@@ -1,0 +1,46 @@
+// Conversions between Python objects and the core types, shared by every binding file.
+#pragma once
+#include <nanobind/nanobind.h>
+
+#include "core/array.h"
+#include "core/registry.h"
+
+namespace nb = nanobind;
+
+namespace hc::py {
+
+// NumPy dtype objects (numpy.dtype instances) for each DType, set by the Python layer at import.
+nb::object dtype_object(DType t);
+// Accepts a dtype object, a scalar type (numpy.float32), a string, etc. TypeError otherwise.
+DType dtype_from(nb::handle h, const char* fn);
+bool is_array(nb::handle h);
+Array& as_array(nb::handle h);  // h must be an hcarray.ndarray
+
+// A Python bool/int/float/complex (not NumPy scalars); false if h is none of them.
+bool python_scalar(nb::handle h, Scalar* out);
+// The dtype a Python scalar takes next to an array of dtype `t` (NumPy 2's weak-scalar rule);
+// raises OverflowError when a Python int does not fit an integer dtype.
+DType weak_scalar_dtype(const Scalar& s, DType t, const char* fn);
+Array scalar_array(const Scalar& s, DType t, Device dev);
+
+// Any object to an Array: hcarray arrays as they are; NumPy arrays and buffers without a copy;
+// everything else through the Python layer's asarray. Throws TypeError when impossible.
+Array to_array(nb::handle h, const char* fn);
+// Like to_array, but a Python scalar takes its dtype from `like` (for binary operators).
+Array operand_for(nb::handle h, const Array& like, const char* fn);
+// Zero-copy wrap of an object with the buffer protocol. dtype_override: -1 to use the format.
+Array from_buffer(nb::handle obj, int dtype_override, bool writeable_request);
+
+nb::object wrap(Array a);  // a new Python ndarray object
+
+// Hooks into the Python layer, registered at import by hcarray/__init__.py.
+struct Hooks {
+  nb::object asarray;          // obj -> hcarray.ndarray
+  nb::object dtype_code;       // obj -> int code, raising TypeError
+  nb::object advanced_getitem; // (x, key) -> result
+  nb::object advanced_setitem; // (x, key, value) -> None
+  nb::object device_cls;       // not used yet
+};
+Hooks& hooks();
+
+}  // namespace hc::py

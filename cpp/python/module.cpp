@@ -1,0 +1,41 @@
+// hcarray._core: the nanobind module. Each binding file adds one group.
+#include "memory/allocator.h"
+#include "python/convert.h"
+
+namespace hc::py {
+void bind_array(nb::module_& m);
+void bind_extra(nb::module_& m);
+}  // namespace hc::py
+
+NB_MODULE(_core, m) {
+  using namespace hc;
+  register_cpu_kernels();
+  nb::register_exception_translator([](const std::exception_ptr& p, void*) {
+    try {
+      std::rethrow_exception(p);
+    } catch (const TypeError& e) {
+      PyErr_SetString(PyExc_TypeError, e.what());
+    } catch (const ValueError& e) {
+      PyErr_SetString(PyExc_ValueError, e.what());
+    } catch (const IndexError& e) {
+      PyErr_SetString(PyExc_IndexError, e.what());
+    } catch (const OverflowError& e) {
+      PyErr_SetString(PyExc_OverflowError, e.what());
+    }
+  });
+  py::bind_array(m);
+  py::bind_extra(m);
+  m.def("_memory_stats", []() {
+    memory::Stats s = memory::stats();
+    nb::dict d;
+    d["bytes_in_use"] = s.bytes_in_use;
+    d["bytes_cached"] = s.bytes_cached;
+    d["peak_bytes_in_use"] = s.peak_bytes_in_use;
+    d["allocations"] = s.allocations;
+    d["cache_hits"] = s.cache_hits;
+    d["limit"] = s.limit;
+    return d;
+  });
+  m.def("_memory_clear_cache", []() { memory::clear_cache(); });
+  m.def("_memory_set_limit", [](size_t n) { memory::set_limit(n); });
+}
