@@ -303,6 +303,13 @@ void bind_array(nb::module_& m) {
         return reshape(a, dims_from(shp, "reshape"), copy, "reshape");
       })
       .def("copy", [](const Array& a) { return astype(a, a.dtype); })
+      .def("_reinterpret", [](const Array& a, int code) {
+        DType t = DType(code);
+        if (itemsize(t) != a.itemsize()) throw ValueError("_reinterpret: itemsizes differ");
+        Array v = a.view(a.shape, a.strides, a.offset);
+        v.dtype = t;
+        return v;
+      }, "A view of the same bytes as another dtype of equal itemsize. Internal.")
       .def("_astype_code", [](const Array& a, int code) { return astype(a, DType(code)); });
 
   for (const BinarySpec& s : kBinary) {

@@ -4,7 +4,9 @@
 
 namespace hc::py {
 void bind_array(nb::module_& m);
-void bind_extra(nb::module_& m);
+void bind_indexing(nb::module_& m);
+void bind_interop(nb::module_& m);
+void bind_creation(nb::module_& m);
 }  // namespace hc::py
 
 NB_MODULE(_core, m) {
@@ -24,7 +26,9 @@ NB_MODULE(_core, m) {
     }
   });
   py::bind_array(m);
-  py::bind_extra(m);
+  py::bind_indexing(m);
+  py::bind_interop(m);
+  py::bind_creation(m);
   m.def("_memory_stats", []() {
     memory::Stats s = memory::stats();
     nb::dict d;

@@ -2,7 +2,7 @@
 
 import os as _os
 
-# Development builds: HCARRAY_DEV_BUILD names a build folder holding _core; see CONTRIBUTING.md.
+# Development builds: HCARRAY_DEV_BUILD names a build folder holding _core (see dev-build.sh).
 _dev = _os.environ.get("HCARRAY_DEV_BUILD")
 if _dev:
     __path__.append(_dev)  # noqa: F821
@@ -13,7 +13,26 @@ from ._dtypes import (  # noqa: E402,F401
     bfloat16, bool_, complex64, complex128, float16, float32, float64,
     int8, int16, int32, int64, uint8, uint16, uint32, uint64,
 )
+from ._device import Device  # noqa: E402,F401
 from . import _array_object  # noqa: E402,F401  (methods and protocols on ndarray)
+
+# One module per group of the Array API standard; each defines __all__.
+from ._creation_functions import *  # noqa: E402,F401,F403
+from ._data_type_functions import *  # noqa: E402,F401,F403
+from ._elementwise_functions import *  # noqa: E402,F401,F403
+from ._indexing_functions import *  # noqa: E402,F401,F403
+from ._manipulation_functions import *  # noqa: E402,F401,F403
+from ._dlpack import *  # noqa: E402,F401,F403
+from ._utility import *  # noqa: E402,F401,F403
+from ._info import *  # noqa: E402,F401,F403
+
+import math as _math  # noqa: E402
+
+e = _math.e
+pi = _math.pi
+inf = _math.inf
+nan = _math.nan
+newaxis = None
 
 __version__ = "0.1.0"
 __array_api_version__ = "2024.12"

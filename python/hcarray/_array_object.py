@@ -9,7 +9,7 @@ from ._core import ndarray
 def _to_numpy(x):
     """A NumPy view of x (no copy)."""
     if x._dtype_code == 10:  # bfloat16: no buffer format; go through uint16
-        u = _np.asarray(_core.as_strided(x, x.shape, x.strides, x._offset)._bits_view())
+        u = _np.asarray(x._reinterpret(6))  # uint16
         return u.view(_dtypes.bfloat16)
     return _np.asarray(x)
 
