@@ -10,5 +10,5 @@ if [ ! -f "$out/build.ninja" ]; then
   cmake -S "$here" -B "$out" -G Ninja -DCMAKE_BUILD_TYPE=${BUILD_TYPE:-Release} \
     -DPython_EXECUTABLE="$(command -v "$py")" >/dev/null
 fi
-ninja -C "$out" >&2
+ninja -C "$out" ${JOBS:+-j$JOBS} >&2
 echo "$out"
