@@ -74,15 +74,24 @@ DType result_dtype(int opid, DType a, DType b) {
   return e.out;
 }
 
+// An input that shares bytes with `out` without being exactly the same elements would be read
+// after it was overwritten; such calls compute into a temporary first.
+static bool unsafe_alias(const Array& out, const Array& in) {
+  return may_overlap(out, in) && !(out.offset == in.offset && out.strides == in.strides &&
+                                   out.dtype == in.dtype);
+}
+
 static Array prepare_out(const OpInfo& op, const Dims& shape, DType out_dtype, Device dev,
-                         const Array* out, bool* cast_after) {
+                         const Array* out, bool* cast_after, const Array* in0,
+                         const Array* in1) {
   *cast_after = false;
   if (!out) return Array::empty(shape, out_dtype, dev, op.name.c_str());
   if (!out->writeable) throw ValueError(op.name + ": output array is read-only");
   if (out->shape != shape)
     throw ValueError(op.name + ": out has shape " + shape_str(out->shape) + " but the result has shape " +
                      shape_str(shape));
-  if (out->dtype == out_dtype) return *out;
+  if (out->dtype == out_dtype && !unsafe_alias(*out, *in0) && !(in1 && unsafe_alias(*out, *in1)))
+    return *out;
   *cast_after = true;
   return Array::empty(shape, out_dtype, dev, op.name.c_str());
 }
@@ -93,7 +102,7 @@ Array dispatch_unary(int opid, const Array& x, Device dev, const Array* out) {
   const LoopEntry& e = find_loop(op, dev, ld, std::string("dtype ") + name(x.dtype));
   Array src = x.dtype == ld ? x : astype(x, ld);
   bool cast_after;
-  Array res = prepare_out(op, x.shape, e.out, dev, out, &cast_after);
+  Array res = prepare_out(op, x.shape, e.out, dev, out, &cast_after, &src, nullptr);
   const Array* operands[2] = {&res, &src};
   IterPlan plan = plan_iteration(2, operands, res.shape);
   run_loop(plan, e.fn, e.ctx);
@@ -114,7 +123,7 @@ Array dispatch_binary(int opid, const Array& a, const Array& b, Device dev, cons
   Array sa = broadcast_to(a.dtype == ld ? a : astype(a, ld), shape, op.name.c_str());
   Array sb = broadcast_to(b.dtype == ld ? b : astype(b, ld), shape, op.name.c_str());
   bool cast_after;
-  Array res = prepare_out(op, shape, e.out, dev, out, &cast_after);
+  Array res = prepare_out(op, shape, e.out, dev, out, &cast_after, &sa, &sb);
   const Array* operands[3] = {&res, &sa, &sb};
   IterPlan plan = plan_iteration(3, operands, shape);
   run_loop(plan, e.fn, e.ctx);

@@ -49,6 +49,8 @@ Array dispatch_binary(int op, const Array& a, const Array& b, Device dev, const 
 DType result_dtype(int op, DType a, DType b);
 
 // The cast/copy kernel: dst[...] = src broadcast to dst's shape, converted to dst's dtype.
+// True when a and b might touch the same bytes (same storage, overlapping extents).
+bool may_overlap(const Array& a, const Array& b);
 void copy_into(const Array& dst, const Array& src, const char* fn = "copy");
 Array astype(const Array& a, DType t);            // always a new C-contiguous array
 Array ascontiguous(const Array& a);               // a itself when already C-contiguous

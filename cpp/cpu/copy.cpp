@@ -59,6 +59,8 @@ struct CastInit {
 void ensure_casts() { static CastInit init; }
 
 // True when a and b might touch the same bytes.
+}  // namespace
+
 bool may_overlap(const Array& a, const Array& b) {
   if (a.storage != b.storage) return false;
   auto extent = [](const Array& x, int64_t* lo, int64_t* hi) {
@@ -76,6 +78,7 @@ bool may_overlap(const Array& a, const Array& b) {
   return alo <= bhi && blo <= ahi;
 }
 
+namespace {
 }  // namespace
 
 void copy_into(const Array& dst, const Array& src, const char* fn) {
