@@ -55,9 +55,12 @@ DType loop_dtype(const OpInfo& op, DType in) {
   return in;
 }
 
-static const LoopEntry& find_loop(const OpInfo& op, Device dev, DType in, const std::string& what) {
+// a and b are the caller's dtypes, for the message (b == a for unary ops).
+static const LoopEntry& find_loop(const OpInfo& op, Device dev, DType in, DType a, DType b) {
   const LoopEntry& e = op.loops[int(dev.unit)][int(in)];
   if (e.fn) return e;
+  std::string what = op.arity == 2 ? std::string("dtypes ") + name(a) + " and " + name(b)
+                                   : std::string("dtype ") + name(a);
   bool any_unit = false;
   for (int u = 0; u < kNumUnits; ++u) any_unit |= op.loops[u][int(in)].fn != nullptr;
   if (dev.unit != Unit::CPU || any_unit)
@@ -99,7 +102,7 @@ static Array prepare_out(const OpInfo& op, const Dims& shape, DType out_dtype, D
 Array dispatch_unary(int opid, const Array& x, Device dev, const Array* out) {
   const OpInfo& op = op_info(opid);
   DType ld = loop_dtype(op, x.dtype);
-  const LoopEntry& e = find_loop(op, dev, ld, std::string("dtype ") + name(x.dtype));
+  const LoopEntry& e = find_loop(op, dev, ld, x.dtype, x.dtype);
   Array src = x.dtype == ld ? x : astype(x, ld);
   bool cast_after;
   Array res = prepare_out(op, x.shape, e.out, dev, out, &cast_after, &src, nullptr);
@@ -117,8 +120,7 @@ Array dispatch_binary(int opid, const Array& a, const Array& b, Device dev, cons
   const OpInfo& op = op_info(opid);
   DType in = promote(a.dtype, b.dtype, op.name.c_str());
   DType ld = loop_dtype(op, in);
-  const LoopEntry& e =
-      find_loop(op, dev, ld, std::string("dtypes ") + name(a.dtype) + " and " + name(b.dtype));
+  const LoopEntry& e = find_loop(op, dev, ld, a.dtype, b.dtype);
   Dims shape = broadcast_shapes(a.shape, b.shape, op.name.c_str());
   Array sa = broadcast_to(a.dtype == ld ? a : astype(a, ld), shape, op.name.c_str());
   Array sb = broadcast_to(b.dtype == ld ? b : astype(b, ld), shape, op.name.c_str());
