@@ -12,6 +12,7 @@ void register_cpu_kernels() {
   cpu::register_bitwise();
   cpu::register_math();
   cpu::register_rounding();
+  cpu::register_reduce();
 }
 
 }  // namespace hc

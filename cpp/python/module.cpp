@@ -7,6 +7,7 @@ void bind_array(nb::module_& m);
 void bind_indexing(nb::module_& m);
 void bind_interop(nb::module_& m);
 void bind_creation(nb::module_& m);
+void bind_reduce(nb::module_& m);
 }  // namespace hc::py
 
 NB_MODULE(_core, m) {
@@ -29,6 +30,7 @@ NB_MODULE(_core, m) {
   py::bind_indexing(m);
   py::bind_interop(m);
   py::bind_creation(m);
+  py::bind_reduce(m);
   m.def("_memory_stats", []() {
     memory::Stats s = memory::stats();
     nb::dict d;

@@ -1,0 +1,39 @@
+// Reductions over any set of axes, through the same strided iterator as elementwise ops:
+// the output is viewed with stride 0 along the reduced axes, so the iterator puts those axes
+// innermost and a kernel sees either a run to fold into one accumulator (out stride 0) or a
+// row to fold elementwise into a row of accumulators.
+#pragma once
+#include <vector>
+
+#include "core/registry.h"
+
+namespace hc {
+
+enum class ReduceInit : uint8_t {
+  Zero,   // sum, any, count: start from 0 / false
+  One,    // prod, all: start from 1 / true
+  First,  // max, min: start from the first element along the reduced axes (empty -> error)
+};
+
+struct ReduceOp {
+  std::string name;
+  ReduceInit init = ReduceInit::Zero;
+  // Loops by accumulator dtype; the input is cast to the accumulator dtype first.
+  Loop loops[kNumUnits][kNumDTypes] = {};
+};
+
+int reduce_op_id(const std::string& name, ReduceInit init);
+int find_reduce_op(const std::string& name);
+ReduceOp& reduce_op(int id);
+void register_reduce_loop(int op, Unit unit, DType acc, Loop fn);
+
+// Reduces x over `axes` (already normalised, distinct, in range). acc is the accumulator and
+// result dtype (the caller decides: NumPy's sum of int8 is int64, and so on). float16 and
+// bfloat16 accumulate in float32 and round once at the end.
+Array dispatch_reduce(int op, const Array& x, const std::vector<int>& axes, bool keepdims, DType acc,
+                      Device dev);
+
+// Normalises an axis argument (negative allowed) for ndim; ValueError/IndexError naming fn.
+std::vector<int> normalize_axes(const std::vector<int64_t>& axes, int ndim, const char* fn);
+
+}  // namespace hc

@@ -1,0 +1,125 @@
+// Reduction kernels: sum (pairwise for floating point), prod, max, min, any, all.
+#include <cmath>
+#include <type_traits>
+
+#include "core/cast.h"
+#include "core/reduce.h"
+#include "cpu/kernels.h"
+
+namespace hc::cpu {
+namespace {
+
+template <class T> inline T load(const char* p) { return *reinterpret_cast<const T*>(p); }
+
+// Pairwise summation of n strided elements: error grows as O(log n) ulp instead of O(n).
+template <class T>
+T pairwise_sum(const char* a, int64_t s, int64_t n) {
+  if (n <= 128) {
+    T acc[8] = {};
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8)
+      for (int k = 0; k < 8; ++k) acc[k] += load<T>(a + (i + k) * s);
+    T r = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+    for (; i < n; ++i) r += load<T>(a + i * s);
+    return r;
+  }
+  int64_t half = (n / 2) & ~int64_t(7);
+  return pairwise_sum<T>(a, s, half) + pairwise_sum<T>(a + half * s, s, n - half);
+}
+
+template <class T>
+void sum_loop(char** p, const int64_t* s, int64_t n, const void*) {
+  if (s[0] == 0) {
+    T& acc = *reinterpret_cast<T*>(p[0]);
+    if constexpr (std::is_floating_point_v<T> || is_complex_v<T>) {
+      acc += pairwise_sum<T>(p[1], s[1], n);
+    } else {
+      using U = std::conditional_t<std::is_same_v<T, bool>, bool, std::make_unsigned_t<T>>;
+      U r = U(acc);
+      for (int64_t i = 0; i < n; ++i) r = U(r + U(load<T>(p[1] + i * s[1])));
+      acc = T(r);
+    }
+    return;
+  }
+  for (int64_t i = 0; i < n; ++i) {
+    T& o = *reinterpret_cast<T*>(p[0] + i * s[0]);
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+      using U = std::make_unsigned_t<T>;
+      o = T(U(o) + U(load<T>(p[1] + i * s[1])));
+    } else {
+      o += load<T>(p[1] + i * s[1]);
+    }
+  }
+}
+
+template <class T>
+void prod_loop(char** p, const int64_t* s, int64_t n, const void*) {
+  for (int64_t i = 0; i < n; ++i) {
+    T& o = *reinterpret_cast<T*>(p[0] + i * s[0]);
+    if constexpr (std::is_integral_v<T>) {
+      using U = std::make_unsigned_t<T>;
+      o = T(U(o) * U(load<T>(p[1] + i * s[1])));
+    } else {
+      o *= load<T>(p[1] + i * s[1]);
+    }
+  }
+}
+
+// max/min propagate NaN, as NumPy's np.max does.
+template <class T, bool Max>
+void extreme_loop(char** p, const int64_t* s, int64_t n, const void*) {
+  for (int64_t i = 0; i < n; ++i) {
+    T& o = *reinterpret_cast<T*>(p[0] + i * s[0]);
+    T v = load<T>(p[1] + i * s[1]);
+    if constexpr (std::is_floating_point_v<T>) {
+      if (std::isnan(o)) continue;
+      if (std::isnan(v)) { o = v; continue; }
+    }
+    if (Max ? v > o : v < o) o = v;
+  }
+}
+
+template <class T, bool Any>
+void bool_loop(char** p, const int64_t* s, int64_t n, const void*) {
+  for (int64_t i = 0; i < n; ++i) {
+    bool& o = *reinterpret_cast<bool*>(p[0] + i * s[0]);
+    bool v = cast_value<bool>(load<T>(p[1] + i * s[1]));
+    o = Any ? (o || v) : (o && v);
+  }
+}
+
+
+template <DType... Ds, class F> void each(F f) { (f(std::integral_constant<DType, Ds>{}), ...); }
+
+}  // namespace
+
+void register_reduce() {
+  int sum = reduce_op_id("sum", ReduceInit::Zero);
+  int prod = reduce_op_id("prod", ReduceInit::One);
+  int max = reduce_op_id("max", ReduceInit::First);
+  int min = reduce_op_id("min", ReduceInit::First);
+  int any = reduce_op_id("any", ReduceInit::Zero);
+  int all = reduce_op_id("all", ReduceInit::One);
+  auto numeric = [&](auto tag) {
+    constexpr DType D = decltype(tag)::value;
+    using T = ctype_t<D>;
+    register_reduce_loop(sum, Unit::CPU, D, &sum_loop<T>);
+    register_reduce_loop(prod, Unit::CPU, D, &prod_loop<T>);
+  };
+  each<DType::Int8, DType::Int16, DType::Int32, DType::Int64, DType::UInt8, DType::UInt16,
+       DType::UInt32, DType::UInt64, DType::Float32, DType::Float64, DType::Complex64,
+       DType::Complex128>(numeric);
+  auto ordered = [&](auto tag) {
+    constexpr DType D = decltype(tag)::value;
+    using T = ctype_t<D>;
+    register_reduce_loop(max, Unit::CPU, D, &extreme_loop<T, true>);
+    register_reduce_loop(min, Unit::CPU, D, &extreme_loop<T, false>);
+  };
+  each<DType::Bool, DType::Int8, DType::Int16, DType::Int32, DType::Int64, DType::UInt8,
+       DType::UInt16, DType::UInt32, DType::UInt64, DType::Float32, DType::Float64>(ordered);
+  // any/all reduce into a bool accumulator; the input is cast to bool first.
+  register_reduce_loop(any, Unit::CPU, DType::Bool, &bool_loop<bool, true>);
+  register_reduce_loop(all, Unit::CPU, DType::Bool, &bool_loop<bool, false>);
+}
+
+}  // namespace hc::cpu
