@@ -23,6 +23,7 @@ from ._elementwise_functions import *  # noqa: E402,F401,F403
 from ._indexing_functions import *  # noqa: E402,F401,F403
 from ._manipulation_functions import *  # noqa: E402,F401,F403
 from ._dlpack import *  # noqa: E402,F401,F403
+from ._statistical_functions import *  # noqa: E402,F401,F403
 from ._utility import *  # noqa: E402,F401,F403
 from ._info import *  # noqa: E402,F401,F403
 
