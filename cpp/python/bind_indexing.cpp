@@ -1,6 +1,69 @@
-// Bindings of the indexing group.
+// Bindings of the indexing group: internal _core primitives used by hcarray/_indexing.py and
+// hcarray/_indexing_functions.py. The parsing of index keys lives in Python; the work here.
+#include <nanobind/stl/string.h>
+#include <nanobind/stl/vector.h>
+
+#include <string>
+#include <vector>
+
+#include "cpu/index.h"
 #include "python/convert.h"
 
 namespace hc::py {
-void bind_indexing(nb::module_& m) { (void)m; }
+
+namespace {
+
+AdvancedIndex make_index(const Array& v, const std::vector<int>& axes, const std::vector<int>& report,
+                         nb::handle idx, const std::string& prefix, const char* fn) {
+  AdvancedIndex ix;
+  ix.v = v;
+  ix.axes = axes;
+  ix.report_axes = report;
+  ix.prefix = prefix;
+  for (nb::handle h : idx) ix.idx.push_back(to_array(h, fn));
+  return ix;
+}
+
+}  // namespace
+
+void bind_indexing(nb::module_& m) {
+  m.def("_nonzero", [](const Array& mask) {
+    std::vector<nb::object> out;
+    for (Array& a : nonzero(mask, "nonzero")) out.push_back(wrap(std::move(a)));
+    return out;
+  }, nb::arg("mask"),
+  "The C-order positions of the True elements of a boolean array of rank >= 1: one 1-D int64 "
+  "array per dimension. Internal.");
+
+  m.def("_gather", [](const Array& v, const std::vector<int>& axes, const std::vector<int>& report,
+                      nb::handle idx, const std::string& prefix) {
+    return gather(make_index(v, axes, report, idx, prefix, "__getitem__"));
+  }, nb::arg("v"), nb::arg("axes"), nb::arg("report_axes"), nb::arg("indices"), nb::arg("prefix") = "",
+  "v indexed on `axes` (ascending) by the integer arrays `indices` (NumPy's advanced-indexing "
+  "result layout); a new array. Internal.");
+
+  m.def("_scatter", [](const Array& v, const std::vector<int>& axes, const std::vector<int>& report,
+                       nb::handle idx, nb::handle value, const std::string& prefix) {
+    const char* fn = "__setitem__";
+    if (!v.writeable) throw ValueError(prefix + "assignment destination is read-only");
+    AdvancedIndex ix = make_index(v, axes, report, idx, prefix, fn);
+    Array val;
+    Scalar s;
+    if (python_scalar(value, &s)) {
+      DType t = weak_scalar_dtype(s, v.dtype, fn);
+      val = scalar_array(s, t, v.device());
+    } else {
+      val = to_array(value, fn);
+    }
+    if (val.dtype != v.dtype) val = astype(val, v.dtype);
+    scatter(ix, val);
+  }, nb::arg("v"), nb::arg("axes"), nb::arg("report_axes"), nb::arg("indices"), nb::arg("value"),
+  nb::arg("prefix") = "",
+  "v[indices on axes] = value (broadcast, cast to v's dtype as NumPy's setitem does). Internal.");
+
+  m.def("_take_along_axis", [](const Array& x, nb::handle indices, int axis) {
+    return take_along_axis(x, to_array(indices, "take_along_axis"), axis, "take_along_axis");
+  }, nb::arg("x"), nb::arg("indices"), nb::arg("axis"), "Internal; axis already normalised.");
+}
+
 }  // namespace hc::py
