@@ -27,7 +27,13 @@ def _to_numpy(x):
     if x._dtype_code == _BF16_CODE:  # bfloat16: no buffer format; go through uint16
         u = _np.asarray(x._reinterpret(_UINT16_CODE))
         return u.view(_dtypes.bfloat16)
-    return _np.asarray(x)
+    a = _np.asarray(x)
+    d = x.dtype
+    if a.dtype.type is not d.type:
+        # The buffer format 'q' gives NumPy's longlong, which equals int64 but is another type
+        # (repr would print dtype=int64); view it as the canonical one.
+        a = a.view(d)
+    return a
 
 
 def asarray_hook(obj):
@@ -47,10 +53,16 @@ def _from_numpy(a):
         code = _dtypes.dtype_code(d, "asarray")
         a = a.astype(_dtypes._DTYPES[code])
     if code == _BF16_CODE:
-        return _core.from_buffer(a.view(_np.uint16), _BF16_CODE)
-    if not a.dtype.isnative:
-        a = a.astype(a.dtype.newbyteorder("="))
-    return _core.from_buffer(a)
+        v = _core.from_buffer(a.view(_np.uint16), _BF16_CODE)
+    else:
+        if not a.dtype.isnative:
+            a = a.astype(a.dtype.newbyteorder("="))
+        v = _core.from_buffer(a)
+    if v.strides != a.strides:
+        # NumPy's buffer export normalises the strides of contiguous arrays (size-1 and empty
+        # dimensions); keep NumPy's own, which address the same elements.
+        v = _core.as_strided(v, a.shape, a.strides, v._offset)
+    return v
 
 
 def _copy_from_numpy(a):
