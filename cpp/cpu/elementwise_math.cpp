@@ -1,7 +1,168 @@
-// Placeholder registration; the kernels of this family land in this file.
+// The Array API's unary transcendental functions: exp, expm1, log, log1p, log2, log10, sqrt,
+// sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, asinh, acosh, atanh.
+//
+// Real dtypes call the C library on the same type (float32 -> the float function, float64 ->
+// the double one); float16 and bfloat16 are widened to float32 by the loop templates, computed
+// there and rounded once, as NumPy and ml_dtypes do. Ints and bool reach these loops already cast
+// to float16/float32/float64 by TypeRule::Inexact.
+//
+// Complex dtypes use the C99 Annex G functions (cexp, clog, csqrt, csin, ... through
+// std::complex), which is what the Array API's complex special cases describe. expm1, log1p,
+// log2 and log10 have no C counterpart and are written here; complex64 computes those in
+// complex128 and rounds once.
+#include <cmath>
+#include <complex>
+
 #include "cpu/kernels.h"
 #include "cpu/loops.h"
 
 namespace hc::cpu {
-void register_math() {}
+namespace {
+
+template <class T> using C = std::complex<T>;
+
+// One functor per op. Real overloads take float or double; the complex overload is given per op.
+#define HC_REAL_OPS(fn)                                           \
+  float operator()(float x) const { return std::fn(x); }         \
+  double operator()(double x) const { return std::fn(x); }
+
+// Ops whose complex version is the std::complex (C99 Annex G) function of the same name.
+#define HC_STD_OP(Name, fn)                                             \
+  struct Name {                                                         \
+    HC_REAL_OPS(fn)                                                     \
+    template <class T> C<T> operator()(C<T> z) const { return std::fn(z); } \
+  };
+
+HC_STD_OP(Exp, exp)
+HC_STD_OP(Log, log)
+HC_STD_OP(Sqrt, sqrt)
+HC_STD_OP(Sin, sin)
+HC_STD_OP(Cos, cos)
+HC_STD_OP(Asin, asin)
+HC_STD_OP(Acos, acos)
+HC_STD_OP(Atan, atan)
+HC_STD_OP(Sinh, sinh)
+HC_STD_OP(Cosh, cosh)
+HC_STD_OP(Asinh, asinh)
+HC_STD_OP(Acosh, acosh)
+HC_STD_OP(Atanh, atanh)
+#undef HC_STD_OP
+
+// exp(z) - 1 without the cancellation near z = 0:
+//   real = expm1(a) cos(b) - 2 sin^2(b/2),  imag = exp(a) sin(b).
+// Non-finite inputs take cexp(z) - 1, which gives the Array API's table (it is exp's table
+// shifted by -1); b == 0 keeps the imaginary zero exact (exp(a) * 0 would be NaN on overflow).
+inline C<double> expm1_c(C<double> z) {
+  double a = z.real(), b = z.imag();
+  if (!std::isfinite(a) || !std::isfinite(b)) {
+    C<double> e = std::exp(z);
+    return {e.real() - 1.0, e.imag()};
+  }
+  if (b == 0) return {std::expm1(a), b};
+  double h = std::sin(b * 0.5);
+  return {std::expm1(a) * std::cos(b) - 2.0 * h * h, std::exp(a) * std::sin(b)};
+}
+
+// log(1 + z). Near 0, log|1+z| = log1p(a (2 + a) + b^2) / 2 keeps the digits that forming
+// 1 + a would lose; elsewhere log(hypot(1 + a, b)). Non-finite inputs take clog(1 + z), whose
+// table is exactly the Array API's log1p table.
+inline C<double> log1p_c(C<double> z) {
+  double a = z.real(), b = z.imag();
+  if (!std::isfinite(a) || !std::isfinite(b)) return std::log(C<double>(a + 1.0, b));
+  double re;
+  if (std::fabs(a) < 0.5 && std::fabs(b) < 0.5)
+    re = 0.5 * std::log1p(a * (2.0 + a) + b * b);
+  else
+    re = std::log(std::hypot(a + 1.0, b));
+  return {re, std::atan2(b, a + 1.0)};
+}
+
+constexpr double kLog2e = 1.44269504088896340735992468100189214;   // 1 / ln 2
+constexpr double kLog10e = 0.434294481903251827651128918916605082;  // 1 / ln 10
+
+// log2/log10 of complex: log(z) scaled componentwise (the change-of-base formula; scaling each
+// part keeps the special values of log: inf stays inf, NaN stays NaN).
+template <class T> inline C<T> scaled_log(C<T> z, double k) {
+  C<T> l = std::log(z);
+  return {T(l.real() * k), T(l.imag() * k)};
+}
+
+// tanh: C99 gives tanh(+inf + iy) = 1 + i0 sin(2y), where the Array API says 1 + 0j for every
+// positive finite y (and conj/odd symmetry for the other quadrants): the zero takes y's sign.
+template <class T> inline C<T> tanh_c(C<T> z) {
+  if (std::isinf(z.real()) && std::isfinite(z.imag()))
+    return {std::copysign(T(1), z.real()), std::copysign(T(0), z.imag())};
+  return std::tanh(z);
+}
+
+struct Tanh {
+  HC_REAL_OPS(tanh)
+  template <class T> C<T> operator()(C<T> z) const { return tanh_c(z); }
+};
+// tan(z) = -i tanh(iz), the Array API's definition of its special cases (exact rotations).
+struct Tan {
+  HC_REAL_OPS(tan)
+  template <class T> C<T> operator()(C<T> z) const {
+    C<T> w = tanh_c(C<T>(-z.imag(), z.real()));
+    return {w.imag(), -w.real()};
+  }
+};
+
+struct Expm1 {
+  HC_REAL_OPS(expm1)
+  C<double> operator()(C<double> z) const { return expm1_c(z); }
+  C<float> operator()(C<float> z) const { return C<float>(expm1_c(C<double>(z))); }
+};
+struct Log1p {
+  HC_REAL_OPS(log1p)
+  C<double> operator()(C<double> z) const { return log1p_c(z); }
+  C<float> operator()(C<float> z) const { return C<float>(log1p_c(C<double>(z))); }
+};
+struct Log2 {
+  HC_REAL_OPS(log2)
+  C<double> operator()(C<double> z) const { return scaled_log(z, kLog2e); }
+  C<float> operator()(C<float> z) const { return C<float>(scaled_log(C<double>(z), kLog2e)); }
+};
+struct Log10 {
+  HC_REAL_OPS(log10)
+  C<double> operator()(C<double> z) const { return scaled_log(z, kLog10e); }
+  C<float> operator()(C<float> z) const { return C<float>(scaled_log(C<double>(z), kLog10e)); }
+};
+#undef HC_REAL_OPS
+
+template <class Op>
+void reg_inexact(const char* name) {
+  int op = op_id(name, 1, TypeRule::Inexact);
+  reg_unary<Op, DType::Float16, DType::Float16>(op);
+  reg_unary<Op, DType::BFloat16, DType::BFloat16>(op);
+  reg_unary<Op, DType::Float32, DType::Float32>(op);
+  reg_unary<Op, DType::Float64, DType::Float64>(op);
+  reg_unary<Op, DType::Complex64, DType::Complex64>(op);
+  reg_unary<Op, DType::Complex128, DType::Complex128>(op);
+}
+
+}  // namespace
+
+void register_math() {
+  reg_inexact<Exp>("exp");
+  reg_inexact<Expm1>("expm1");
+  reg_inexact<Log>("log");
+  reg_inexact<Log1p>("log1p");
+  reg_inexact<Log2>("log2");
+  reg_inexact<Log10>("log10");
+  reg_inexact<Sqrt>("sqrt");
+  reg_inexact<Sin>("sin");
+  reg_inexact<Cos>("cos");
+  reg_inexact<Tan>("tan");
+  reg_inexact<Asin>("asin");
+  reg_inexact<Acos>("acos");
+  reg_inexact<Atan>("atan");
+  reg_inexact<Sinh>("sinh");
+  reg_inexact<Cosh>("cosh");
+  reg_inexact<Tanh>("tanh");
+  reg_inexact<Asinh>("asinh");
+  reg_inexact<Acosh>("acosh");
+  reg_inexact<Atanh>("atanh");
+}
+
 }  // namespace hc::cpu
