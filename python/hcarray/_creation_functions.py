@@ -113,6 +113,8 @@ def _device(device, fn, like=None):
 
 
 def _check_int_fits(value, d, fn):
+    if d.kind in "iu" and type(value) is float and _math.isfinite(value):
+        value = int(value)
     if d.kind in "iu" and type(value) is int:
         info = _np.iinfo(d)
         if not info.min <= value <= info.max:
@@ -257,9 +259,7 @@ def arange(start, /, stop=None, step=1, *, dtype=None, device=None):
     if _math.isnan(q):
         raise ValueError(f"{fn}: cannot compute the length (NaN)")
     if _math.isinf(q):
-        if q > 0:
-            raise ValueError(f"{fn}: the length is infinite")
-        q = 0.0
+        raise ValueError(f"{fn}: the length is infinite")
     n = max(0, _math.ceil(q))
     _shape((n,), fn, d.itemsize)
     if d == _BOOL and n > 2:
