@@ -284,8 +284,9 @@ def _eq_parts(x, y, rtol, z=None):
     for p, q in ((x.real, y.real), (x.imag, y.imag)):
         both_nan = np.isnan(p) & np.isnan(q)
         exact = (p == q) & ((np.signbit(p) == np.signbit(q)) | (p != 0))
-        close = np.isfinite(p) & np.isfinite(q) & (p != 0) & (q != 0) & (
-            np.abs(p - q) <= rtol * np.abs(q))
+        with np.errstate(all="ignore"):
+            close = np.isfinite(p) & np.isfinite(q) & (p != 0) & (q != 0) & (
+                np.abs(p - q) <= rtol * np.abs(q))
         ok &= both_nan | exact | close
     return ok
 
