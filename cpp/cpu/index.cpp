@@ -241,7 +241,9 @@ Prepared prepare(const AdvancedIndex& ix) {
   return p;
 }
 
-// off[b] = sum_k idx_k[b] * v.strides[axes[k]], checked.
+// off[b] = sum_k idx_k[b] * v.strides[axes[k]], checked. As in NumPy, only values that take
+// part in the broadcast result are checked (none when it is empty); the Python layer checks
+// integers and 0-d index arrays up front.
 Array compute_offsets(const AdvancedIndex& ix, const Prepared& p) {
   Array off = Array::empty(p.B, DType::Int64, ix.v.device(), "indexing");
   for (size_t k = 0; k < ix.idx.size(); ++k) {
@@ -269,12 +271,6 @@ Dims rest_dims(const Array& v, const std::vector<int>& rest, bool strides) {
   return d;
 }
 
-bool count_all_zero(const Dims& B) {
-  for (int64_t d : B)
-    if (d == 0) return true;
-  return false;
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -284,7 +280,6 @@ Dims advanced_result_shape(const AdvancedIndex& ix) { return prepare(ix).result;
 Array gather(const AdvancedIndex& ix) {
   Prepared p = prepare(ix);
   Array out = Array::empty(p.result, ix.v.dtype, ix.v.device(), "indexing");
-  if (out.size() == 0 && count_all_zero(p.B)) return out;
   Array off = compute_offsets(ix, p);
   if (out.size() == 0) return out;
   Dims sb, sr;

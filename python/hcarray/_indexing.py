@@ -125,6 +125,13 @@ def _prepare(x, key):
             xdim += 1
             vdim += 1
         elif kind in (_INT, _ARRAY):
+            if kind == _INT or val.ndim == 0:  # integers are checked up front, as in NumPy
+                i = int(val)
+                n = x.shape[xdim]
+                if not -2**63 <= i < 2**63:
+                    raise IndexError("cannot fit 'int' into an index-sized integer")
+                if not -n <= i < n:
+                    raise IndexError(f"index {i} is out of bounds for axis {xdim} with size {n}")
             basic.append(slice(None))
             axes.append(vdim)
             report.append(xdim)
