@@ -17,8 +17,17 @@ dtypes = st.sampled_from(ALL)
 
 
 def owned(x):
-    """True when x's memory is its own (not NumPy's): no NumPy array shares it."""
-    return isinstance(x, hc.ndarray) and x._c_contiguous
+    """True when x is C-contiguous and its bytes lie in memory the core allocator holds."""
+    if not isinstance(x, hc.ndarray) or not x._c_contiguous:
+        return False
+    return x.nbytes <= hc._core._memory_stats()["bytes_in_use"]
+
+
+def allocates(make):
+    """Calls make(); True when the core allocator served at least one allocation for it."""
+    before = hc._core._memory_stats()["allocations"]
+    r = make()
+    return r, hc._core._memory_stats()["allocations"] > before
 
 
 # --------------------------------------------------------------------------------------------
@@ -105,9 +114,16 @@ def test_full_array_fill_value():
 
 def test_results_own_their_memory():
     n = np.zeros(4)
-    for r in (hc.zeros(4), hc.ones(4), hc.full(4, 2.0), hc.arange(4), hc.linspace(0, 1, 4),
-              hc.eye(2), hc.zeros_like(hc.asarray(n)), hc.tril(hc.asarray(np.ones((2, 2))))):
-        assert owned(r)
+    x = hc.asarray(n)
+    m = hc.asarray(np.ones((2, 2)))
+    makers = [lambda: hc.zeros(4), lambda: hc.ones(4), lambda: hc.full(4, 2.0),
+              lambda: hc.empty(4), lambda: hc.arange(4), lambda: hc.linspace(0, 1, 4),
+              lambda: hc.eye(2), lambda: hc.zeros_like(x), lambda: hc.empty_like(x),
+              lambda: hc.full_like(x, 3), lambda: hc.tril(m), lambda: hc.triu(m),
+              lambda: hc.meshgrid(x, x)[0]]
+    for make in makers:
+        r, did = allocates(make)
+        assert did and owned(r)
         assert not np.shares_memory(np.asarray(r), n)
 
 

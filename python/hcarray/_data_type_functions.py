@@ -15,9 +15,7 @@ from ._device import as_device
 
 __all__ = ["astype", "can_cast", "finfo", "iinfo", "isdtype", "result_type"]
 
-_BOOL = _np.dtype(_np.bool_)
 _BF16 = _np.dtype(_ml_dtypes.bfloat16)
-_F16 = _np.dtype(_np.float16)
 
 _KINDS = {
     "bool": frozenset("b"),
@@ -39,6 +37,8 @@ def _as_dtype(obj, fn):
     """One of hcarray's 15 dtypes as a numpy.dtype; TypeError naming fn otherwise."""
     if isinstance(obj, _core.ndarray):
         return obj.dtype
+    if isinstance(obj, _np.generic):  # a NumPy scalar counts as its dtype, as in NumPy
+        return _dtypes._DTYPES[_dtypes.dtype_code(obj.dtype, fn)]
     if obj is None or isinstance(obj, (str, _builtins.bool, int, float, complex)):
         # Strings would be accepted by numpy.dtype; the standard wants dtype objects.
         if isinstance(obj, str):

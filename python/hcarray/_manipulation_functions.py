@@ -147,8 +147,12 @@ def _broadcast_view(x, shape, fn):
             strides[i] = x.strides[j]
         elif x.shape[j] != 1:
             raise ValueError(f"{fn}: cannot broadcast an array of shape {x.shape} to {shape}")
-    v = _view(x, shape, strides)
-    return v
+    n = 1
+    for s in shape:
+        n *= s
+    if n * x.itemsize > _MAX_BYTES:
+        raise ValueError(f"{fn}: shape {tuple(shape)} is too big")
+    return _view(x, shape, strides)
 
 
 def broadcast_to(x, /, shape):
