@@ -192,7 +192,8 @@ def test_arange_errors():
 
 @given(start=st.floats(-1e6, 1e6), stop=st.floats(-1e6, 1e6), num=st.integers(0, 40),
        endpoint=st.booleans(),
-       dtype=st.sampled_from([None] + FLOAT + [np.dtype(np.float16)] + INT + UINT[:1]
+       dtype=st.sampled_from([None] + FLOAT + [np.dtype(np.float16),
+                              np.dtype(ml_dtypes.bfloat16)] + INT + UINT[:1]
                              + [np.dtype(np.complex64), np.dtype(np.complex128)]))
 def test_linspace_real(start, stop, num, endpoint, dtype):
     if dtype is not None and np.dtype(dtype).kind == "u":
