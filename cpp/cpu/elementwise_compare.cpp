@@ -1,7 +1,90 @@
-// Placeholder registration; the kernels of this family land in this file.
+// Comparisons (equal ... greater_equal), logical_and/or/xor/not, and the predicates isnan,
+// isinf, isfinite, signbit. Every dtype in, bool out, as NumPy; complex order is NumPy's
+// lexicographic one.
+#include "cpu/elementwise_common.h"
 #include "cpu/kernels.h"
-#include "cpu/loops.h"
 
 namespace hc::cpu {
-void register_comparison() {}
+namespace {
+
+struct Eq { template <class T> bool operator()(T a, T b) const { return a == b; } };
+struct Ne { template <class T> bool operator()(T a, T b) const { return a != b; } };
+struct Lt {
+  template <class T> bool operator()(T a, T b) const {
+    if constexpr (is_complex_v<T>) return clt(a, b);
+    else return a < b;
+  }
+};
+struct Le {
+  template <class T> bool operator()(T a, T b) const {
+    if constexpr (is_complex_v<T>) return cle(a, b);
+    else return a <= b;
+  }
+};
+struct Gt {
+  template <class T> bool operator()(T a, T b) const {
+    if constexpr (is_complex_v<T>) return cgt(a, b);
+    else return a > b;
+  }
+};
+struct Ge {
+  template <class T> bool operator()(T a, T b) const {
+    if constexpr (is_complex_v<T>) return cge(a, b);
+    else return a >= b;
+  }
+};
+
+template <class T> inline bool truth(T a) {
+  if constexpr (is_complex_v<T>) return a.real() != 0 || a.imag() != 0;
+  else return a != T(0);
+}
+struct LAnd { template <class T> bool operator()(T a, T b) const { return truth(a) && truth(b); } };
+struct LOr { template <class T> bool operator()(T a, T b) const { return truth(a) || truth(b); } };
+struct LXor { template <class T> bool operator()(T a, T b) const { return truth(a) != truth(b); } };
+struct LNot { template <class T> bool operator()(T a) const { return !truth(a); } };
+
+struct IsNan {
+  template <class T> bool operator()(T a) const {
+    if constexpr (is_complex_v<T>) return std::isnan(a.real()) || std::isnan(a.imag());
+    else if constexpr (std::is_floating_point_v<T>) return std::isnan(a);
+    else return false;
+  }
+};
+struct IsInf {
+  template <class T> bool operator()(T a) const {
+    if constexpr (is_complex_v<T>) return std::isinf(a.real()) || std::isinf(a.imag());
+    else if constexpr (std::is_floating_point_v<T>) return std::isinf(a);
+    else return false;
+  }
+};
+struct IsFinite {
+  template <class T> bool operator()(T a) const {
+    if constexpr (is_complex_v<T>) return std::isfinite(a.real()) && std::isfinite(a.imag());
+    else if constexpr (std::is_floating_point_v<T>) return std::isfinite(a);
+    else return true;
+  }
+};
+struct SignBit { template <class F> bool operator()(F a) const { return std::signbit(a); } };
+
+}  // namespace
+
+void register_comparison() {
+  using D = DType;
+  bin_out<Eq, D::Bool, HC_ALL>(op_id("equal", 2));
+  bin_out<Ne, D::Bool, HC_ALL>(op_id("not_equal", 2));
+  bin_out<Lt, D::Bool, HC_ALL>(op_id("less", 2));
+  bin_out<Le, D::Bool, HC_ALL>(op_id("less_equal", 2));
+  bin_out<Gt, D::Bool, HC_ALL>(op_id("greater", 2));
+  bin_out<Ge, D::Bool, HC_ALL>(op_id("greater_equal", 2));
+  bin_out<LAnd, D::Bool, HC_ALL>(op_id("logical_and", 2));
+  bin_out<LOr, D::Bool, HC_ALL>(op_id("logical_or", 2));
+  bin_out<LXor, D::Bool, HC_ALL>(op_id("logical_xor", 2));
+  un_out<LNot, D::Bool, HC_ALL>(op_id("logical_not", 1));
+  un_out<IsNan, D::Bool, HC_ALL>(op_id("isnan", 1));
+  un_out<IsInf, D::Bool, HC_ALL>(op_id("isinf", 1));
+  un_out<IsFinite, D::Bool, HC_ALL>(op_id("isfinite", 1));
+  // signbit: ints and bool go to float (NumPy's loops are e, f, d), so only float loops.
+  un_out<SignBit, D::Bool, HC_FLOATS>(op_id("signbit", 1, TypeRule::Inexact));
+}
+
 }  // namespace hc::cpu

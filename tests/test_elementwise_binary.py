@@ -1,0 +1,379 @@
+"""Binary elementwise functions, comparisons, logical and bitwise functions, and the sign-related
+unary functions, against NumPy 2 (the oracle) over hypothesis arrays: dtypes x shapes x strides,
+broadcasting, NaN/inf/-0.0. Results must match in shape, dtype and value (bit for bit for
+floats, sign of zero included), except where NumPy's SIMD libm (SVML) is used, see _ULP_OPS."""
+
+import math
+import warnings
+
+import ml_dtypes
+import numpy as np
+import pytest
+from hypothesis import assume, given, strategies as st
+from hypothesis.extra import numpy as hnp
+
+import hcarray as hc
+from strategies import (
+    ALL, BOOL, COMPLEX, FLOAT, HALF, INTEGRAL, NUMERIC, REAL, assert_same, np_arrays, to_hc,
+)
+
+BF16 = np.dtype(ml_dtypes.bfloat16)
+NOBOOL = NUMERIC + HALF
+REALISH = BOOL + REAL + HALF
+BITS = BOOL + INTEGRAL
+
+# name -> (NumPy function, dtypes the test draws from).
+BINARY = {
+    "add": (np.add, ALL),
+    "subtract": (np.subtract, NOBOOL),
+    "multiply": (np.multiply, ALL),
+    "divide": (np.divide, ALL),
+    "floor_divide": (np.floor_divide, REALISH),
+    "remainder": (np.remainder, REALISH),
+    "pow": (np.power, ALL),
+    "maximum": (np.maximum, ALL),
+    "minimum": (np.minimum, ALL),
+    "copysign": (np.copysign, REALISH),
+    "hypot": (np.hypot, REALISH),
+    "atan2": (np.arctan2, REALISH),
+    "logaddexp": (np.logaddexp, REALISH),
+    "nextafter": (np.nextafter, REALISH),
+    "equal": (np.equal, ALL),
+    "not_equal": (np.not_equal, ALL),
+    "less": (np.less, ALL),
+    "less_equal": (np.less_equal, ALL),
+    "greater": (np.greater, ALL),
+    "greater_equal": (np.greater_equal, ALL),
+    "logical_and": (np.logical_and, ALL),
+    "logical_or": (np.logical_or, ALL),
+    "logical_xor": (np.logical_xor, ALL),
+    "bitwise_and": (np.bitwise_and, BITS),
+    "bitwise_or": (np.bitwise_or, BITS),
+    "bitwise_xor": (np.bitwise_xor, BITS),
+    "bitwise_left_shift": (np.left_shift, BITS),
+    "bitwise_right_shift": (np.right_shift, BITS),
+}
+FLOAT_ONLY = {"copysign", "hypot", "atan2", "logaddexp", "nextafter"}
+COMPARISONS = {"equal", "not_equal", "less", "less_equal", "greater", "greater_equal"}
+
+UNARY = {
+    "negative": (np.negative, NOBOOL),
+    "positive": (np.positive, NOBOOL),
+    "abs": (np.absolute, ALL),
+    "square": (np.square, ALL),
+    "sign": (np.sign, NOBOOL),
+    "signbit": (np.signbit, REALISH),
+    "reciprocal": (np.reciprocal, ALL),
+    "real": (np.real, ALL),
+    "imag": (np.imag, ALL),
+    "conj": (np.conjugate, ALL),
+    "isnan": (np.isnan, ALL),
+    "isinf": (np.isinf, ALL),
+    "isfinite": (np.isfinite, ALL),
+    "logical_not": (np.logical_not, ALL),
+    "bitwise_invert": (np.invert, BITS),
+}
+
+# NumPy computes pow and arctan2 for float32/float64 with SVML on AVX-512 machines, which is
+# not bit-identical to the C library (both within a few ulp). Special values still match exactly.
+_ULP_OPS = {"pow", "atan2"}
+
+
+def _np_call(fn, *args):
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return fn(*args)
+
+
+def _same(got, expected):
+    """assert_same, also for bfloat16 (NumPy's testing does not see bfloat16 NaNs as equal)."""
+    expected = np.asarray(expected)
+    if expected.dtype == BF16:
+        assert isinstance(got, hc.ndarray)
+        assert got.dtype == BF16, f"dtype {got.dtype} != bfloat16"
+        got = hc.asarray(np.asarray(got).astype(np.float32))
+        expected = expected.astype(np.float32)
+    assert_same(got, expected)
+
+
+def _check(name, got, expected):
+    expected = np.asarray(expected)
+    if name in _ULP_OPS and expected.dtype.kind in "fc" and expected.dtype.itemsize >= 4:
+        g = np.asarray(got)
+        assert g.dtype == expected.dtype and g.shape == expected.shape
+        if expected.dtype.kind == "c":
+            # Complex pow: the C library's cpow against NumPy's (the same libm); allow rounding.
+            np.testing.assert_allclose(g, expected, rtol=1e-5 if g.dtype == np.complex64 else 1e-13,
+                                       atol=0, equal_nan=True)
+            return
+        exact = ~np.isfinite(expected) | (expected == 0) | np.isin(expected, [1.0, -1.0])
+        _same(hc.asarray(np.ascontiguousarray(g[exact])), expected[exact])
+        tol = 8 * np.finfo(expected.dtype).eps
+        np.testing.assert_allclose(g[~exact], expected[~exact], rtol=tol, atol=0)
+        return
+    _same(got, expected)
+
+
+def _contiguous(*arrays):
+    """NumPy's complex abs, multiply and square use SIMD formulas (FMA) for contiguous data but
+    scalar C for some other layouts (1 ulp apart); hcarray always gives the SIMD result, so
+    the oracle runs on contiguous copies of complex inputs."""
+    return [np.array(x, order="C") if x.dtype.kind == "c" else x for x in arrays]
+
+
+def _np_unary(name, a):
+    a, = _contiguous(a)
+    return np.asarray(_np_call(UNARY[name][0], a))
+
+
+def _dtype_pair(dtypes):
+    """Two dtypes: often the same, otherwise mixed (bfloat16 only with itself: NumPy has no
+    common dtype for it with most others)."""
+    return st.sampled_from(dtypes).flatmap(
+        lambda d: st.tuples(st.just(d), st.just(d) if d == BF16 else st.one_of(
+            st.just(d), st.sampled_from([t for t in dtypes if t != BF16]))))
+
+
+@st.composite
+def array_pairs(draw, dtypes):
+    d1, d2 = draw(_dtype_pair(dtypes))
+    s1, s2 = draw(hnp.mutually_broadcastable_shapes(num_shapes=2, max_dims=3, max_side=4)).input_shapes
+    a = draw(np_arrays([d1], shape=s1))
+    b = draw(np_arrays([d2], shape=s2))
+    return a, b
+
+
+def _run_binary(name, a, b):
+    npfn = BINARY[name][0]
+    if name in FLOAT_ONLY and a.dtype.kind in "iu" and b.dtype.kind in "iu" and a.dtype != b.dtype:
+        # The registry promotes first (uint8, int8 -> int16 -> float32); NumPy picks the first
+        # float loop both cast to safely (float16). Documented deviation: compare with the former.
+        t = np.result_type(a, b)
+        a, b = a.astype(t), b.astype(t)
+    try:
+        expected = _np_call(npfn, *_contiguous(a, b))
+    except (TypeError, ValueError) as e:
+        kind = TypeError if isinstance(e, TypeError) else ValueError
+        with pytest.raises(kind, match=name):
+            getattr(hc, name)(to_hc(a), to_hc(b))
+        return
+    if name in COMPARISONS and {a.dtype, b.dtype} == {np.dtype(np.int64), np.dtype(np.uint64)}:
+        # hcarray compares int64 with uint64 in float64 (the promotion table); NumPy 2 exactly.
+        expected = _np_call(npfn, a.astype(np.float64), b.astype(np.float64))
+    got = getattr(hc, name)(to_hc(a), to_hc(b))
+    _check(name, got, expected)
+
+
+@pytest.mark.parametrize("name", sorted(BINARY))
+@given(data=st.data())
+def test_binary_matches_numpy(name, data):
+    a, b = data.draw(array_pairs(BINARY[name][1]))
+    _run_binary(name, a, b)
+
+
+@pytest.mark.parametrize("name", sorted(UNARY))
+@given(data=st.data())
+def test_unary_matches_numpy(name, data):
+    npfn, dtypes = UNARY[name]
+    a = data.draw(np_arrays(dtypes))
+    got = getattr(hc, name)(to_hc(a))
+    _same(got, _np_unary(name, a))
+
+
+# ---- special values, exhaustively over a grid of IEEE values ----------------------------------
+
+_SPECIAL = [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 1.5, -1.5, 2.0, -2.0, 3.0, -3.0, 1e-310, -1e-310,
+            1e300, -1e300, math.inf, -math.inf, math.nan]
+
+
+@pytest.mark.parametrize("dtype", FLOAT + HALF, ids=str)
+@pytest.mark.parametrize("name", sorted(n for n, (_, d) in BINARY.items() if FLOAT[0] in d))
+def test_binary_special_values(name, dtype):
+    v = np.array(_SPECIAL).astype(dtype)
+    a, b = np.meshgrid(v, v, indexing="ij")
+    _run_binary(name, a, b)
+
+
+@pytest.mark.parametrize("dtype", COMPLEX, ids=str)
+@pytest.mark.parametrize("name", sorted(n for n, (_, d) in BINARY.items() if COMPLEX[0] in d))
+def test_binary_complex_special_values(name, dtype):
+    parts = [0.0, -0.0, 1.0, -2.0, math.inf, -math.inf, math.nan]
+    v = np.array([complex(r, i) for r in parts for i in parts], dtype=dtype)
+    a, b = np.meshgrid(v, v, indexing="ij")
+    if name == "pow":
+        # cpow of infinities/NaNs is the C library's business; NumPy and hcarray both call it,
+        # but glibc's cpow is not guaranteed bit-stable across builds: finite inputs only here.
+        keep = np.isfinite(a) & np.isfinite(b)
+        a, b = a[keep], b[keep]
+    _run_binary(name, a, b)
+
+
+@pytest.mark.parametrize("dtype", FLOAT + HALF + COMPLEX, ids=str)
+@pytest.mark.parametrize("name", sorted(n for n, (_, d) in UNARY.items() if FLOAT[0] in d))
+def test_unary_special_values(name, dtype):
+    if np.dtype(dtype).kind == "c":
+        if UNARY[name][1] is REALISH:
+            pytest.skip("real-only function: complex input is covered by the TypeError test")
+        parts = [0.0, -0.0, 1.0, -2.0, 3.0, math.inf, -math.inf, math.nan]
+        v = np.array([complex(r, i) for r in parts for i in parts], dtype=dtype)
+    else:
+        v = np.array(_SPECIAL).astype(dtype)
+    _same(getattr(hc, name)(to_hc(v)), _np_unary(name, v))
+
+
+# ---- integers: wrapping, division by zero, MIN // -1, shifts out of range ---------------------
+
+@pytest.mark.parametrize("dtype", INTEGRAL, ids=str)
+@pytest.mark.parametrize("name", ["add", "subtract", "multiply", "floor_divide", "remainder",
+                                  "pow", "maximum", "minimum", "bitwise_left_shift",
+                                  "bitwise_right_shift", "divide"])
+def test_integer_edges(name, dtype):
+    info = np.iinfo(dtype)
+    vals = sorted(v for v in {info.min, info.min + 1, -3, -1, 0, 1, 2, 3, 7, 8, 31, 32, 63, 64,
+                              65, info.max - 1, info.max} if info.min <= v <= info.max)
+    v = np.array(vals, dtype=dtype)
+    a, b = np.meshgrid(v, v, indexing="ij")
+    if name == "pow" and info.min < 0:
+        b = np.abs(b.astype(np.int64)).clip(0, info.max).astype(dtype)  # negatives raise
+    _run_binary(name, a, b)
+
+
+@pytest.mark.parametrize("dtype", [np.int8, np.int16, np.int32, np.int64], ids=str)
+def test_integer_negative_power_raises(dtype):
+    x = hc.asarray(np.array([2, 3], dtype=dtype))
+    with pytest.raises(ValueError, match="pow: Integers to negative integer powers"):
+        hc.pow(x, hc.asarray(np.array([1, -1], dtype=dtype)))
+    with pytest.raises(ValueError, match="Integers to negative integer powers"):
+        x ** -2
+    assert_same(x ** 0, np.array([1, 1], dtype=dtype))
+
+
+@pytest.mark.parametrize("dtype", INTEGRAL + BOOL + HALF + FLOAT + COMPLEX, ids=str)
+def test_unary_integer_edges(dtype):
+    if np.dtype(dtype).kind in "iu":
+        info = np.iinfo(dtype)
+        vals = [info.min, info.min + 1, -1, 0, 1, 2, info.max - 1, info.max]
+        v = np.array([x for x in vals if x >= info.min], dtype=dtype)
+    elif np.dtype(dtype).kind == "b":
+        v = np.array([True, False])
+    else:
+        v = np.array([0, 1, -1, 2, 0.5], dtype=dtype)
+    for name, (npfn, dtypes) in UNARY.items():
+        if np.dtype(dtype) in dtypes:
+            _same(getattr(hc, name)(to_hc(v)), _np_unary(name, v))
+
+
+# ---- Python scalars (NumPy 2 weak-scalar rules) ----------------------------------------------
+
+_SCALARS = st.one_of(
+    st.booleans(), st.integers(-200, 200), st.sampled_from([2**31, -2**31 - 1, 2**63 - 1]),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.builds(complex, st.floats(-10, 10), st.floats(-10, 10)),
+)
+
+
+def _int_out_of_range(s, dtype):
+    if isinstance(s, bool) or not isinstance(s, int) or dtype.kind not in "iu":
+        return False
+    info = np.iinfo(dtype)
+    return not info.min <= s <= info.max
+
+
+@pytest.mark.parametrize("name", sorted(BINARY))
+@given(data=st.data())
+def test_binary_python_scalar(name, data):
+    a = data.draw(np_arrays(BINARY[name][1]))
+    s = data.draw(_SCALARS)
+    reflected = data.draw(st.booleans())
+    ns = s
+    if a.dtype == BF16 and isinstance(s, float):
+        # ml_dtypes' bfloat16 is not weak-scalar aware in NumPy (bf16 + 0.5 -> float32);
+        # hcarray applies the NumPy 2 / Array API rule (result stays bfloat16).
+        ns = np.asarray(s, dtype=BF16)
+    args = (ns, a) if reflected else (a, ns)
+    hargs = (s, to_hc(a)) if reflected else (to_hc(a), s)
+    try:
+        expected = _np_call(BINARY[name][0], *args)
+    except OverflowError:
+        with pytest.raises(OverflowError, match=name):
+            getattr(hc, name)(*hargs)
+        return
+    except (TypeError, ValueError) as e:
+        with pytest.raises(TypeError if isinstance(e, TypeError) else ValueError, match=name):
+            getattr(hc, name)(*hargs)
+        return
+    if _int_out_of_range(s, a.dtype):
+        # NumPy 2 raises OverflowError only when the int must become the array's int dtype;
+        # for comparisons, float loops (divide, atan2...) and logical ops it computes. hcarray
+        # converts Python scalars before picking the loop (convert.cpp) and always raises.
+        with pytest.raises(OverflowError, match=name):
+            getattr(hc, name)(*hargs)
+        return
+    got = getattr(hc, name)(*hargs)
+    _check(name, got, expected)
+
+
+def test_weak_scalar_rules():
+    i8 = hc.asarray(np.array([1, 2], dtype=np.int8))
+    with pytest.raises(OverflowError):
+        i8 + 300
+    assert (i8 + 1.5).dtype == np.float64
+    assert (i8 + 1).dtype == np.int8
+    f32 = hc.asarray(np.array([1, 2], dtype=np.float32))
+    assert (f32 + 1.5).dtype == np.float32
+    assert (f32 * 2).dtype == np.float32
+    assert (f32 + 1j).dtype == np.complex64
+    assert (hc.asarray(np.array([True])) + 1).dtype == np.int64
+    assert_same(2.0 ** f32, np.float32(2.0) ** np.array([1, 2], dtype=np.float32))
+
+
+# ---- bad input ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(BINARY))
+def test_binary_shapes_do_not_broadcast(name):
+    dt = BINARY[name][1][-1]
+    a = hc.asarray(np.ones((2, 3), dtype=dt))
+    b = hc.asarray(np.ones((4,), dtype=dt))
+    with pytest.raises(ValueError, match=name):
+        getattr(hc, name)(a, b)
+
+
+@pytest.mark.parametrize("name", sorted(BINARY))
+def test_binary_needs_an_array(name):
+    with pytest.raises(TypeError, match=name):
+        getattr(hc, name)(1, 2)
+
+
+@pytest.mark.parametrize("name,dtype", [
+    ("subtract", np.bool_), ("bitwise_and", np.float32), ("bitwise_or", np.float64),
+    ("bitwise_xor", np.complex64), ("bitwise_left_shift", np.float16),
+    ("bitwise_right_shift", np.float64), ("floor_divide", np.complex128),
+    ("remainder", np.complex64), ("copysign", np.complex64), ("nextafter", np.complex128),
+    ("hypot", np.complex64), ("atan2", np.complex64), ("logaddexp", np.complex64),
+    ("maximum", None), ("bitwise_and", BF16),
+])
+def test_binary_bad_dtype(name, dtype):
+    if dtype is None:
+        a, b = hc.asarray(np.ones(2, np.int64)), hc.asarray(np.ones(2, np.uint64))
+        assert hc.maximum(a, b).dtype == np.float64  # promotes, as NumPy
+        a, b = hc.asarray(np.ones(2, np.float16)), hc.asarray(np.ones(2, BF16))
+    else:
+        a = b = hc.asarray(np.ones(3, dtype=dtype))
+    with pytest.raises(TypeError, match=name):
+        getattr(hc, name)(a, b)
+
+
+@pytest.mark.parametrize("name,dtype", [
+    ("negative", np.bool_), ("positive", np.bool_), ("sign", np.bool_),
+    ("bitwise_invert", np.float32), ("bitwise_invert", np.complex128),
+    ("signbit", np.complex64),
+])
+def test_unary_bad_dtype(name, dtype):
+    with pytest.raises(TypeError, match=name):
+        getattr(hc, name)(hc.asarray(np.ones(3, dtype=dtype)))
+
+
+@pytest.mark.parametrize("name", sorted(UNARY))
+def test_unary_needs_an_array(name):
+    with pytest.raises(TypeError, match=name):
+        getattr(hc, name)(np.ones(3))
