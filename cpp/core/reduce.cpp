@@ -75,7 +75,7 @@ Array dispatch_reduce(int opid, const Array& x, const std::vector<int>& axes, bo
   Array acc_arr = Array::empty(full_shape, loop_t, dev, op.name.c_str());
   bool has_kept_elems = acc_arr.size() > 0;
   if (op.init == ReduceInit::First) {
-    if (empty_reduction && has_kept_elems)
+    if (empty_reduction)
       throw ValueError(op.name + ": zero-size array to reduction operation " + op.name +
                        " which has no identity");
     if (has_kept_elems) {

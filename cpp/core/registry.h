@@ -55,6 +55,8 @@ void copy_into(const Array& dst, const Array& src, const char* fn = "copy");
 Array astype(const Array& a, DType t);            // always a new C-contiguous array
 Array ascontiguous(const Array& a);               // a itself when already C-contiguous
 void fill(const Array& dst, const Scalar& value);  // dst[...] = value
+// where(cond, a, b) with broadcasting of all three and promotion of a and b (cpu/where.cpp).
+Array where(const Array& cond, const Array& a, const Array& b);
 
 // Every kernel family registers its loops here at module start (no static initialisers: they
 // are dropped from static libraries).

@@ -30,6 +30,21 @@ void bind_reduce(nb::module_& m) {
      nb::arg("dtype") = nb::none(),
      "Reduces x over axis (None: all) into dtype (None: x's). Internal; the Python layer picks "
      "NumPy's accumulator dtypes.");
+  m.def("where", [](nb::handle cond, nb::handle a, nb::handle b) {
+    Array c = to_array(cond, "where");
+    Array x, y;
+    if (is_array(a)) {
+      x = as_array(a);
+      y = operand_for(b, x, "where");
+    } else if (is_array(b)) {
+      y = as_array(b);
+      x = operand_for(a, y, "where");
+    } else {
+      x = to_array(a, "where");
+      y = operand_for(b, x, "where");
+    }
+    return where(c, x, y);
+  }, nb::arg("condition"), nb::arg("x1"), nb::arg("x2"));
 }
 
 }  // namespace hc::py
