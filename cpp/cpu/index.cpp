@@ -227,6 +227,7 @@ Prepared prepare(const AdvancedIndex& ix) {
   if (nb + ix.v.ndim() - m > kMaxDims)
     throw IndexError(ix.prefix + "the indexing result would have more than " + std::to_string(kMaxDims) +
                      " dimensions");
+  p.front = ix.front;
   for (int k = 1; k < m; ++k)
     if (ix.axes[k] != ix.axes[k - 1] + 1) p.front = true;
   for (int i = 0, k = 0; i < ix.v.ndim(); ++i) {

@@ -24,6 +24,9 @@ struct AdvancedIndex {
   std::vector<int> report_axes;
   std::vector<Array> idx;
   std::string prefix;
+  // Put B first even when the axes are adjacent in v: NumPy does so when the key had anything
+  // (a slice, None, even an Ellipsis that expands to nothing) between its advanced indices.
+  bool front = false;
 };
 
 // The shape of v[idx...] under NumPy's rule: when the indexed axes are adjacent, the broadcast

@@ -14,8 +14,9 @@ namespace hc::py {
 namespace {
 
 AdvancedIndex make_index(const Array& v, const std::vector<int>& axes, const std::vector<int>& report,
-                         nb::handle idx, const std::string& prefix, const char* fn) {
+                         nb::handle idx, const std::string& prefix, bool front, const char* fn) {
   AdvancedIndex ix;
+  ix.front = front;
   ix.v = v;
   ix.axes = axes;
   ix.report_axes = report;
@@ -36,17 +37,18 @@ void bind_indexing(nb::module_& m) {
   "array per dimension. Internal.");
 
   m.def("_gather", [](const Array& v, const std::vector<int>& axes, const std::vector<int>& report,
-                      nb::handle idx, const std::string& prefix) {
-    return gather(make_index(v, axes, report, idx, prefix, "__getitem__"));
+                      nb::handle idx, const std::string& prefix, bool front) {
+    return gather(make_index(v, axes, report, idx, prefix, front, "__getitem__"));
   }, nb::arg("v"), nb::arg("axes"), nb::arg("report_axes"), nb::arg("indices"), nb::arg("prefix") = "",
+  nb::arg("front") = false,
   "v indexed on `axes` (ascending) by the integer arrays `indices` (NumPy's advanced-indexing "
   "result layout); a new array. Internal.");
 
   m.def("_scatter", [](const Array& v, const std::vector<int>& axes, const std::vector<int>& report,
-                       nb::handle idx, nb::handle value, const std::string& prefix) {
+                       nb::handle idx, nb::handle value, const std::string& prefix, bool front) {
     const char* fn = "__setitem__";
     if (!v.writeable) throw ValueError(prefix + "assignment destination is read-only");
-    AdvancedIndex ix = make_index(v, axes, report, idx, prefix, fn);
+    AdvancedIndex ix = make_index(v, axes, report, idx, prefix, front, fn);
     Array val;
     Scalar s;
     if (python_scalar(value, &s)) {
@@ -58,7 +60,7 @@ void bind_indexing(nb::module_& m) {
     if (val.dtype != v.dtype) val = astype(val, v.dtype);
     scatter(ix, val);
   }, nb::arg("v"), nb::arg("axes"), nb::arg("report_axes"), nb::arg("indices"), nb::arg("value"),
-  nb::arg("prefix") = "",
+  nb::arg("prefix") = "", nb::arg("front") = false,
   "v[indices on axes] = value (broadcast, cast to v's dtype as NumPy's setitem does). Internal.");
 
   m.def("_take_along_axis", [](const Array& x, nb::handle indices, int axis) {

@@ -90,8 +90,8 @@ def _as_hc_mask(m):
 
 
 def _prepare(x, key):
-    """Reduces key to (v, axes, report_axes, indices): a basic view v of x and integer index
-    arrays on the (ascending) axes of v."""
+    """Reduces key to (v, axes, report_axes, indices, front): a basic view v of x, integer index
+    arrays on the (ascending) axes of v, and whether the index dims go first."""
     items = key if isinstance(key, tuple) else (key,)
     parsed = [_classify(it) for it in items]
     consumed = 0
@@ -160,24 +160,30 @@ def _prepare(x, key):
             indices.append(_np.zeros(1 if val else 0, dtype=_np.int64))
             vdim += 1
     v = x[tuple(basic)] if basic else x
-    return v, axes, report, indices
+    # NumPy puts the broadcast index dims first when anything (a slice, None, an Ellipsis, even
+    # one that expands to nothing) separates two advanced indices in the key.
+    adv = [k in (_INT, _ARRAY, _MASK, _BOOL0) for k, _ in parsed]
+    first = adv.index(True) if axes else 0
+    last = len(adv) - 1 - adv[::-1].index(True) if axes else 0
+    front = not all(adv[first:last + 1])
+    return v, axes, report, indices, front
 
 
 def getitem(x, key):
-    v, axes, report, indices = _prepare(x, key)
+    v, axes, report, indices, front = _prepare(x, key)
     if not axes:  # not reached by the hooks (the core takes basic keys); kept for safety
         return v
-    return _core._gather(v, axes, report, indices)
+    return _core._gather(v, axes, report, indices, "", front)
 
 
 def setitem(x, key, value):
     if not x._writeable:
         raise ValueError("__setitem__: assignment destination is read-only")
-    v, axes, report, indices = _prepare(x, key)
+    v, axes, report, indices, front = _prepare(x, key)
     if not axes:
         _core.copyto(v, value)
         return
-    _core._scatter(v, axes, report, indices, value)
+    _core._scatter(v, axes, report, indices, value, "", front)
 
 
 _core._set_hooks(asarray_hook, dtype_code, getitem, setitem)
