@@ -291,6 +291,11 @@ def test_hc_to_hc_round_trip_all_dtypes(p):
         assert y._data_ptr == x._data_ptr
     c = hc.from_dlpack(x, copy=True)
     assert_same(c, a)
+    for cap in (x.__dlpack__(), x.__dlpack__(max_version=(1, 0))):  # capsules given directly
+        z = hc.from_dlpack(cap)
+        assert_same(z, a)
+        if a.size:
+            assert z._data_ptr == x._data_ptr
     if a.size:
         assert c._data_ptr != x._data_ptr
 
