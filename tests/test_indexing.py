@@ -259,6 +259,21 @@ def test_bare_none_key():
     _same_values(_np_of(hc.asarray(a)[None]), a[None])
 
 
+def test_empty_mask_dims():
+    # NumPy accepts a mask dim of size 0 against any axis size (it selects nothing)
+    for xs, ms in [((3,), (0,)), ((1,), (0,)), ((2, 1), (2, 0)), ((2, 3), (0, 3)), ((2, 3), (0,)),
+                   ((2, 3), (0, 0))]:
+        a = np.arange(int(np.prod(xs)), dtype=np.float32).reshape(xs)
+        m = np.zeros(ms, dtype=bool)
+        _same_values(_np_of(hc.asarray(a)[hc.asarray(m)]), a[m])
+        h = hc.asarray(a)
+        h[m] = 1.0
+        np.testing.assert_array_equal(a, np.arange(a.size, dtype=np.float32).reshape(xs))
+    with pytest.raises(IndexError, match="along axis 1; size of axis is 1 but size of "
+                                         "corresponding boolean axis is 2"):
+        hc.asarray(np.zeros((1, 1)))[np.zeros((0, 2), bool)]
+
+
 def test_zero_d_array():
     a = np.array(3.5)
     h = hc.asarray(a)
@@ -470,6 +485,7 @@ BAD_GETITEM = [
     ((None, slice(None), [-4]), IndexError, "index -4 is out of bounds for axis 1 with size 3"),
     (np.array([2**64 - 1], dtype=np.uint64), IndexError, "out of bounds for axis 0 with size 2"),
     ((5, [0]), IndexError, "index 5 is out of bounds for axis 0"),
+    ((slice(None), slice(0, 0), [7]), IndexError, "index 7 is out of bounds for axis 2 with size 4"),
     ((2**70, [0]), IndexError, "cannot fit 'int'"),
     ([True, False, True], IndexError, "boolean index did not match indexed array along axis 0"),
     ((slice(None), [True, False]), IndexError, "along axis 1; size of axis is 3"),

@@ -81,103 +81,107 @@ void add_offsets(const Array& off, const Array& idx, int64_t stride, int64_t siz
 }
 
 // ---------------------------------------------------------------------------------------------
-// Block copies
-
-struct BlockCtx {
-  bool scatter;  // false: block <- v; true: v <- block
-  int rnd = 0;   // rank of the (coalesced) block; 0: one element
-  int64_t rshape[kMaxDims];
-  int64_t rs_blk[kMaxDims];
-  int64_t rs_v[kMaxDims];
-};
+// Element moves over the result shape. Every operand is seen with the result's shape: the
+// offsets (and index arrays) with stride 0 on the non-indexed dims, the base of v with stride 0
+// on the index dims, so that an element's source/destination in v is base + offset.
 
 template <int N>
 inline void copy_item(char* d, const char* s) { std::memcpy(d, s, N); }
 
+// p[0] = out, p[1] = off (int64), p[2] = base in v.
 template <int N>
-void copy_block(const BlockCtx& c, char* dst, const int64_t* ds, const char* src, const int64_t* ss) {
-  if (c.rnd == 0) {
-    copy_item<N>(dst, src);
+void gather_loop(char** p, const int64_t* s, int64_t n, const void*) {
+  char* o = p[0];
+  const char* off = p[1];
+  const char* vb = p[2];
+  if (s[1] == 0) {  // one offset for the whole run: a strided copy
+    const char* src = vb + *reinterpret_cast<const int64_t*>(off);
+    for (int64_t i = 0; i < n; ++i) copy_item<N>(o + i * s[0], src + i * s[2]);
     return;
   }
-  int in = c.rnd - 1;
-  int64_t n = c.rshape[in], dstep = ds[in], sstep = ss[in];
-  if (c.rnd == 1) {
-    for (int64_t i = 0; i < n; ++i) copy_item<N>(dst + i * dstep, src + i * sstep);
-    return;
-  }
-  int64_t idx[kMaxDims] = {0};
-  for (;;) {
-    for (int64_t i = 0; i < n; ++i) copy_item<N>(dst + i * dstep, src + i * sstep);
-    int d = in - 1;
-    for (; d >= 0; --d) {
-      dst += ds[d];
-      src += ss[d];
-      if (++idx[d] < c.rshape[d]) break;
-      dst -= ds[d] * c.rshape[d];
-      src -= ss[d] * c.rshape[d];
-      idx[d] = 0;
-    }
-    if (d < 0) return;
-  }
+  for (int64_t i = 0; i < n; ++i)
+    copy_item<N>(o + i * s[0], vb + i * s[2] + *reinterpret_cast<const int64_t*>(off + i * s[1]));
 }
 
-// Operands: p[0] = off (int64), p[1] = block side, p[2] = base of v for this b.
+// p[0] = off (int64), p[1] = base in v, p[2] = value.
 template <int N>
-void block_loop(char** p, const int64_t* s, int64_t n, const void* ctx) {
-  const BlockCtx& c = *static_cast<const BlockCtx*>(ctx);
-  const char* o = p[0];
-  char* blk = p[1];
-  char* vb = p[2];
-  if (c.rnd == 0) {
-    if (c.scatter) {
-      for (int64_t i = 0; i < n; ++i)
-        copy_item<N>(vb + i * s[2] + *reinterpret_cast<const int64_t*>(o + i * s[0]), blk + i * s[1]);
-    } else {
-      for (int64_t i = 0; i < n; ++i)
-        copy_item<N>(blk + i * s[1], vb + i * s[2] + *reinterpret_cast<const int64_t*>(o + i * s[0]));
-    }
-    return;
-  }
+void scatter_loop(char** p, const int64_t* s, int64_t n, const void*) {
+  const char* off = p[0];
+  char* vb = p[1];
+  const char* val = p[2];
+  for (int64_t i = 0; i < n; ++i)
+    copy_item<N>(vb + i * s[1] + *reinterpret_cast<const int64_t*>(off + i * s[0]), val + i * s[2]);
+}
+
+// Single index array, gather fused with the bounds check: p[0] = out, p[1] = index, p[2] = base.
+template <class T, int N>
+void fused_gather_loop(char** p, const int64_t* s, int64_t n, const void* ctx) {
+  const OffCtx& c = *static_cast<const OffCtx*>(ctx);
+  char* o = p[0];
+  const char* ix = p[1];
+  const char* vb = p[2];
   for (int64_t i = 0; i < n; ++i) {
-    char* v = vb + i * s[2] + *reinterpret_cast<const int64_t*>(o + i * s[0]);
-    char* b = blk + i * s[1];
-    if (c.scatter) copy_block<N>(c, v, c.rs_v, b, c.rs_blk);
-    else copy_block<N>(c, b, c.rs_blk, v, c.rs_v);
+    T raw;
+    std::memcpy(&raw, ix + i * s[1], sizeof(T));
+    int64_t v;
+    if constexpr (std::is_unsigned_v<T>) {
+      if (uint64_t(raw) >= uint64_t(c.size)) out_of_bounds(c, std::to_string(uint64_t(raw)));
+      v = int64_t(raw);
+    } else {
+      v = int64_t(raw);
+      if (v < 0) v += c.size;
+      if (v < 0 || v >= c.size) out_of_bounds(c, std::to_string(int64_t(raw)));
+    }
+    copy_item<N>(o + i * s[0], vb + i * s[2] + v * c.stride);
   }
 }
 
-Loop block_loop_for(int itemsize) {
+template <class T>
+Loop fused_for_size(int itemsize) {
   switch (itemsize) {
-    case 1: return &block_loop<1>;
-    case 2: return &block_loop<2>;
-    case 4: return &block_loop<4>;
-    case 8: return &block_loop<8>;
-    case 16: return &block_loop<16>;
+    case 1: return &fused_gather_loop<T, 1>;
+    case 2: return &fused_gather_loop<T, 2>;
+    case 4: return &fused_gather_loop<T, 4>;
+    case 8: return &fused_gather_loop<T, 8>;
+    case 16: return &fused_gather_loop<T, 16>;
+  }
+  return nullptr;
+}
+
+Loop fused_loop_for(DType idx, int itemsize) {
+  switch (idx) {
+    case DType::Int8: return fused_for_size<int8_t>(itemsize);
+    case DType::Int16: return fused_for_size<int16_t>(itemsize);
+    case DType::Int32: return fused_for_size<int32_t>(itemsize);
+    case DType::Int64: return fused_for_size<int64_t>(itemsize);
+    case DType::UInt8: return fused_for_size<uint8_t>(itemsize);
+    case DType::UInt16: return fused_for_size<uint16_t>(itemsize);
+    case DType::UInt32: return fused_for_size<uint32_t>(itemsize);
+    case DType::UInt64: return fused_for_size<uint64_t>(itemsize);
+    default: return nullptr;
+  }
+}
+
+Loop gather_loop_for(int itemsize) {
+  switch (itemsize) {
+    case 1: return &gather_loop<1>;
+    case 2: return &gather_loop<2>;
+    case 4: return &gather_loop<4>;
+    case 8: return &gather_loop<8>;
+    case 16: return &gather_loop<16>;
   }
   throw ValueError("indexing: unsupported itemsize " + std::to_string(itemsize));
 }
 
-// Runs the block copy. off, blk and vb all have shape B; blk_r/v_r are the block geometry
-// (shape R, strides of the block side and of v).
-void run_blocks(const Array& off, const Array& blk, const Array& vb, const Dims& rshape,
-                const Dims& rs_blk, const Dims& rs_v, bool scatter) {
-  BlockCtx c;
-  c.scatter = scatter;
-  // Coalesce the block dims with the iterator's planner (geometry only).
-  Array a = blk.view(rshape, rs_blk, blk.offset);
-  Array b = vb.view(rshape, rs_v, vb.offset);
-  const Array* rops[2] = {&a, &b};
-  IterPlan rp = plan_iteration(2, rops, rshape);
-  if (rp.size == 0) return;
-  c.rnd = rp.ndim;
-  for (int i = 0; i < rp.ndim; ++i) {
-    c.rshape[i] = rp.shape[i];
-    c.rs_blk[i] = rp.strides[0][i];
-    c.rs_v[i] = rp.strides[1][i];
+Loop scatter_loop_for(int itemsize) {
+  switch (itemsize) {
+    case 1: return &scatter_loop<1>;
+    case 2: return &scatter_loop<2>;
+    case 4: return &scatter_loop<4>;
+    case 8: return &scatter_loop<8>;
+    case 16: return &scatter_loop<16>;
   }
-  const Array* ops[3] = {&off, &blk, &vb};
-  run_loop(plan_iteration(3, ops, off.shape), block_loop_for(int(blk.itemsize())), &c);
+  throw ValueError("indexing: unsupported itemsize " + std::to_string(itemsize));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -255,21 +259,18 @@ Array compute_offsets(const AdvancedIndex& ix, const Prepared& p) {
   return off;
 }
 
-// Splits the geometry `strides` of a result-shaped array into its B part and its R part.
-void split(const Prepared& p, const Dims& strides, Dims* sb, Dims* sr) {
-  *sb = Dims(p.B.size());
-  *sr = Dims(int(p.rest.size()));
-  for (size_t i = 0; i < p.where.size(); ++i) {
-    int w = p.where[i];
-    if (w < 0) (*sb)[-1 - w] = strides[int(i)];
-    else (*sr)[w] = strides[int(i)];
-  }
+// A result-shaped view of `a` (which has shape B) : its B strides on the index dims, 0 elsewhere.
+Array on_index_dims(const Prepared& p, const Array& a) {
+  Dims st;
+  for (int w : p.where) st.push_back(w < 0 ? a.strides[-1 - w] : 0);
+  return a.view(p.result, st, a.offset);
 }
 
-Dims rest_dims(const Array& v, const std::vector<int>& rest, bool strides) {
-  Dims d;
-  for (int r : rest) d.push_back(strides ? v.strides[r] : v.shape[r]);
-  return d;
+// A result-shaped view of v's memory: v's strides on the kept dims, 0 on the index dims.
+Array on_rest_dims(const Prepared& p, const Array& v) {
+  Dims st;
+  for (int w : p.where) st.push_back(w < 0 ? 0 : v.strides[p.rest[w]]);
+  return v.view(p.result, st, v.offset);
 }
 
 }  // namespace
@@ -281,13 +282,25 @@ Dims advanced_result_shape(const AdvancedIndex& ix) { return prepare(ix).result;
 Array gather(const AdvancedIndex& ix) {
   Prepared p = prepare(ix);
   Array out = Array::empty(p.result, ix.v.dtype, ix.v.device(), "indexing");
+  if (out.size() == 0) {
+    compute_offsets(ix, p);  // the indices are still checked, as in NumPy
+    return out;
+  }
+  Array vb = on_rest_dims(p, ix.v);
+  if (ix.idx.size() == 1) {
+    // One index array: check and copy in one pass.
+    Array b = broadcast_to(ix.idx[0], p.B, "indexing");
+    Array ib = on_index_dims(p, b);
+    int ax = ix.axes[0];
+    OffCtx c{ix.v.strides[ax], ix.v.shape[ax], ix.report_axes[0], true, &ix.prefix};
+    const Array* ops[3] = {&out, &ib, &vb};
+    run_loop(plan_iteration(3, ops, p.result), fused_loop_for(b.dtype, int(out.itemsize())), &c);
+    return out;
+  }
   Array off = compute_offsets(ix, p);
-  if (out.size() == 0) return out;
-  Dims sb, sr;
-  split(p, out.strides, &sb, &sr);
-  Array blk = out.view(p.B, sb, out.offset);
-  Array vb = ix.v.view(p.B, Dims(p.B.size(), 0), ix.v.offset);
-  run_blocks(off, blk, vb, rest_dims(ix.v, p.rest, false), sr, rest_dims(ix.v, p.rest, true), false);
+  Array ob = on_index_dims(p, off);
+  const Array* ops[3] = {&out, &ob, &vb};
+  run_loop(plan_iteration(3, ops, p.result), gather_loop_for(int(out.itemsize())), nullptr);
   return out;
 }
 
@@ -324,11 +337,11 @@ void scatter(const AdvancedIndex& ix, const Array& value_in) {
   if (n == 0) return;
   if (value.storage == ix.v.storage) value = astype(value, value.dtype);
   Array vbc = broadcast_to(value, p.result, "__setitem__");
-  Dims sb, sr;
-  split(p, vbc.strides, &sb, &sr);
-  Array blk = vbc.view(p.B, sb, vbc.offset);
-  Array vb = ix.v.view(p.B, Dims(p.B.size(), 0), ix.v.offset);
-  run_blocks(off, blk, vb, rest_dims(ix.v, p.rest, false), sr, rest_dims(ix.v, p.rest, true), true);
+  Array ob = on_index_dims(p, off);
+  Array vb = on_rest_dims(p, ix.v);
+  // off first: the walk goes over the index dims in C order (the last duplicate wins).
+  const Array* ops[3] = {&ob, &vb, &vbc};
+  run_loop(plan_iteration(3, ops, p.result), scatter_loop_for(int(vbc.itemsize())), nullptr);
 }
 
 Array take_along_axis(const Array& x, const Array& indices, int axis, const char* fn) {
@@ -355,12 +368,11 @@ Array take_along_axis(const Array& x, const Array& indices, int axis, const char
     vst[i] = a == 1 ? 0 : x.strides[i];
   }
   Array out = Array::empty(B, x.dtype, x.device(), fn);
-  Array off = Array::empty(B, DType::Int64, x.device(), fn);
   Array ib = broadcast_to(indices, B, fn);
-  add_offsets(off, ib, x.strides[axis], x.shape[axis], axis, true, prefix);
-  if (out.size() == 0) return out;
   Array vb = x.view(B, vst, x.offset);
-  run_blocks(off, out, vb, Dims(), Dims(), Dims(), false);
+  OffCtx c{x.strides[axis], x.shape[axis], axis, true, &prefix};
+  const Array* ops[3] = {&out, &ib, &vb};
+  run_loop(plan_iteration(3, ops, B), fused_loop_for(ib.dtype, int(out.itemsize())), &c);
   return out;
 }
 

@@ -141,7 +141,7 @@ def _prepare(x, key):
         elif kind == _MASK:
             for i in range(val.ndim):
                 n, m = x.shape[xdim + i], val.shape[i]
-                if n != m:
+                if n != m and m != 0:  # NumPy lets an empty mask dim stand for any size
                     raise IndexError(
                         f"boolean index did not match indexed array along axis {xdim + i}; size "
                         f"of axis is {n} but size of corresponding boolean axis is {m}")
