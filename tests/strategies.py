@@ -80,6 +80,13 @@ def assert_same(h, expected, *, rtol=0.0, atol=0.0, check_dtype=True):
     assert isinstance(h, hc.ndarray), f"expected hcarray.ndarray, got {type(h).__name__}"
     got = np.asarray(h)
     expected = np.asarray(expected)
+    bf16 = np.dtype(ml_dtypes.bfloat16)
+    if check_dtype:
+        assert got.dtype == expected.dtype, f"dtype {got.dtype} != {expected.dtype}"
+    if got.dtype == bf16 or expected.dtype == bf16:
+        # NumPy's comparisons do not know bfloat16's NaN; compare exactly in float32.
+        got = got.astype(np.float32)
+        expected = expected.astype(np.float32)
     assert got.shape == expected.shape, f"shape {got.shape} != {expected.shape}"
     if check_dtype:
         assert got.dtype == expected.dtype, f"dtype {got.dtype} != {expected.dtype}"

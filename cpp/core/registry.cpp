@@ -55,6 +55,14 @@ DType loop_dtype(const OpInfo& op, DType in) {
   return in;
 }
 
+// Binary ops with the inexact rule take each integer input to its own float first and then
+// promote (NumPy: uint8 with int8 -> float16, not float32 via int16).
+static DType binary_loop_dtype(const OpInfo& op, DType a, DType b) {
+  if (op.rule == TypeRule::Inexact && !is_inexact(a) && !is_inexact(b))
+    return promote(inexact_for(a), inexact_for(b), op.name.c_str());
+  return loop_dtype(op, promote(a, b, op.name.c_str()));
+}
+
 // a and b are the caller's dtypes, for the message (b == a for unary ops).
 static const LoopEntry& find_loop(const OpInfo& op, Device dev, DType in, DType a, DType b) {
   const LoopEntry& e = op.loops[int(dev.unit)][int(in)];
@@ -70,10 +78,9 @@ static const LoopEntry& find_loop(const OpInfo& op, Device dev, DType in, DType 
 
 DType result_dtype(int opid, DType a, DType b) {
   const OpInfo& op = op_info(opid);
-  DType in = op.arity == 2 ? promote(a, b, op.name.c_str()) : a;
-  DType ld = loop_dtype(op, in);
+  DType ld = op.arity == 2 ? binary_loop_dtype(op, a, b) : loop_dtype(op, a);
   const LoopEntry& e = op.loops[int(Unit::CPU)][int(ld)];
-  if (!e.fn) throw TypeError(op.name + ": not supported for input dtype " + name(in));
+  if (!e.fn) throw TypeError(op.name + ": not supported for input dtype " + name(ld));
   return e.out;
 }
 
@@ -118,8 +125,7 @@ Array dispatch_unary(int opid, const Array& x, Device dev, const Array* out) {
 
 Array dispatch_binary(int opid, const Array& a, const Array& b, Device dev, const Array* out) {
   const OpInfo& op = op_info(opid);
-  DType in = promote(a.dtype, b.dtype, op.name.c_str());
-  DType ld = loop_dtype(op, in);
+  DType ld = binary_loop_dtype(op, a.dtype, b.dtype);
   const LoopEntry& e = find_loop(op, dev, ld, a.dtype, b.dtype);
   Dims shape = broadcast_shapes(a.shape, b.shape, op.name.c_str());
   Array sa = broadcast_to(a.dtype == ld ? a : astype(a, ld), shape, op.name.c_str());

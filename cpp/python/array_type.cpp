@@ -77,10 +77,10 @@ nb::object item_object(const Array& a, const char* fn) {
 
 nb::object binary_op(int op, nb::handle a, nb::handle b, bool reflected) {
   const char* fn = op_info(op).name.c_str();
-  Array* self = &as_array(reflected ? b : a);
+  Array* self = &as_array(a);  // a is the dunder's self, for __r*__ too
   Array other;
   try {
-    other = operand_for(reflected ? a : b, *self, fn);
+    other = operand_for(b, *self, fn);
   } catch (const TypeError&) {
     return nb::borrow(Py_NotImplemented);
   }
@@ -143,11 +143,11 @@ const char* format_of(DType t) {
     case DType::Int8: return "b";
     case DType::Int16: return "h";
     case DType::Int32: return "i";
-    case DType::Int64: return "q";
+    case DType::Int64: return sizeof(long) == 8 ? "l" : "q";  // NumPy's canonical int64
     case DType::UInt8: return "B";
     case DType::UInt16: return "H";
     case DType::UInt32: return "I";
-    case DType::UInt64: return "Q";
+    case DType::UInt64: return sizeof(long) == 8 ? "L" : "Q";
     case DType::Float16: return "e";
     case DType::Float32: return "f";
     case DType::Float64: return "d";

@@ -264,45 +264,6 @@ def __reduce__(self):
     return __reduce_ex__(self, 2)
 
 
-# --- reflected operators ------------------------------------------------------------------------
-# The C++ reflected operators (array_type.cpp binary_op) take the *other* operand as the array,
-# so `1 + x` and `np_array + x` dereference a non-array. Until that is fixed there, the reflected
-# operators are defined here; the probe below (a non-commutative reflected op on two arrays, which
-# cannot crash) detects the fix and then leaves the C++ ones in place.
-_REFLECTED = {
-    "__radd__": "add", "__rsub__": "subtract", "__rmul__": "multiply",
-    "__rtruediv__": "divide", "__rfloordiv__": "floor_divide", "__rmod__": "remainder",
-    "__rpow__": "pow", "__rand__": "bitwise_and", "__ror__": "bitwise_or",
-    "__rxor__": "bitwise_xor", "__rlshift__": "bitwise_left_shift",
-    "__rrshift__": "bitwise_right_shift",
-}
-
-
-def _make_reflected(op):
-    def reflected(self, other):
-        try:
-            return _core.binary(op, other, self)
-        except TypeError:
-            if isinstance(other, (ndarray, _np.ndarray, bool, int, float, complex)):
-                raise
-            return NotImplemented
-
-    reflected.__name__ = reflected.__qualname__ = f"__r{op}__"
-    return reflected
-
-
-def _reflected_ops_broken():
-    one = _core.full((), 1.0, _np.float64)
-    three = _core.full((), 3.0, _np.float64)
-    return float(one.__rsub__(three)) != 2.0  # three - one
-
-
-if _reflected_ops_broken():
-    for _name, _op in _REFLECTED.items():
-        setattr(ndarray, _name, _make_reflected(_op))
-    del _name, _op
-
-
 for _name, _value in {
     "__array__": __array__,
     "__repr__": __repr__,
