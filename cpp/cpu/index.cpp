@@ -96,6 +96,10 @@ void gather_loop(char** p, const int64_t* s, int64_t n, const void*) {
   const char* vb = p[2];
   if (s[1] == 0) {  // one offset for the whole run: a strided copy
     const char* src = vb + *reinterpret_cast<const int64_t*>(off);
+    if (s[0] == N && s[2] == N) {
+      std::memcpy(o, src, size_t(n) * N);
+      return;
+    }
     for (int64_t i = 0; i < n; ++i) copy_item<N>(o + i * s[0], src + i * s[2]);
     return;
   }
@@ -120,7 +124,8 @@ void fused_gather_loop(char** p, const int64_t* s, int64_t n, const void* ctx) {
   char* o = p[0];
   const char* ix = p[1];
   const char* vb = p[2];
-  for (int64_t i = 0; i < n; ++i) {
+  const int64_t runs = s[1] == 0 ? 1 : n;  // a run with one index value: check it once
+  for (int64_t i = 0; i < runs; ++i) {
     T raw;
     std::memcpy(&raw, ix + i * s[1], sizeof(T));
     int64_t v;
@@ -132,7 +137,16 @@ void fused_gather_loop(char** p, const int64_t* s, int64_t n, const void* ctx) {
       if (v < 0) v += c.size;
       if (v < 0 || v >= c.size) out_of_bounds(c, std::to_string(int64_t(raw)));
     }
-    copy_item<N>(o + i * s[0], vb + i * s[2] + v * c.stride);
+    if (s[1] != 0) {
+      copy_item<N>(o + i * s[0], vb + i * s[2] + v * c.stride);
+      continue;
+    }
+    const char* src = vb + v * c.stride;
+    if (s[0] == N && s[2] == N) {
+      std::memcpy(o, src, size_t(n) * N);
+    } else {
+      for (int64_t j = 0; j < n; ++j) copy_item<N>(o + j * s[0], src + j * s[2]);
+    }
   }
 }
 
