@@ -536,8 +536,8 @@ def test_producer_on_another_device():
 # --- buffer protocol -----------------------------------------------------------------------------
 
 FORMATS = {"?": BOOL, "b": [np.dtype(np.int8)], "h": [np.dtype(np.int16)],
-           "i": [np.dtype(np.int32)], "q": [np.dtype(np.int64)], "B": [np.dtype(np.uint8)],
-           "H": [np.dtype(np.uint16)], "I": [np.dtype(np.uint32)], "Q": [np.dtype(np.uint64)],
+           "i": [np.dtype(np.int32)], "l": [np.dtype(np.int64)], "B": [np.dtype(np.uint8)],
+           "H": [np.dtype(np.uint16)], "I": [np.dtype(np.uint32)], "L": [np.dtype(np.uint64)],
            "e": [np.dtype(np.float16)], "f": [np.dtype(np.float32)], "d": [np.dtype(np.float64)],
            "Zf": [np.dtype(np.complex64)], "Zd": [np.dtype(np.complex128)]}
 FORMAT_OF = {d: f for f, ds in FORMATS.items() for d in ds}

@@ -84,7 +84,24 @@ namespace {
 void copy_into(const Array& dst, const Array& src, const char* fn) {
   ensure_casts();
   if (!dst.writeable) throw ValueError(std::string(fn) + ": assignment destination is read-only");
-  Array s = broadcast_to(src, dst.shape, fn);
+  Array s = src;
+  // NumPy's assignment drops leading size-1 dims of the source beyond the destination's rank.
+  if (s.ndim() > dst.ndim()) {
+    int extra = s.ndim() - dst.ndim();
+    Dims shp, st;
+    for (int i = 0; i < s.ndim(); ++i) {
+      if (i < extra) {
+        if (s.shape[i] != 1)
+          throw ValueError(std::string(fn) + ": could not broadcast input array from shape " +
+                           shape_str(src.shape) + " into shape " + shape_str(dst.shape));
+        continue;
+      }
+      shp.push_back(s.shape[i]);
+      st.push_back(s.strides[i]);
+    }
+    s = s.view(shp, st, s.offset);
+  }
+  s = broadcast_to(s, dst.shape, fn);
   if (may_overlap(dst, s) &&
       !(dst.offset == s.offset && dst.strides == s.strides && dst.dtype == s.dtype)) {
     s = astype(s, s.dtype);  // the source is read in full before any write

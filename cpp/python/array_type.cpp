@@ -271,7 +271,7 @@ void bind_array(nb::module_& m) {
         Array v;
         if (basic_index(a, key, &v)) return wrap(std::move(v));
         return hooks().advanced_getitem(self, key);
-      })
+      }, nb::arg("key").none())
       .def("__setitem__", [](nb::handle self, nb::handle key, nb::handle value) {
         Array& a = as_array(self);
         if (!a.writeable) throw ValueError("__setitem__: assignment destination is read-only");
@@ -291,7 +291,7 @@ void bind_array(nb::module_& m) {
           return;
         }
         copy_into(v, to_array(value, "__setitem__"), "__setitem__");
-      })
+      }, nb::arg("key").none(), nb::arg("value").none())
       .def("reshape", [](const Array& a, nb::args args, nb::kwargs kw) {
         nb::handle shp = args.size() == 1 ? args[0] : nb::handle(args);
         if (args.size() == 0) {
