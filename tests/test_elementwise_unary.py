@@ -601,3 +601,11 @@ if __name__ == "__main__":
         e32, _ = measure(f, np.dtype(np.float32), n)
         e64, _ = measure(f, np.dtype(np.float64), n)
         print(f"| {f} | {e32:.3f} | {e64:.3f} |", flush=True)
+
+
+@pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
+def test_complex_expm1_of_signed_zero_is_positive_zero(dtype):
+    # The Array API: expm1(+-0 + 0j) is +0 + 0j (array-api-tests checks the sign of the zero).
+    x = hc.asarray(np.array([complex(-0.0, 0.0), complex(0.0, 0.0)], dtype=dtype))
+    r = np.asarray(hc.expm1(x))
+    assert not np.signbit(r.real).any() and (r == 0).all() and not np.signbit(r.imag).any()

@@ -76,7 +76,9 @@ template <class F> F fdivmod(F a, F b, F* mod_out) {
 struct FloorDiv {
   template <class T> T operator()(T a, T b) const {
     if constexpr (std::is_floating_point_v<T>) {
-      if (!b) return a / b;
+      // The Array API is explicit where NumPy gives NaN or -1: inf // finite is +-inf and
+      // finite // inf is a signed zero, which is what plain division gives.
+      if (!b || std::isinf(a) || std::isinf(b)) return a / b;
       T mod;
       return fdivmod(a, b, &mod);
     } else if constexpr (std::is_signed_v<T>) {

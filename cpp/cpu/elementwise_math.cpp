@@ -58,7 +58,8 @@ inline C<double> expm1_c(C<double> z) {
     C<double> e = std::exp(z);
     return {e.real() - 1.0, e.imag()};
   }
-  if (b == 0) return {std::expm1(a), b};
+  // The Array API: expm1(+-0 + 0j) is +0 + 0j (unlike real expm1(-0), which is -0).
+  if (b == 0) return {a == 0 ? 0.0 : std::expm1(a), b};
   double h = std::sin(b * 0.5);
   return {std::expm1(a) * std::cos(b) - 2.0 * h * h, std::exp(a) * std::sin(b)};
 }
