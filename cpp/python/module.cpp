@@ -8,6 +8,9 @@ void bind_indexing(nb::module_& m);
 void bind_interop(nb::module_& m);
 void bind_creation(nb::module_& m);
 void bind_reduce(nb::module_& m);
+void bind_sort(nb::module_& m);
+void bind_linalg(nb::module_& m);
+void bind_scan(nb::module_& m);
 }  // namespace hc::py
 
 NB_MODULE(_core, m) {
@@ -31,6 +34,9 @@ NB_MODULE(_core, m) {
   py::bind_interop(m);
   py::bind_creation(m);
   py::bind_reduce(m);
+  py::bind_sort(m);
+  py::bind_linalg(m);
+  py::bind_scan(m);
   m.def("_memory_stats", []() {
     memory::Stats s = memory::stats();
     nb::dict d;

@@ -24,8 +24,14 @@ from ._indexing_functions import *  # noqa: E402,F401,F403
 from ._manipulation_functions import *  # noqa: E402,F401,F403
 from ._dlpack import *  # noqa: E402,F401,F403
 from ._statistical_functions import *  # noqa: E402,F401,F403
+from ._searching_functions import *  # noqa: E402,F401,F403
+from ._sorting_functions import *  # noqa: E402,F401,F403
+from ._set_functions import *  # noqa: E402,F401,F403
+from ._linear_algebra_functions import *  # noqa: E402,F401,F403
 from ._utility import *  # noqa: E402,F401,F403
 from ._info import *  # noqa: E402,F401,F403
+
+from . import fft, linalg  # noqa: E402,F401  (Array API extensions)
 
 import math as _math  # noqa: E402
 

@@ -1,0 +1,3 @@
+"""Placeholder: filled by its group."""
+
+__all__ = []
