@@ -1,0 +1,251 @@
+// Sort, argsort and unique: the lane kernels (std::sort / std::stable_sort with NumPy's order,
+// NaNs partitioned out first for real floats) and the drivers that copy each lane along the
+// axis into a contiguous buffer, sort it there and write it to a C-contiguous result.
+#include "cpu/sort.h"
+
+#include <algorithm>
+#include <cstring>
+#include <numeric>
+
+#include "core/cast.h"
+#include "core/registry.h"
+
+namespace hc::cpu {
+
+DType kernel_dtype(DType t) {
+  switch (t) {
+    case DType::Bool: return DType::UInt8;
+    case DType::Float16:
+    case DType::BFloat16: return DType::Float32;
+    default: return t;
+  }
+}
+
+Array to_kernel_dtype(const Array& x) {
+  if (x.dtype == DType::Bool) {
+    Array y = x;
+    y.dtype = DType::UInt8;  // same bytes: false = 0 < true = 1
+    return y;
+  }
+  if (x.dtype == DType::Float16 || x.dtype == DType::BFloat16) return astype(x, DType::Float32);
+  return x;
+}
+
+namespace {
+
+// The result of a kernel-dtype computation back in the caller's dtype (exact: bool is
+// relabelled, float32 values that came from float16/bfloat16 narrow without rounding).
+Array from_kernel_dtype(Array y, DType orig) {
+  if (y.dtype == orig) return y;
+  if (orig == DType::Bool) {
+    y.dtype = DType::Bool;
+    return y;
+  }
+  return astype(y, orig);
+}
+
+// dst[i * ds] = src[i * ss] for n elements of size isz.
+template <int S>
+void copy_elems(char* dst, int64_t ds, const char* src, int64_t ss, int64_t n) {
+  if (ds == S && ss == S) {
+    std::memcpy(dst, src, size_t(n) * S);
+    return;
+  }
+  for (int64_t i = 0; i < n; ++i) std::memcpy(dst + i * ds, src + i * ss, S);
+}
+void copy_strided(char* dst, int64_t ds, const char* src, int64_t ss, int64_t n, int64_t isz) {
+  switch (isz) {
+    case 1: return copy_elems<1>(dst, ds, src, ss, n);
+    case 2: return copy_elems<2>(dst, ds, src, ss, n);
+    case 4: return copy_elems<4>(dst, ds, src, ss, n);
+    case 8: return copy_elems<8>(dst, ds, src, ss, n);
+    case 16: return copy_elems<16>(dst, ds, src, ss, n);
+    default: throw ValueError("sort: unsupported item size");
+  }
+}
+
+// ---- lane kernels ---------------------------------------------------------------------------
+
+template <class T>
+void sort_lane(void* vp, int64_t n, bool descending, bool stable) {
+  T* b = static_cast<T*>(vp);
+  T* e = b + n;
+  if constexpr (std::is_floating_point_v<T>) {
+    // NaNs to the end (ascending) or the front (descending); the rest compare with plain <.
+    // (stable_partition keeps signed zeros in their order for the stable sort that follows.)
+    auto is_num = [](T v) { return !std::isnan(v); };
+    auto is_nan = [](T v) { return std::isnan(v); };
+    if (!descending) e = stable ? std::stable_partition(b, e, is_num) : std::partition(b, e, is_num);
+    else b = stable ? std::stable_partition(b, e, is_nan) : std::partition(b, e, is_nan);
+    auto lt = [](T x, T y) { return x < y; };
+    auto gt = [](T x, T y) { return y < x; };
+    if (stable) descending ? std::stable_sort(b, e, gt) : std::stable_sort(b, e, lt);
+    else descending ? std::sort(b, e, gt) : std::sort(b, e, lt);
+  } else if constexpr (is_complex_v<T>) {
+    auto lt = [](const T& x, const T& y) { return Order<T>::less(x, y); };
+    auto gt = [](const T& x, const T& y) { return Order<T>::less(y, x); };
+    if (stable) descending ? std::stable_sort(b, e, gt) : std::stable_sort(b, e, lt);
+    else descending ? std::sort(b, e, gt) : std::sort(b, e, lt);
+  } else {
+    // Equal integers are indistinguishable: stability is invisible.
+    if (descending) std::sort(b, e, [](T x, T y) { return y < x; });
+    else std::sort(b, e);
+  }
+}
+
+// Sorts (value, index) pairs with the index as the tie-break, which is the stable order; the
+// unstable request gets it too (it costs nothing extra here).
+template <class T> struct Keyed {
+  T v;
+  int64_t i;
+};
+
+template <class T>
+void argsort_lane(const void* vp, int64_t* idx, int64_t n, bool descending, bool /*stable*/) {
+  const T* v = static_cast<const T*>(vp);
+  std::vector<Keyed<T>> k(static_cast<size_t>(n));
+  for (int64_t i = 0; i < n; ++i) k[i] = {v[i], i};
+  auto b = k.begin(), e = k.end();
+  auto by_index = [](const Keyed<T>& x, const Keyed<T>& y) { return x.i < y.i; };
+  if constexpr (std::is_floating_point_v<T>) {
+    auto nan = [](const Keyed<T>& x) { return std::isnan(x.v); };
+    if (!descending) {
+      auto mid = std::partition(b, e, [&](const Keyed<T>& x) { return !nan(x); });
+      std::sort(mid, e, by_index);
+      e = mid;
+    } else {
+      auto mid = std::partition(b, e, nan);
+      std::sort(b, mid, by_index);
+      b = mid;
+    }
+    if (!descending)
+      std::sort(b, e, [](const Keyed<T>& x, const Keyed<T>& y) {
+        return x.v < y.v || (!(y.v < x.v) && x.i < y.i);
+      });
+    else
+      std::sort(b, e, [](const Keyed<T>& x, const Keyed<T>& y) {
+        return y.v < x.v || (!(x.v < y.v) && x.i < y.i);
+      });
+  } else {
+    if (!descending)
+      std::sort(b, e, [](const Keyed<T>& x, const Keyed<T>& y) {
+        if (Order<T>::less(x.v, y.v)) return true;
+        if (Order<T>::less(y.v, x.v)) return false;
+        return x.i < y.i;
+      });
+    else
+      std::sort(b, e, [](const Keyed<T>& x, const Keyed<T>& y) {
+        if (Order<T>::less(y.v, x.v)) return true;
+        if (Order<T>::less(x.v, y.v)) return false;
+        return x.i < y.i;
+      });
+  }
+  for (int64_t i = 0; i < n; ++i) idx[i] = k[i].i;
+}
+
+// Start of each run of equal values in v[perm[0..n)] (sorted); NaNs never equal anything.
+template <class T>
+std::vector<int64_t> group_starts(const void* vp, const int64_t* perm, int64_t n) {
+  const T* v = static_cast<const T*>(vp);
+  std::vector<int64_t> starts;
+  for (int64_t k = 0; k < n; ++k)
+    if (k == 0 || !Order<T>::equal(v[perm[k - 1]], v[perm[k]])) starts.push_back(k);
+  return starts;
+}
+
+}  // namespace
+
+SortLane sort_lane_kernel(DType t) {
+  return visit_kernel_dtype(t, [](auto tag) -> SortLane {
+    return &sort_lane<ctype_t<decltype(tag)::value>>;
+  });
+}
+
+ArgsortLane argsort_lane_kernel(DType t) {
+  return visit_kernel_dtype(t, [](auto tag) -> ArgsortLane {
+    return &argsort_lane<ctype_t<decltype(tag)::value>>;
+  });
+}
+
+// ---- drivers --------------------------------------------------------------------------------
+
+Array sort(const Array& x0, int axis, bool descending, bool stable) {
+  Array x = to_kernel_dtype(x0);
+  Array out = Array::empty(x.shape, x.dtype, x.device(), "sort");
+  if (out.size() > 0) {
+    SortLane kernel = sort_lane_kernel(x.dtype);
+    const int64_t n = x.shape[axis], isz = x.itemsize();
+    const int64_t sx = x.strides[axis], so = out.strides[axis];
+    const bool direct = so == isz;  // the result's lanes are contiguous: sort in place there
+    std::vector<char> buf(direct ? 0 : static_cast<size_t>(n * isz));
+    for_each_lane(x, out, axis, [&](int64_t, const char* px, char* po) {
+      char* dst = direct ? po : buf.data();
+      copy_strided(dst, isz, px, sx, n, isz);
+      kernel(dst, n, descending, stable);
+      if (!direct) copy_strided(po, so, dst, isz, n, isz);
+    });
+  }
+  return from_kernel_dtype(out, x0.dtype);
+}
+
+Array argsort(const Array& x0, int axis, bool descending, bool stable) {
+  Array x = to_kernel_dtype(x0);
+  Array out = Array::empty(x.shape, DType::Int64, x.device(), "argsort");
+  if (out.size() > 0) {
+    ArgsortLane kernel = argsort_lane_kernel(x.dtype);
+    const int64_t n = x.shape[axis], isz = x.itemsize();
+    const int64_t sx = x.strides[axis], so = out.strides[axis];
+    const bool direct = so == 8;
+    std::vector<char> vals(static_cast<size_t>(n * isz));
+    std::vector<int64_t> idx(direct ? 0 : static_cast<size_t>(n));
+    for_each_lane(x, out, axis, [&](int64_t, const char* px, char* po) {
+      const char* src = px;
+      if (sx != isz) {
+        copy_strided(vals.data(), isz, px, sx, n, isz);
+        src = vals.data();
+      }
+      int64_t* dst = direct ? reinterpret_cast<int64_t*>(po) : idx.data();
+      kernel(src, dst, n, descending, stable);
+      if (!direct) copy_strided(po, so, reinterpret_cast<const char*>(dst), 8, n, 8);
+    });
+  }
+  return out;
+}
+
+UniqueResult unique(const Array& x0, bool want_indices, bool want_inverse, bool want_counts) {
+  Array x = ascontiguous(to_kernel_dtype(x0));
+  const int64_t n = x.size(), isz = x.itemsize();
+  Device dev = x.device();
+  std::vector<int64_t> perm(static_cast<size_t>(n));
+  if (n > 0) argsort_lane_kernel(x.dtype)(x.data(), perm.data(), n, false, true);
+  std::vector<int64_t> starts = visit_kernel_dtype(x.dtype, [&](auto tag) {
+    return group_starts<ctype_t<decltype(tag)::value>>(x.data(), perm.data(), n);
+  });
+  const int64_t m = starts.size();
+  UniqueResult r;
+  Array values = Array::empty({m}, x.dtype, dev, "unique");
+  for (int64_t g = 0; g < m; ++g)
+    std::memcpy(values.data() + g * isz, x.data() + perm[starts[g]] * isz, size_t(isz));
+  r.values = from_kernel_dtype(values, x0.dtype);
+  if (want_indices) {
+    r.indices = Array::empty({m}, DType::Int64, dev, "unique");
+    auto* p = reinterpret_cast<int64_t*>(r.indices.data());
+    for (int64_t g = 0; g < m; ++g) p[g] = perm[starts[g]];  // stable: the first occurrence
+  }
+  if (want_inverse) {
+    r.inverse = Array::empty(x0.shape, DType::Int64, dev, "unique");
+    auto* p = reinterpret_cast<int64_t*>(r.inverse.data());
+    for (int64_t g = 0; g < m; ++g) {
+      int64_t end = g + 1 < m ? starts[g + 1] : n;
+      for (int64_t k = starts[g]; k < end; ++k) p[perm[k]] = g;
+    }
+  }
+  if (want_counts) {
+    r.counts = Array::empty({m}, DType::Int64, dev, "unique");
+    auto* p = reinterpret_cast<int64_t*>(r.counts.data());
+    for (int64_t g = 0; g < m; ++g) p[g] = (g + 1 < m ? starts[g + 1] : n) - starts[g];
+  }
+  return r;
+}
+
+}  // namespace hc::cpu

@@ -1,0 +1,141 @@
+// Sorting, searching and set kernels (cpu/sort.cpp, cpu/search.cpp).
+//
+// Order: NumPy's. Integers and bool by value; real floats with NaN after everything (NaN is the
+// largest value); complex lexicographically by (real, imag) with NumPy's NaN classes
+// R+Rj < R+nanj < nan+Rj < nan+nanj. Descending is the stable reverse: greatest first (NaNs
+// first), equal elements still in their original order (the Array API's rule).
+//
+// The lane kernels (one contiguous run of n elements) are separate entry points, looked up by
+// dtype, so a vectorised sort can replace them without touching the drivers.
+#pragma once
+#include <cmath>
+#include <complex>
+#include <cstdint>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "core/array.h"
+
+namespace hc::cpu {
+
+// ---- order ----------------------------------------------------------------------------------
+
+template <class T> struct Order {
+  static bool nan(T) { return false; }
+  static bool less(T a, T b) { return a < b; }
+  static bool equal(T a, T b) { return a == b; }
+};
+template <> struct Order<float> {
+  static bool nan(float a) { return std::isnan(a); }
+  static bool less(float a, float b) { return a < b || (std::isnan(b) && !std::isnan(a)); }
+  static bool equal(float a, float b) { return a == b; }
+};
+template <> struct Order<double> {
+  static bool nan(double a) { return std::isnan(a); }
+  static bool less(double a, double b) { return a < b || (std::isnan(b) && !std::isnan(a)); }
+  static bool equal(double a, double b) { return a == b; }
+};
+template <class F> struct Order<std::complex<F>> {
+  using C = std::complex<F>;
+  static int cls(C a) { return 2 * std::isnan(a.real()) + std::isnan(a.imag()); }
+  static bool nan(C a) { return cls(a) != 0; }
+  static bool less(C a, C b) {
+    int ca = cls(a), cb = cls(b);
+    if (ca != cb) return ca < cb;
+    // Same class: compare the parts that are not NaN, real first.
+    if (!(ca & 2)) {
+      if (a.real() < b.real()) return true;
+      if (b.real() < a.real()) return false;
+    }
+    if (!(ca & 1)) return a.imag() < b.imag();
+    return false;
+  }
+  static bool equal(C a, C b) { return a == b; }  // NaN in either part: never equal
+};
+
+// ---- lane kernels -----------------------------------------------------------------------------
+
+// Sorts n contiguous elements in place.
+using SortLane = void (*)(void* v, int64_t n, bool descending, bool stable);
+// Writes to idx the permutation (0..n-1) that sorts the n contiguous elements of v.
+using ArgsortLane = void (*)(const void* v, int64_t* idx, int64_t n, bool descending, bool stable);
+
+// The kernels for a kernel dtype (see kernel_dtype); null for others.
+SortLane sort_lane_kernel(DType t);
+ArgsortLane argsort_lane_kernel(DType t);
+
+// The dtype the kernels run in: bool as uint8, float16/bfloat16 as float32 (exact widening);
+// every other dtype as itself.
+DType kernel_dtype(DType t);
+// x converted (or relabelled, for bool) to its kernel dtype; x itself when already there.
+Array to_kernel_dtype(const Array& x);
+
+// ---- drivers (axis already normalised; x has at least one dim) --------------------------------
+
+Array sort(const Array& x, int axis, bool descending, bool stable);
+Array argsort(const Array& x, int axis, bool descending, bool stable);  // int64
+
+// Index (int64) of the first maximum / minimum along axis, or of the flattened array when
+// axis < 0. NaN counts as the extreme (NumPy). ValueError on an empty reduction.
+Array argextreme(const Array& x, int axis, bool is_max, bool keepdims);
+
+// Insertion points of x2's elements in 1-D x1 (sorted, or sorted through `sorter` when given).
+// x1 and x2 must already share a dtype. Result: int64 with x2's shape.
+Array searchsorted(const Array& x1, const Array& x2, bool right, const Array* sorter);
+
+// Unique values of flattened x, sorted; NaNs each distinct. Index arrays are int64.
+struct UniqueResult {
+  Array values, indices, inverse, counts;
+};
+UniqueResult unique(const Array& x, bool want_indices, bool want_inverse, bool want_counts);
+
+// ---- lane walker ------------------------------------------------------------------------------
+
+// Calls f(lane, pa, pb) for every 1-D lane along `axis` of a and b (same shape), in row-major
+// order of the other dims; pa and pb point to the first element of the lane.
+template <class F>
+void for_each_lane(const Array& a, const Array& b, int axis, F&& f) {
+  int nd = a.ndim();
+  Dims shp, sa, sb;
+  int64_t nlanes = 1;
+  for (int d = 0; d < nd; ++d) {
+    if (d == axis) continue;
+    shp.push_back(a.shape[d]);
+    sa.push_back(a.strides[d]);
+    sb.push_back(b.strides[d]);
+    nlanes *= a.shape[d];
+  }
+  if (nlanes == 0) return;
+  int m = shp.size();
+  std::vector<int64_t> idx(m, 0);
+  const char* pa = a.data();
+  char* pb = b.data();
+  for (int64_t lane = 0; lane < nlanes; ++lane) {
+    f(lane, pa, pb);
+    for (int d = m - 1; d >= 0; --d) {
+      if (++idx[d] < shp[d]) {
+        pa += sa[d];
+        pb += sb[d];
+        break;
+      }
+      pa -= sa[d] * (shp[d] - 1);
+      pb -= sb[d] * (shp[d] - 1);
+      idx[d] = 0;
+    }
+  }
+}
+
+// Calls f(integral_constant<DType, D>) for a kernel dtype; TypeError for others.
+template <class F> decltype(auto) visit_kernel_dtype(DType t, F&& f) {
+  switch (t) {
+#define HC_CASE(X) case DType::X: return f(std::integral_constant<DType, DType::X>{});
+    HC_CASE(Int8) HC_CASE(Int16) HC_CASE(Int32) HC_CASE(Int64)
+    HC_CASE(UInt8) HC_CASE(UInt16) HC_CASE(UInt32) HC_CASE(UInt64)
+    HC_CASE(Float32) HC_CASE(Float64) HC_CASE(Complex64) HC_CASE(Complex128)
+#undef HC_CASE
+    default: break;
+  }
+  throw TypeError(std::string("not a sort kernel dtype: ") + name(t));
+}
+}  // namespace hc::cpu
