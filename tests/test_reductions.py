@@ -29,6 +29,13 @@ def test_sum_prod(p, data):
         for name in ("sum", "prod"):
             expected = getattr(np, name)(a, axis=axis, keepdims=keep)
             got = getattr(hc, name)(h, axis=axis, keepdims=keep)
+            if a.dtype.kind in "fc" and not np.isfinite(expected).all():
+                # Overflow to infinity: NumPy multiplies complex numbers naively, C++ by C99
+                # Annex G, so the inf/nan parts may differ; both must have overflowed.
+                e, g = np.asarray(expected), np.asarray(got)
+                fin = np.isfinite(e)
+                assert not np.isfinite(g[~fin]).any()
+                expected, got = e[fin], hc.asarray(g[fin])
             if a.dtype.kind in "fc":
                 assert_same(got, expected, rtol=1e-4 if a.dtype.itemsize <= 8 else 1e-10, atol=1e-3)
             else:

@@ -110,31 +110,6 @@ nb::object inplace_op(int op, nb::handle a, nb::handle b) {
   return nb::borrow(a);
 }
 
-struct BinarySpec { const char* dunder; const char* rdunder; const char* idunder; const char* op; };
-const BinarySpec kBinary[] = {
-    {"__add__", "__radd__", "__iadd__", "add"},
-    {"__sub__", "__rsub__", "__isub__", "subtract"},
-    {"__mul__", "__rmul__", "__imul__", "multiply"},
-    {"__truediv__", "__rtruediv__", "__itruediv__", "divide"},
-    {"__floordiv__", "__rfloordiv__", "__ifloordiv__", "floor_divide"},
-    {"__mod__", "__rmod__", "__imod__", "remainder"},
-    {"__pow__", "__rpow__", "__ipow__", "pow"},
-    {"__and__", "__rand__", "__iand__", "bitwise_and"},
-    {"__or__", "__ror__", "__ior__", "bitwise_or"},
-    {"__xor__", "__rxor__", "__ixor__", "bitwise_xor"},
-    {"__lshift__", "__rlshift__", "__ilshift__", "bitwise_left_shift"},
-    {"__rshift__", "__rrshift__", "__irshift__", "bitwise_right_shift"},
-};
-struct CompareSpec { const char* dunder; const char* op; };
-const CompareSpec kCompare[] = {
-    {"__eq__", "equal"}, {"__ne__", "not_equal"}, {"__lt__", "less"},
-    {"__le__", "less_equal"}, {"__gt__", "greater"}, {"__ge__", "greater_equal"},
-};
-struct UnarySpec { const char* dunder; const char* op; };
-const UnarySpec kUnary[] = {
-    {"__neg__", "negative"}, {"__pos__", "positive"}, {"__abs__", "abs"}, {"__invert__", "bitwise_invert"},
-};
-
 // Buffer protocol: export any dtype whose format PEP 3118 can name. bfloat16 has none, so it
 // refuses and NumPy falls back to __array__, which keeps the dtype.
 const char* format_of(DType t) {
@@ -196,9 +171,110 @@ int getbuffer(PyObject* self, Py_buffer* view, int flags) {
 
 void releasebuffer(PyObject*, Py_buffer* view) { delete[] static_cast<Py_ssize_t*>(view->internal); }
 
+// Operators are C number slots, not methods: Python then calls them directly instead of
+// looking __add__/__radd__ up in the type's dict on every operation.
+int g_ops[64];  // op ids, indexed by the enum below
+enum OpIdx {
+  kAdd, kSub, kMul, kDiv, kFloorDiv, kMod, kPow, kAnd, kOr, kXor, kLShift, kRShift,
+  kEq, kNe, kLt, kLe, kGt, kGe, kNeg, kPos, kAbs, kInvert, kNumOpIdx
+};
+const char* kOpNames[kNumOpIdx] = {
+    "add", "subtract", "multiply", "divide", "floor_divide", "remainder", "pow",
+    "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_left_shift", "bitwise_right_shift",
+    "equal", "not_equal", "less", "less_equal", "greater", "greater_equal",
+    "negative", "positive", "abs", "bitwise_invert"};
+const int kArity[kNumOpIdx] = {2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1};
+
+// Runs f, turning C++ exceptions into the Python error they stand for.
+template <class F> PyObject* guarded(F&& f) {
+  try {
+    return f().release().ptr();
+  } catch (nb::python_error& e) {
+    e.restore();
+  } catch (const TypeError& e) {
+    PyErr_SetString(PyExc_TypeError, e.what());
+  } catch (const ValueError& e) {
+    PyErr_SetString(PyExc_ValueError, e.what());
+  } catch (const IndexError& e) {
+    PyErr_SetString(PyExc_IndexError, e.what());
+  } catch (const OverflowError& e) {
+    PyErr_SetString(PyExc_OverflowError, e.what());
+  } catch (const nb::builtin_exception& e) {
+    PyErr_SetString(PyExc_TypeError, e.what());
+  } catch (const std::bad_alloc&) {
+    PyErr_NoMemory();
+  } catch (const std::exception& e) {
+    PyErr_SetString(PyExc_RuntimeError, e.what());
+  }
+  return nullptr;
+}
+
+template <int K> PyObject* nb_binary_slot(PyObject* a, PyObject* b) {
+  return guarded([&] {
+    if (is_array(a)) return binary_op(g_ops[K], a, b, false);
+    return binary_op(g_ops[K], b, a, true);
+  });
+}
+template <int K> PyObject* nb_inplace_slot(PyObject* a, PyObject* b) {
+  return guarded([&] { return inplace_op(g_ops[K], a, b); });
+}
+template <int K> PyObject* nb_unary_slot(PyObject* a) {
+  return guarded([&] {
+    const Array& x = as_array(a);
+    return wrap(dispatch_unary(g_ops[K], x, x.device()));
+  });
+}
+PyObject* nb_power_slot(PyObject* a, PyObject* b, PyObject* mod) {
+  if (mod != Py_None) {
+    PyErr_SetString(PyExc_TypeError, "pow: the three-argument form is not supported");
+    return nullptr;
+  }
+  return nb_binary_slot<kPow>(a, b);
+}
+PyObject* nb_inplace_power_slot(PyObject* a, PyObject* b, PyObject* mod) {
+  if (mod != Py_None) {
+    PyErr_SetString(PyExc_TypeError, "pow: the three-argument form is not supported");
+    return nullptr;
+  }
+  return nb_inplace_slot<kPow>(a, b);
+}
+PyObject* richcompare_slot(PyObject* a, PyObject* b, int op) {
+  static const int map[6] = {kLt, kLe, kEq, kNe, kGt, kGe};  // Py_LT .. Py_GE
+  return guarded([&] { return binary_op(g_ops[map[op]], a, b, false); });
+}
+
 PyType_Slot kSlots[] = {
     {Py_bf_getbuffer, (void*)getbuffer},
     {Py_bf_releasebuffer, (void*)releasebuffer},
+    {Py_nb_add, (void*)nb_binary_slot<kAdd>},
+    {Py_nb_subtract, (void*)nb_binary_slot<kSub>},
+    {Py_nb_multiply, (void*)nb_binary_slot<kMul>},
+    {Py_nb_true_divide, (void*)nb_binary_slot<kDiv>},
+    {Py_nb_floor_divide, (void*)nb_binary_slot<kFloorDiv>},
+    {Py_nb_remainder, (void*)nb_binary_slot<kMod>},
+    {Py_nb_power, (void*)nb_power_slot},
+    {Py_nb_and, (void*)nb_binary_slot<kAnd>},
+    {Py_nb_or, (void*)nb_binary_slot<kOr>},
+    {Py_nb_xor, (void*)nb_binary_slot<kXor>},
+    {Py_nb_lshift, (void*)nb_binary_slot<kLShift>},
+    {Py_nb_rshift, (void*)nb_binary_slot<kRShift>},
+    {Py_nb_inplace_add, (void*)nb_inplace_slot<kAdd>},
+    {Py_nb_inplace_subtract, (void*)nb_inplace_slot<kSub>},
+    {Py_nb_inplace_multiply, (void*)nb_inplace_slot<kMul>},
+    {Py_nb_inplace_true_divide, (void*)nb_inplace_slot<kDiv>},
+    {Py_nb_inplace_floor_divide, (void*)nb_inplace_slot<kFloorDiv>},
+    {Py_nb_inplace_remainder, (void*)nb_inplace_slot<kMod>},
+    {Py_nb_inplace_power, (void*)nb_inplace_power_slot},
+    {Py_nb_inplace_and, (void*)nb_inplace_slot<kAnd>},
+    {Py_nb_inplace_or, (void*)nb_inplace_slot<kOr>},
+    {Py_nb_inplace_xor, (void*)nb_inplace_slot<kXor>},
+    {Py_nb_inplace_lshift, (void*)nb_inplace_slot<kLShift>},
+    {Py_nb_inplace_rshift, (void*)nb_inplace_slot<kRShift>},
+    {Py_nb_negative, (void*)nb_unary_slot<kNeg>},
+    {Py_nb_positive, (void*)nb_unary_slot<kPos>},
+    {Py_nb_absolute, (void*)nb_unary_slot<kAbs>},
+    {Py_nb_invert, (void*)nb_unary_slot<kInvert>},
+    {Py_tp_richcompare, (void*)richcompare_slot},
     {0, nullptr},
 };
 
@@ -207,6 +283,7 @@ PyType_Slot kSlots[] = {
 void set_dtype_objects(nb::list dtypes, nb::list scalar_types);
 
 void bind_array(nb::module_& m) {
+  for (int k = 0; k < kNumOpIdx; ++k) g_ops[k] = op_id(kOpNames[k], kArity[k]);
   auto cls = nb::class_<Array>(m, "ndarray", nb::type_slots(kSlots),
                                "An n-dimensional array whose memory every compute unit can reach.");
   cls.def_prop_ro("shape", [](const Array& a) { return dims_tuple(a.shape); })
@@ -311,21 +388,6 @@ void bind_array(nb::module_& m) {
         return v;
       }, "A view of the same bytes as another dtype of equal itemsize. Internal.")
       .def("_astype_code", [](const Array& a, int code) { return astype(a, DType(code)); });
-
-  for (const BinarySpec& s : kBinary) {
-    int op = op_id(s.op, 2);
-    cls.def(s.dunder, [op](nb::handle a, nb::handle b) { return binary_op(op, a, b, false); });
-    cls.def(s.rdunder, [op](nb::handle a, nb::handle b) { return binary_op(op, a, b, true); });
-    cls.def(s.idunder, [op](nb::handle a, nb::handle b) { return inplace_op(op, a, b); });
-  }
-  for (const CompareSpec& s : kCompare) {
-    int op = op_id(s.op, 2);
-    cls.def(s.dunder, [op](nb::handle a, nb::handle b) { return binary_op(op, a, b, false); });
-  }
-  for (const UnarySpec& s : kUnary) {
-    int op = op_id(s.op, 1);
-    cls.def(s.dunder, [op](const Array& a) { return dispatch_unary(op, a, a.device()); });
-  }
 
   // Internal primitives for the Python layer.
   m.def("_set_dtype_objects", &set_dtype_objects);

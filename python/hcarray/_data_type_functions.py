@@ -60,6 +60,16 @@ def _promote2(a, b, fn):
 
 
 def _promote_dtypes(dtypes, fn):
+    # NumPy promotes several dtypes at once, which is not always a left fold (int8, uint16 and
+    # float32 give float32, while (int8, uint16) -> int32 then with float32 gives float64).
+    dtypes = list(dtypes)
+    if len(dtypes) > 2:
+        try:
+            r = _np.result_type(*dtypes)
+        except TypeError:
+            r = None
+        if r is not None and r in _dtypes._CODE:
+            return r
     it = iter(dtypes)
     r = next(it)
     for d in it:
