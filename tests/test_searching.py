@@ -1,0 +1,235 @@
+"""argmax, argmin, count_nonzero, nonzero, searchsorted (and where's re-export) against NumPy:
+every dtype x shapes x strides, NaNs, empty arrays, bad input."""
+
+import ml_dtypes
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+import hcarray as hc
+from strategies import ALL, BOOL, COMPLEX, FLOAT, HALF, INTEGRAL, REAL, assert_same, np_arrays, pair
+
+BF16 = np.dtype(ml_dtypes.bfloat16)
+
+
+def ref(a):
+    return a.astype(np.float32) if a.dtype in HALF else a
+
+
+@st.composite
+def axes_for(draw, ndim):
+    if ndim == 0 or draw(st.booleans()):
+        return None
+    axes = draw(st.lists(st.integers(-ndim, ndim - 1), min_size=1, max_size=ndim,
+                         unique_by=lambda a: a % ndim))
+    return axes[0] if len(axes) == 1 and draw(st.booleans()) else tuple(axes)
+
+
+# ---- argmax / argmin -------------------------------------------------------------------------
+
+@given(pair(dtypes=ALL), st.data())
+def test_argmax_argmin(p, data):
+    a, h = p
+    axis = data.draw(st.none() | st.integers(-a.ndim, a.ndim - 1) if a.ndim else st.none())
+    keepdims = data.draw(st.booleans())
+    for name in ("argmax", "argmin"):
+        try:
+            expected = getattr(np, name)(ref(a), axis=axis, keepdims=keepdims)
+        except ValueError:
+            with pytest.raises(ValueError, match=name):
+                getattr(hc, name)(h, axis=axis, keepdims=keepdims)
+            continue
+        assert_same(getattr(hc, name)(h, axis=axis, keepdims=keepdims), np.asarray(expected, np.int64))
+
+
+def test_argmax_nan_and_ties():
+    a = np.array([[1.0, 3.0, 3.0, np.nan, np.nan], [-np.inf, -np.inf, 0.0, -0.0, np.inf]])
+    h = hc.asarray(a)
+    for axis in (None, 0, 1, -1):
+        for name in ("argmax", "argmin"):
+            assert_same(getattr(hc, name)(h, axis=axis), np.asarray(getattr(np, name)(a, axis=axis)))
+    assert int(hc.argmax(h)) == 3 and int(hc.argmin(h)) == 3  # the first NaN, as NumPy
+
+
+@pytest.mark.parametrize("dtype", COMPLEX)
+def test_argmax_complex(dtype):
+    n = np.nan
+    for vals in ([1 + 2j, 2 - 1j, 2 + 0j, 2 - 5j], [3 + 0j, complex(1, n), 5 + 5j],
+                 [0j, complex(n, 0), complex(n, n)]):
+        a = np.array(vals, dtype=dtype)
+        h = hc.asarray(a)
+        assert int(hc.argmax(h)) == np.argmax(a)
+        assert int(hc.argmin(h)) == np.argmin(a)
+
+
+def test_argmax_0d_and_empty():
+    h = hc.asarray(np.float32(4))
+    for axis in (None, 0, -1):
+        assert_same(hc.argmax(h, axis=axis), np.asarray(np.argmax(np.float32(4), axis=axis)))
+    assert_same(hc.argmin(h, keepdims=True), np.asarray(0))
+    with pytest.raises((IndexError, ValueError), match="argmax"):
+        hc.argmax(h, axis=1)
+    for shape, axis in [((0,), None), ((0,), 0), ((3, 0), 1), ((0, 0), 1)]:
+        e = hc.zeros(shape)
+        with pytest.raises(ValueError, match="argmax"):
+            hc.argmax(e, axis=axis)
+        with pytest.raises(ValueError, match="argmin"):
+            hc.argmin(e, axis=axis)
+    # Empty lanes elsewhere but a non-empty axis: an empty result, as NumPy.
+    assert_same(hc.argmax(hc.zeros((0, 3)), axis=1), np.argmax(np.zeros((0, 3)), axis=1))
+    assert_same(hc.argmin(hc.zeros((0, 3)), axis=1, keepdims=True),
+                np.argmin(np.zeros((0, 3)), axis=1, keepdims=True))
+
+
+@pytest.mark.parametrize("name", ["argmax", "argmin"])
+def test_argmax_bad_input(name):
+    fn = getattr(hc, name)
+    h = hc.ones((2, 3))
+    with pytest.raises(TypeError, match=name):
+        fn([1, 2, 3])
+    with pytest.raises((IndexError, ValueError), match=name):
+        fn(h, axis=2)
+    with pytest.raises(TypeError, match=name):
+        fn(h, axis=(0, 1))
+    with pytest.raises(TypeError, match=name):
+        fn(h, axis=0.5)
+    with pytest.raises(TypeError, match=name):
+        fn(h, keepdims="no")
+
+
+# ---- count_nonzero ---------------------------------------------------------------------------
+
+@given(pair(dtypes=ALL), st.data())
+def test_count_nonzero(p, data):
+    a, h = p
+    axis = data.draw(axes_for(a.ndim))
+    keepdims = data.draw(st.booleans())
+    expected = np.count_nonzero(ref(a), axis=axis, keepdims=keepdims)
+    assert_same(hc.count_nonzero(h, axis=axis, keepdims=keepdims), np.asarray(expected, np.int64))
+
+
+def test_count_nonzero_special_values():
+    n = np.nan
+    a = np.array([0.0, -0.0, n, np.inf, 1e-300])
+    assert int(hc.count_nonzero(hc.asarray(a))) == 3
+    c = np.array([0j, complex(0, -0.0), complex(0, 1), complex(n, 0), complex(-0.0, 0)])
+    assert int(hc.count_nonzero(hc.asarray(c))) == 2
+    assert_same(hc.count_nonzero(hc.zeros((0, 3)), axis=0), np.zeros(3, np.int64))
+    # axis=(): nothing reduced, as NumPy.
+    b = np.array([[0, 2], [3, 0]], np.int8)
+    assert_same(hc.count_nonzero(hc.asarray(b), axis=()), np.count_nonzero(b, axis=()))
+
+
+def test_count_nonzero_bad_input():
+    h = hc.ones((2, 3))
+    with pytest.raises(TypeError, match="count_nonzero"):
+        hc.count_nonzero(np.ones(3))
+    with pytest.raises((IndexError, ValueError), match="count_nonzero"):
+        hc.count_nonzero(h, axis=2)
+    with pytest.raises((IndexError, ValueError), match="count_nonzero"):
+        hc.count_nonzero(h, axis=(0, -3))
+    with pytest.raises(ValueError, match="count_nonzero"):
+        hc.count_nonzero(h, axis=(1, -1))
+    with pytest.raises(TypeError, match="count_nonzero"):
+        hc.count_nonzero(h, axis=1.0)
+
+
+# ---- nonzero ---------------------------------------------------------------------------------
+
+@given(pair(dtypes=ALL, shape=hnp.array_shapes(min_dims=1, max_dims=4, min_side=0, max_side=5)))
+def test_nonzero(p):
+    a, h = p
+    got = hc.nonzero(h)
+    expected = np.nonzero(ref(a))
+    assert isinstance(got, tuple) and len(got) == a.ndim
+    for g, e in zip(got, expected):
+        assert_same(g, e.astype(np.int64))
+
+
+@pytest.mark.parametrize("dtype", [np.bool_, np.int8, np.float64, np.complex64, BF16])
+def test_nonzero_0d_raises(dtype):
+    with pytest.raises(ValueError, match="nonzero"):
+        hc.nonzero(hc.asarray(np.ones((), dtype=dtype)))
+    with pytest.raises(TypeError, match="nonzero"):
+        hc.nonzero(np.ones(3))
+
+
+# ---- searchsorted ----------------------------------------------------------------------------
+
+@given(np_arrays(dtypes=REAL + HALF + BOOL, shape=hnp.array_shapes(min_dims=1, max_dims=1, min_side=0, max_side=12)),
+       st.data())
+def test_searchsorted(x1, data):
+    x2 = data.draw(np_arrays(dtypes=[x1.dtype]), label="x2")
+    side = data.draw(st.sampled_from(["left", "right"]), label="side")
+    use_sorter = data.draw(st.booleans(), label="use_sorter")
+    r1, r2 = ref(x1), ref(x2)
+    if use_sorter:
+        sorter = np.argsort(r1, kind="stable")
+        expected = np.searchsorted(r1, r2, side=side, sorter=sorter)
+        got = hc.searchsorted(hc.asarray(x1), hc.asarray(x2), side=side, sorter=hc.asarray(sorter))
+    else:
+        s = np.sort(x1) if x1.dtype != BF16 else np.sort(r1).astype(BF16)
+        expected = np.searchsorted(ref(s), r2, side=side)
+        got = hc.searchsorted(hc.asarray(s), hc.asarray(x2), side=side)
+    assert_same(got, np.asarray(expected, np.int64))
+
+
+def test_searchsorted_nan_and_strides():
+    base = np.array([np.nan, 5.0, 3.0, 1.0, np.inf, -1.0, np.nan, 0.0])
+    s = np.sort(base)  # [-1, 0, 1, 3, 5, inf, nan, nan]
+    v = np.array([[np.nan, -np.inf], [1.0, np.inf], [6.0, -0.0]])
+    h1 = hc.asarray(s[::-1])[::-1]  # a negative-stride view of a reversed copy: same values
+    for side in ("left", "right"):
+        assert_same(hc.searchsorted(h1, hc.asarray(v.T), side=side),
+                    np.searchsorted(s, v.T, side=side))
+        assert_same(hc.searchsorted(h1[::2], hc.asarray(v)[:, ::-1], side=side),
+                    np.searchsorted(s[::2], v[:, ::-1], side=side))
+
+
+def test_searchsorted_mixed_and_scalars():
+    i8 = np.array([-5, 0, 3, 100], np.int8)
+    h = hc.asarray(i8)
+    for v in (2, 300, -200, 2.5, True):
+        assert_same(hc.searchsorted(h, v), np.asarray(np.searchsorted(i8, v), np.int64))
+        assert hc.searchsorted(h, v).shape == ()
+    f = np.array([0.5, 1.5, 2.5])
+    assert_same(hc.searchsorted(hc.asarray(f), hc.asarray(np.array([1, 2], np.int16))),
+                np.searchsorted(f, np.array([1, 2], np.int16)))
+    assert_same(hc.searchsorted(hc.asarray(f), hc.asarray(np.zeros((2, 0)))), np.zeros((2, 0), np.int64))
+    assert_same(hc.searchsorted(hc.asarray(np.zeros(0)), hc.asarray(f)), np.zeros(3, np.int64))
+
+
+def test_searchsorted_bad_input():
+    x1 = hc.asarray(np.array([1.0, 2.0, 3.0]))
+    x2 = hc.asarray(np.array([2.0]))
+    with pytest.raises(ValueError, match="searchsorted"):
+        hc.searchsorted(hc.ones((2, 2)), x2)
+    with pytest.raises(ValueError, match="searchsorted"):
+        hc.searchsorted(hc.asarray(1.0), x2)
+    with pytest.raises(TypeError, match="searchsorted"):
+        hc.searchsorted([1, 2, 3], x2)
+    with pytest.raises(TypeError, match="searchsorted"):
+        hc.searchsorted(x1, "a")
+    with pytest.raises(ValueError, match="searchsorted"):
+        hc.searchsorted(x1, x2, side="middle")
+    with pytest.raises(TypeError, match="searchsorted"):
+        hc.searchsorted(x1, x2, sorter=hc.asarray(np.array([0.0, 1.0, 2.0])))
+    with pytest.raises(ValueError, match="searchsorted"):
+        hc.searchsorted(x1, x2, sorter=hc.asarray(np.array([0, 1])))
+    with pytest.raises(ValueError, match="searchsorted"):
+        hc.searchsorted(x1, x2, sorter=hc.asarray(np.array([0, 1, 3])))
+    with pytest.raises(ValueError, match="searchsorted"):
+        hc.searchsorted(x1, x2, sorter=hc.asarray(np.array([0, -1, 2])))
+    with pytest.raises(TypeError, match="searchsorted"):
+        hc.searchsorted(x1, x2, sorter=[0, 1, 2])
+    with pytest.raises(TypeError):
+        hc.searchsorted(x1, x2, "left")  # side is keyword-only
+
+
+def test_where_reexported():
+    from hcarray import _searching_functions, _utility
+    assert _searching_functions.where is _utility.where is hc.where
+    c = np.array([True, False, True])
+    assert_same(hc.where(hc.asarray(c), hc.asarray(np.arange(3.0)), 7.0), np.where(c, np.arange(3.0), 7.0))
