@@ -1,18 +1,31 @@
-"""Array API statistical functions over the core's reductions (cpp/core/reduce.h).
+"""Array API statistical functions over the core's reductions (cpp/core/reduce.h) and scans
+(cpp/cpu/scan.cpp).
 
-Accumulator dtypes follow NumPy / the standard: sums and products of signed integers (and bool)
-accumulate in int64, of unsigned integers in uint64, of floating types in their own dtype
-(float16/bfloat16 internally in float32, rounded once). Float sums are pairwise (specs/reductions.md).
+Result and accumulator dtypes (the standard's rules, which are NumPy's on a 64-bit platform):
+- sum, prod, cumulative_sum, cumulative_prod without dtype=: signed integers and bool give int64,
+  unsigned integers uint64, floating and complex types their own dtype. With dtype= the input is
+  cast to that dtype first.
+- mean, var, std: floating and complex inputs keep their dtype (var/std of complex give the real
+  dtype of the same precision); integer and bool inputs give float64 (as NumPy; the standard
+  allows it). float16/bfloat16 are computed in float32 and rounded once at the end.
+Float sums are pairwise, scans sequential (specs/reductions.md gives the error bounds).
+Empty inputs: sum 0, prod 1, mean/var/std NaN, max/min raise ValueError.
 """
+
+import operator as _operator
 
 import numpy as _np
 
 from . import _core, _dtypes
 
-__all__ = ["max", "mean", "min", "prod", "std", "sum", "var"]
+__all__ = ["cumulative_prod", "cumulative_sum", "max", "mean", "min", "prod", "std", "sum", "var"]
 
 _INT64 = _np.dtype(_np.int64)
 _UINT64 = _np.dtype(_np.uint64)
+_FLOAT32 = _np.dtype(_np.float32)
+_FLOAT64 = _np.dtype(_np.float64)
+_BF16 = _dtypes._DTYPES[10]
+_AxisError = _np.exceptions.AxisError
 
 
 def _check(x, fn):
@@ -20,16 +33,51 @@ def _check(x, fn):
         raise TypeError(f"{fn}: expected an hcarray.ndarray, got {type(x).__name__}")
 
 
-def _axis(axis, fn):
-    if axis is None or isinstance(axis, int) and not isinstance(axis, bool):
-        return axis
-    if isinstance(axis, tuple) and all(isinstance(a, int) and not isinstance(a, bool) for a in axis):
-        return axis
-    raise TypeError(f"{fn}: axis must be None, an int or a tuple of ints, got {axis!r}")
+def _int(v, fn, what):
+    if isinstance(v, bool):
+        raise TypeError(f"{fn}: {what} must be an integer, not bool")
+    try:
+        return _operator.index(v)
+    except TypeError:
+        raise TypeError(f"{fn}: {what} must be an integer, not {type(v).__name__}") from None
 
 
-def _sum_dtype(x, dtype, fn):
+def _one_axis(a, ndim, fn):
+    a = _int(a, fn, "axis")
+    if not -ndim <= a < ndim:
+        raise _AxisError(a, ndim, fn)
+    return a % ndim
+
+
+def _axes(axis, ndim, fn):
+    """None, an int or a tuple of ints -> a tuple of distinct axes in [0, ndim)."""
+    if axis is None:
+        return tuple(range(ndim))
+    if isinstance(axis, tuple):
+        out = tuple(_one_axis(a, ndim, fn) for a in axis)
+        if len(set(out)) != len(out):
+            raise ValueError(f"{fn}: repeated axis in {axis!r}")
+        return out
+    if isinstance(axis, (list, _core.ndarray)) or isinstance(axis, float):
+        raise TypeError(f"{fn}: axis must be None, an int or a tuple of ints, got {axis!r}")
+    return (_one_axis(axis, ndim, fn),)
+
+
+def _keepdims(keepdims, fn):
+    if not isinstance(keepdims, (bool, _np.bool_)):
+        raise TypeError(f"{fn}: keepdims must be a bool, got {type(keepdims).__name__}")
+    return bool(keepdims)
+
+
+def _is_half(d):
+    return d == _BF16 or (d.kind == "f" and d.itemsize == 2)
+
+
+def _accumulator(x, dtype, fn):
+    """The dtype of sum/prod/cumulative_* results (see the module docstring)."""
     if dtype is not None:
+        if isinstance(dtype, _core.ndarray):
+            raise TypeError(f"{fn}: dtype must be a data type, not an array")
         return _dtypes._DTYPES[_dtypes.dtype_code(dtype, fn)]
     k = x.dtype.kind
     if k in "bi":
@@ -40,76 +88,152 @@ def _sum_dtype(x, dtype, fn):
 
 
 def sum(x, /, *, axis=None, dtype=None, keepdims=False):  # noqa: A001
+    """The sum of x over axis (None: all axes). Floating-point sums are pairwise."""
     _check(x, "sum")
-    return _core.reduce("sum", x, _axis(axis, "sum"), keepdims, _sum_dtype(x, dtype, "sum"))
+    axes = _axes(axis, x.ndim, "sum")
+    return _core.reduce("sum", x, axes, _keepdims(keepdims, "sum"), _accumulator(x, dtype, "sum"))
 
 
 def prod(x, /, *, axis=None, dtype=None, keepdims=False):
+    """The product of x over axis (None: all axes)."""
     _check(x, "prod")
-    return _core.reduce("prod", x, _axis(axis, "prod"), keepdims, _sum_dtype(x, dtype, "prod"))
+    axes = _axes(axis, x.ndim, "prod")
+    return _core.reduce("prod", x, axes, _keepdims(keepdims, "prod"),
+                        _accumulator(x, dtype, "prod"))
+
+
+def _extreme(op, x, axis, keepdims):
+    _check(x, op)
+    if x.dtype.kind == "c":
+        raise TypeError(f"{op}: complex arrays have no ordering")
+    axes = _axes(axis, x.ndim, op)
+    keepdims = _keepdims(keepdims, op)
+    if _is_half(x.dtype):  # float16/bfloat16 compare exactly in float32
+        r = _core.reduce(op, _core.astype(x, _FLOAT32), axes, keepdims)
+        return _core.astype(r, x.dtype)
+    return _core.reduce(op, x, axes, keepdims)
 
 
 def max(x, /, *, axis=None, keepdims=False):  # noqa: A001
-    _check(x, "max")
-    if x.dtype.kind == "c":
-        raise TypeError("max: complex arrays have no ordering")
-    return _reduce_via_float("max", x, _axis(axis, "max"), keepdims)
+    """The maximum of x over axis; NaN propagates; ValueError over an empty axis."""
+    return _extreme("max", x, axis, keepdims)
 
 
 def min(x, /, *, axis=None, keepdims=False):  # noqa: A001
-    _check(x, "min")
-    if x.dtype.kind == "c":
-        raise TypeError("min: complex arrays have no ordering")
-    return _reduce_via_float("min", x, _axis(axis, "min"), keepdims)
+    """The minimum of x over axis; NaN propagates; ValueError over an empty axis."""
+    return _extreme("min", x, axis, keepdims)
 
 
-def _reduce_via_float(op, x, axis, keepdims):
-    # float16/bfloat16 compare exactly in float32.
-    if x.dtype.itemsize == 2 and x.dtype.kind == "f" or x.dtype == _dtypes._DTYPES[10]:
-        r = _core.reduce(op, _core.astype(x, _np.float32), axis, keepdims)
-        return _core.astype(r, x.dtype)
-    return _core.reduce(op, x, axis, keepdims)
-
-
-def _count(x, axis):
-    if axis is None:
-        return x.size
-    axes = (axis,) if isinstance(axis, int) else axis
+def _count(x, axes):
     n = 1
     for a in axes:
-        if not -x.ndim <= a < x.ndim:
-            raise IndexError(f"axis {a} is out of bounds for array of dimension {x.ndim}")
         n *= x.shape[a]
     return n
 
 
-def mean(x, /, *, axis=None, keepdims=False):
-    _check(x, "mean")
-    if x.dtype.kind not in "fc" and x.dtype != _dtypes._DTYPES[10]:
-        raise TypeError(f"mean: expected a floating-point array, got {x.dtype}")
-    axis = _axis(axis, "mean")
-    s = _core.reduce("sum", x, axis, keepdims, x.dtype)
-    n = _count(x, axis)
+def _work_dtype(x, fn):
+    """(dtype computed in, dtype returned) for mean/var/std."""
+    d = x.dtype
+    if d.kind in "biu":
+        return _FLOAT64, _FLOAT64
+    if _is_half(d):
+        return _FLOAT32, d
+    if d.kind in "fc":
+        return d, d
+    raise TypeError(f"{fn}: unsupported data type {d}")
+
+
+def _finish(r, out_dtype):
+    return r if r.dtype == out_dtype else _core.astype(r, out_dtype)
+
+
+def _mean(x, axes, keepdims, work):
+    xs = x if x.dtype == work else _core.astype(x, work)
+    s = _core.reduce("sum", xs, axes, keepdims, work)
+    n = _count(x, axes)
     return _core.binary("divide", s, float(n) if n else float("nan"))
 
 
-def var(x, /, *, axis=None, correction=0.0, keepdims=False):
-    _check(x, "var")
-    if x.dtype.kind not in "fc" and x.dtype != _dtypes._DTYPES[10]:
-        raise TypeError(f"var: expected a floating-point array, got {x.dtype}")
-    axis = _axis(axis, "var")
-    m = mean(x, axis=axis, keepdims=True)
-    d = _core.binary("subtract", x, m)
-    if x.dtype.kind == "c":
-        sq = _core.binary("add", _core.binary("multiply", _core.unary("real", d), _core.unary("real", d)),
-                          _core.binary("multiply", _core.unary("imag", d), _core.unary("imag", d)))
+def mean(x, /, *, axis=None, keepdims=False):
+    """The arithmetic mean of x over axis (pairwise sum / count); NaN over an empty axis."""
+    _check(x, "mean")
+    axes = _axes(axis, x.ndim, "mean")
+    work, out = _work_dtype(x, "mean")
+    return _finish(_mean(x, axes, _keepdims(keepdims, "mean"), work), out)
+
+
+def _correction(c, fn):
+    if isinstance(c, (bool, _np.bool_)) or not isinstance(c, (int, float, _np.integer, _np.floating)):
+        raise TypeError(f"{fn}: correction must be an int or a float, got {type(c).__name__}")
+    c = float(c)
+    if c != c:
+        raise ValueError(f"{fn}: correction must not be NaN")
+    return c
+
+
+def _var(x, axis, correction, keepdims, fn):
+    _check(x, fn)
+    axes = _axes(axis, x.ndim, fn)
+    keepdims = _keepdims(keepdims, fn)
+    c = _correction(correction, fn)
+    work, out = _work_dtype(x, fn)
+    xs = x if x.dtype == work else _core.astype(x, work)
+    # Two passes: the mean, then the sum of squared deviations (no cancellation of large sums).
+    m = _mean(xs, axes, True, work)
+    d = _core.binary("subtract", xs, m)
+    if work.kind == "c":
+        re, im = _core.unary("real", d), _core.unary("imag", d)
+        sq = _core.binary("add", _core.binary("multiply", re, re), _core.binary("multiply", im, im))
+        out = sq.dtype if out.kind == "c" else out
     else:
         sq = _core.binary("multiply", d, d)
-    s = _core.reduce("sum", sq, axis, keepdims, sq.dtype)
-    n = _count(x, axis) - correction
-    return _core.binary("divide", s, float(n) if n > 0 else float("nan"))
+    s = _core.reduce("sum", sq, axes, keepdims, sq.dtype)
+    n = _count(x, axes) - c
+    # The standard: NaN when N - correction <= 0.
+    return _finish(_core.binary("divide", s, n if n > 0 else float("nan")), out)
+
+
+def var(x, /, *, axis=None, correction=0.0, keepdims=False):
+    """The variance of x over axis: sum(|x - mean|^2) / (N - correction); NaN when
+    N - correction <= 0. Complex input gives the real dtype of its precision."""
+    return _var(x, axis, correction, keepdims, "var")
 
 
 def std(x, /, *, axis=None, correction=0.0, keepdims=False):
-    _check(x, "std")
-    return _core.unary("sqrt", var(x, axis=axis, correction=correction, keepdims=keepdims))
+    """The standard deviation: sqrt(var(x, ...))."""
+    v = _var(x, axis, correction, keepdims, "std")
+    if _is_half(v.dtype):
+        return _core.astype(_core.unary("sqrt", _core.astype(v, _FLOAT32)), v.dtype)
+    return _core.unary("sqrt", v)
+
+
+def _cumulative(fn, x, axis, dtype, include_initial):
+    _check(x, fn)
+    if not isinstance(include_initial, (bool, _np.bool_)):
+        raise TypeError(f"{fn}: include_initial must be a bool, got {type(include_initial).__name__}")
+    acc = _accumulator(x, dtype, fn)
+    if x.ndim == 0:
+        # Unspecified by the standard; as NumPy, a 0-d array scans as the 1-d array [x].
+        x = _core.reshape(x, (1,), -1)
+        if axis is not None:
+            _one_axis(axis, 1, fn)
+        axis = 0
+    elif axis is None:
+        if x.ndim > 1:
+            raise ValueError(f"{fn}: axis must be given for arrays with more than one dimension")
+        axis = 0
+    else:
+        axis = _one_axis(axis, x.ndim, fn)
+    return _core.cumulative(fn, x, axis, acc, bool(include_initial))
+
+
+def cumulative_sum(x, /, *, axis=None, dtype=None, include_initial=False):
+    """Running sums of x along axis (needed unless x is 1-d), by successive additions in the
+    result dtype; include_initial prepends 0."""
+    return _cumulative("cumulative_sum", x, axis, dtype, include_initial)
+
+
+def cumulative_prod(x, /, *, axis=None, dtype=None, include_initial=False):
+    """Running products of x along axis (needed unless x is 1-d), by successive
+    multiplications in the result dtype; include_initial prepends 1."""
+    return _cumulative("cumulative_prod", x, axis, dtype, include_initial)
