@@ -167,3 +167,25 @@ def test_bad_input(fn):
     # 0-d: no axis to sort along (NumPy's sort raises AxisError too).
     with pytest.raises((IndexError, ValueError), match=name):
         fn(hc.asarray(5.0))
+
+
+def test_broadcast_and_unaligned_inputs():
+    # Stride-0 (broadcast) lanes and a misaligned borrowed buffer.
+    b = hc.broadcast_to(hc.asarray(np.array([3.0, np.nan, 1.0, 2.0])), (3, 4))
+    nb = np.broadcast_to(np.array([3.0, np.nan, 1.0, 2.0]), (3, 4))
+    for axis in (0, 1):
+        assert_same(hc.sort(b, axis=axis), np.sort(nb, axis=axis, kind="stable"))
+        assert_same(hc.argsort(b, axis=axis), np.argsort(nb, axis=axis, kind="stable"))
+        assert_same(hc.argsort(b, axis=axis, descending=True), np_argsort(nb, axis, True))
+    raw = bytearray(8 * 9 + 1)
+    u = np.frombuffer(raw, dtype=np.float64, offset=1)
+    u[:] = [5.0, -1.0, np.nan, 2.0, 2.0, 0.0, -0.0, 7.0, 1.0]
+    h = hc.asarray(u)
+    assert_same(hc.sort(h), np.sort(u, kind="stable"))
+    assert_same(hc.argsort(h), np.argsort(u, kind="stable"))
+    assert_same(hc.argsort(h[::-1]), np.argsort(u[::-1], kind="stable"))
+    assert int(hc.argmax(h)) == 2
+    assert_same(hc.unique_counts(h).counts, np.unique_counts(np.sort(u)).counts)
+    s = np.frombuffer(bytearray(8 * 4 + 3), dtype=np.float64, offset=3)
+    s[:] = [0.0, 1.0, 2.0, 3.0]
+    assert_same(hc.searchsorted(hc.asarray(s), h), np.searchsorted(s, u))

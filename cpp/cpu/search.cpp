@@ -87,8 +87,8 @@ Array argextreme(const Array& x0, int axis, bool is_max, bool keepdims) {
 Array searchsorted(const Array& x1, const Array& x2, bool right, const Array* sorter) {
   const char* fn = "searchsorted";
   if (x1.dtype != x2.dtype) throw TypeError("searchsorted: x1 and x2 must share a dtype");
-  Array a = ascontiguous(to_kernel_dtype(x1));
-  Array v = ascontiguous(to_kernel_dtype(x2));
+  Array a = aligned_contiguous(to_kernel_dtype(x1));
+  Array v = aligned_contiguous(to_kernel_dtype(x2));
   const int64_t n = a.size(), m = v.size(), isz = a.itemsize();
   Device dev = x1.device();
   if (sorter) {

@@ -31,6 +31,12 @@ Array to_kernel_dtype(const Array& x) {
   return x;
 }
 
+Array aligned_contiguous(const Array& x) {
+  Array c = ascontiguous(x);
+  if (!is_aligned(c.data(), c.itemsize())) c = astype(c, c.dtype);  // a new, aligned copy
+  return c;
+}
+
 namespace {
 
 // The result of a kernel-dtype computation back in the caller's dtype (exact: bool is
@@ -200,7 +206,7 @@ Array argsort(const Array& x0, int axis, bool descending, bool stable) {
     std::vector<int64_t> idx(direct ? 0 : static_cast<size_t>(n));
     for_each_lane(x, out, axis, [&](int64_t, const char* px, char* po) {
       const char* src = px;
-      if (sx != isz) {
+      if (sx != isz || !is_aligned(px, isz)) {
         copy_strided(vals.data(), isz, px, sx, n, isz);
         src = vals.data();
       }
@@ -213,7 +219,7 @@ Array argsort(const Array& x0, int axis, bool descending, bool stable) {
 }
 
 UniqueResult unique(const Array& x0, bool want_indices, bool want_inverse, bool want_counts) {
-  Array x = ascontiguous(to_kernel_dtype(x0));
+  Array x = aligned_contiguous(to_kernel_dtype(x0));
   const int64_t n = x.size(), isz = x.itemsize();
   Device dev = x.device();
   std::vector<int64_t> perm(static_cast<size_t>(n));

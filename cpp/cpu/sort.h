@@ -70,6 +70,11 @@ ArgsortLane argsort_lane_kernel(DType t);
 DType kernel_dtype(DType t);
 // x converted (or relabelled, for bool) to its kernel dtype; x itself when already there.
 Array to_kernel_dtype(const Array& x);
+// x C-contiguous with its data aligned for its element type (a borrowed buffer may not be).
+Array aligned_contiguous(const Array& x);
+inline bool is_aligned(const void* p, int64_t itemsize) {
+  return reinterpret_cast<uintptr_t>(p) % uintptr_t(itemsize > 8 ? 8 : itemsize) == 0;
+}
 
 // ---- drivers (axis already normalised; x has at least one dim) --------------------------------
 
