@@ -1,0 +1,407 @@
+// Matrix products. Floating types (float32, float64, complex64, complex128) go through a
+// cache-blocked GEMM in the style of Goto/BLIS: B is packed in KC x NR micro-panels, A in
+// MR x KC micro-panels (packing reads any byte strides, so no contiguous copy is needed
+// first), and a register-blocked MR x NR micro-kernel of plain loops, which the compiler
+// unrolls and vectorises, accumulates each tile. Complex values are packed as separate real and
+// imaginary panels so the micro-kernel is real arithmetic too. Matrix-vector shapes (M == 1 or
+// N == 1) use dot/axpy loops instead of padding a tile. Integers and bool use a simple i-k-j
+// loop in unsigned arithmetic (NumPy's wrap-around, no undefined behaviour).
+#include "cpu/matmul.h"
+
+#include <algorithm>
+#include <complex>
+#include <cstring>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "core/cast.h"
+#include "core/registry.h"
+
+namespace hc::cpu {
+
+namespace {
+
+template <class T> inline T load(const char* p) {
+  T v;
+  std::memcpy(&v, p, sizeof(T));
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocked GEMM for real (Cx = false) and complex (Cx = true, R its real type) floating types.
+
+template <class R, bool Cx> struct Tile;
+template <> struct Tile<float, false> { static constexpr int MR = 4, NR = 8; };
+template <> struct Tile<double, false> { static constexpr int MR = 4, NR = 4; };
+template <> struct Tile<float, true> { static constexpr int MR = 2, NR = 8; };
+template <> struct Tile<double, true> { static constexpr int MR = 2, NR = 4; };
+
+constexpr int64_t KC = 256;
+
+// A's block rows ic.. (mc of them), columns pc.. (kc), packed as panels of MR rows: for each
+// p, MR values (then, for complex, MR imaginary parts). Rows past mc are zero.
+template <class R, bool Cx, int MR>
+void pack_a(int64_t mc, int64_t kc, const char* a, int64_t rs, int64_t cs, R* out) {
+  using T = std::conditional_t<Cx, std::complex<R>, R>;
+  constexpr int W = Cx ? 2 : 1;
+  for (int64_t i0 = 0; i0 < mc; i0 += MR) {
+    const int mr = int(std::min<int64_t>(MR, mc - i0));
+    const char* base = a + i0 * rs;
+    for (int64_t p = 0; p < kc; ++p) {
+      const char* col = base + p * cs;
+      for (int i = 0; i < MR; ++i) {
+        T v = i < mr ? load<T>(col + i * rs) : T(0);
+        if constexpr (Cx) {
+          out[i] = v.real();
+          out[MR + i] = v.imag();
+        } else {
+          out[i] = v;
+        }
+      }
+      out += W * MR;
+    }
+  }
+}
+
+// B's block rows pc.. (kc), columns jc.. (nc), packed as panels of NR columns.
+template <class R, bool Cx, int NR>
+void pack_b(int64_t kc, int64_t nc, const char* b, int64_t rs, int64_t cs, R* out) {
+  using T = std::conditional_t<Cx, std::complex<R>, R>;
+  constexpr int W = Cx ? 2 : 1;
+  for (int64_t j0 = 0; j0 < nc; j0 += NR) {
+    const int nr = int(std::min<int64_t>(NR, nc - j0));
+    const char* base = b + j0 * cs;
+    for (int64_t p = 0; p < kc; ++p) {
+      const char* row = base + p * rs;
+      for (int j = 0; j < NR; ++j) {
+        T v = j < nr ? load<T>(row + j * cs) : T(0);
+        if constexpr (Cx) {
+          out[j] = v.real();
+          out[NR + j] = v.imag();
+        } else {
+          out[j] = v;
+        }
+      }
+      out += W * NR;
+    }
+  }
+}
+
+// One MR x NR tile of C (mr x nr of it valid) += or = the product of a packed A panel and a
+// packed B panel. c points at the tile's first element; rows are ldc elements apart.
+template <class R, bool Cx, int MR, int NR>
+void micro_kernel(int64_t kc, const R* __restrict a, const R* __restrict b, R* __restrict c,
+                  int64_t ldc, int mr, int nr, bool add) {
+  if constexpr (!Cx) {
+    R acc[MR][NR] = {};
+    for (int64_t p = 0; p < kc; ++p) {
+      for (int i = 0; i < MR; ++i) {
+        const R av = a[i];
+        for (int j = 0; j < NR; ++j) acc[i][j] += av * b[j];
+      }
+      a += MR;
+      b += NR;
+    }
+    for (int i = 0; i < mr; ++i) {
+      R* row = c + i * ldc;
+      if (add) {
+        for (int j = 0; j < nr; ++j) row[j] += acc[i][j];
+      } else {
+        for (int j = 0; j < nr; ++j) row[j] = acc[i][j];
+      }
+    }
+  } else {
+    R re[MR][NR] = {};
+    R im[MR][NR] = {};
+    for (int64_t p = 0; p < kc; ++p) {
+      for (int i = 0; i < MR; ++i) {
+        const R ar = a[i], ai = a[MR + i];
+        for (int j = 0; j < NR; ++j) {
+          re[i][j] += ar * b[j] - ai * b[NR + j];
+          im[i][j] += ar * b[NR + j] + ai * b[j];
+        }
+      }
+      a += 2 * MR;
+      b += 2 * NR;
+    }
+    for (int i = 0; i < mr; ++i) {
+      R* row = c + 2 * i * ldc;
+      for (int j = 0; j < nr; ++j) {
+        if (add) {
+          row[2 * j] += re[i][j];
+          row[2 * j + 1] += im[i][j];
+        } else {
+          row[2 * j] = re[i][j];
+          row[2 * j + 1] = im[i][j];
+        }
+      }
+    }
+  }
+}
+
+template <class R, bool Cx>
+void gemm_blocked(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
+                  const char* B, int64_t rsb, int64_t csb, R* C, int64_t ldc) {
+  constexpr int MR = Tile<R, Cx>::MR, NR = Tile<R, Cx>::NR;
+  constexpr int W = Cx ? 2 : 1;
+  constexpr int64_t esz = int64_t(sizeof(R)) * W;
+  // A's packed block ~128 KiB (L2), B's packed panel ~2 MiB (L3).
+  constexpr int64_t MC = std::max<int64_t>(MR, (131072 / (KC * esz)) / MR * MR);
+  constexpr int64_t NC = std::max<int64_t>(NR, (2097152 / (KC * esz)) / NR * NR);
+  const int64_t kcmax = std::min(K, KC);
+  const int64_t mcmax = (std::min(M, MC) + MR - 1) / MR * MR;
+  const int64_t ncmax = (std::min(N, NC) + NR - 1) / NR * NR;
+  std::vector<R> ap(size_t(W * mcmax * kcmax)), bp(size_t(W * ncmax * kcmax));
+  for (int64_t jc = 0; jc < N; jc += NC) {
+    const int64_t nc = std::min(NC, N - jc);
+    for (int64_t pc = 0; pc < K; pc += KC) {
+      const int64_t kc = std::min(KC, K - pc);
+      pack_b<R, Cx, NR>(kc, nc, B + pc * rsb + jc * csb, rsb, csb, bp.data());
+      for (int64_t ic = 0; ic < M; ic += MC) {
+        const int64_t mc = std::min(MC, M - ic);
+        pack_a<R, Cx, MR>(mc, kc, A + ic * rsa + pc * csa, rsa, csa, ap.data());
+        for (int64_t jr = 0; jr < nc; jr += NR) {
+          const int nr = int(std::min<int64_t>(NR, nc - jr));
+          for (int64_t ir = 0; ir < mc; ir += MR) {
+            const int mr = int(std::min<int64_t>(MR, mc - ir));
+            micro_kernel<R, Cx, MR, NR>(kc, ap.data() + W * ir * kc, bp.data() + W * jr * kc,
+                                        C + W * ((ic + ir) * ldc + jc + jr), ldc, mr, nr, pc > 0);
+          }
+        }
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matrix-vector shapes for real floating types.
+
+// A contiguous copy of n elements read with byte stride s (or the pointer itself when it is
+// already contiguous and aligned).
+template <class R>
+const R* contiguous(const char* p, int64_t n, int64_t s, std::vector<R>& buf) {
+  if (s == int64_t(sizeof(R)) && reinterpret_cast<uintptr_t>(p) % alignof(R) == 0)
+    return reinterpret_cast<const R*>(p);
+  buf.resize(size_t(n));
+  for (int64_t i = 0; i < n; ++i) buf[size_t(i)] = load<R>(p + i * s);
+  return buf.data();
+}
+
+template <class R>
+R dot(const R* __restrict x, const R* __restrict y, int64_t n) {
+  constexpr int L = 8;  // independent partial sums the compiler can keep in vector registers
+  R acc[L] = {};
+  int64_t k = 0;
+  for (; k + L <= n; k += L)
+    for (int l = 0; l < L; ++l) acc[l] += x[k + l] * y[k + l];
+  R s = 0;
+  for (; k < n; ++k) s += x[k] * y[k];
+  for (int l = 0; l < L; ++l) s += acc[l];
+  return s;
+}
+
+// out[i * os] = sum_k P[i, k] * q[k] for i < m (P: byte strides rs, cs; q contiguous).
+template <class R>
+void gemv_dot(int64_t m, int64_t k, const char* P, int64_t rs, int64_t cs, const R* q, R* out,
+              int64_t os) {
+  std::vector<R> row;
+  for (int64_t i = 0; i < m; ++i) out[i * os] = dot(contiguous<R>(P + i * rs, k, cs, row), q, k);
+}
+
+// out[j * os] = sum_k q[k] * P[k, j] for j < n.
+template <class R>
+void gemv_axpy(int64_t n, int64_t k, const char* P, int64_t rs, int64_t cs, const R* q, R* out,
+               int64_t os) {
+  std::vector<R> acc(size_t(n), R(0)), row;
+  R* __restrict ac = acc.data();
+  for (int64_t p = 0; p < k; ++p) {
+    const R* __restrict r = contiguous<R>(P + p * rs, n, cs, row);
+    const R qv = q[p];
+    for (int64_t j = 0; j < n; ++j) ac[j] += qv * r[j];
+  }
+  for (int64_t j = 0; j < n; ++j) out[j * os] = ac[j];
+}
+
+template <class R>
+void gemm_real(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
+               const char* B, int64_t rsb, int64_t csb, R* C, int64_t ldc) {
+  constexpr int64_t e = sizeof(R);
+  std::vector<R> vbuf;
+  if (N == 1) {
+    const R* x = contiguous<R>(B, K, rsb, vbuf);
+    if (csa != e && rsa == e) gemv_axpy<R>(M, K, A, csa, rsa, x, C, ldc);
+    else gemv_dot<R>(M, K, A, rsa, csa, x, C, ldc);
+    return;
+  }
+  if (M == 1) {
+    const R* x = contiguous<R>(A, K, csa, vbuf);
+    if (csb != e && rsb == e) gemv_dot<R>(N, K, B, csb, rsb, x, C, 1);
+    else gemv_axpy<R>(N, K, B, rsb, csb, x, C, 1);
+    return;
+  }
+  gemm_blocked<R, false>(M, N, K, A, rsa, csa, B, rsb, csb, C, ldc);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Integers (wrap-around) and bool (or of ands).
+
+template <class T>
+void gemm_int(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
+              const char* B, int64_t rsb, int64_t csb, T* C, int64_t ldc) {
+  using U = std::make_unsigned_t<T>;
+  using Wd = std::conditional_t<(sizeof(T) < 4), uint32_t, U>;  // no promotion to int
+  std::vector<Wd> bp(static_cast<size_t>(K * N)), acc(static_cast<size_t>(N));
+  for (int64_t k = 0; k < K; ++k)
+    for (int64_t j = 0; j < N; ++j) bp[size_t(k * N + j)] = Wd(U(load<T>(B + k * rsb + j * csb)));
+  Wd* __restrict ac = acc.data();
+  for (int64_t i = 0; i < M; ++i) {
+    std::fill(acc.begin(), acc.end(), Wd(0));
+    for (int64_t k = 0; k < K; ++k) {
+      const Wd av = Wd(U(load<T>(A + i * rsa + k * csa)));
+      if (av == 0) continue;
+      const Wd* __restrict br = bp.data() + k * N;
+      for (int64_t j = 0; j < N; ++j) ac[j] += av * br[j];
+    }
+    T* crow = C + i * ldc;
+    for (int64_t j = 0; j < N; ++j) crow[j] = T(U(ac[j]));
+  }
+}
+
+void gemm_bool(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
+               const char* B, int64_t rsb, int64_t csb, bool* C, int64_t ldc) {
+  std::vector<uint8_t> bp(static_cast<size_t>(K * N)), acc(static_cast<size_t>(N));
+  for (int64_t k = 0; k < K; ++k)
+    for (int64_t j = 0; j < N; ++j) bp[size_t(k * N + j)] = *reinterpret_cast<const uint8_t*>(B + k * rsb + j * csb) != 0;
+  for (int64_t i = 0; i < M; ++i) {
+    std::fill(acc.begin(), acc.end(), uint8_t(0));
+    for (int64_t k = 0; k < K; ++k) {
+      if (*reinterpret_cast<const uint8_t*>(A + i * rsa + k * csa) == 0) continue;
+      const uint8_t* br = bp.data() + k * N;
+      for (int64_t j = 0; j < N; ++j) acc[size_t(j)] |= br[j];
+    }
+    for (int64_t j = 0; j < N; ++j) C[i * ldc + j] = acc[size_t(j)] != 0;
+  }
+}
+
+Dims drop_dim(const Dims& d, int i) {
+  Dims r;
+  for (int k = 0; k < d.size(); ++k)
+    if (k != i) r.push_back(d[k]);
+  return r;
+}
+
+}  // namespace
+
+void gemm(DType t, int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
+          const char* B, int64_t rsb, int64_t csb, char* C, int64_t ldc) {
+  if (M <= 0 || N <= 0) return;
+  if (K == 0) {
+    for (int64_t i = 0; i < M; ++i) std::memset(C + i * ldc * itemsize(t), 0, size_t(N * itemsize(t)));
+    return;
+  }
+  switch (t) {
+    case DType::Float32: return gemm_real<float>(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<float*>(C), ldc);
+    case DType::Float64: return gemm_real<double>(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<double*>(C), ldc);
+    case DType::Complex64: return gemm_blocked<float, true>(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<float*>(C), ldc);
+    case DType::Complex128: return gemm_blocked<double, true>(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<double*>(C), ldc);
+    case DType::Bool: return gemm_bool(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<bool*>(C), ldc);
+    case DType::Int8: return gemm_int<int8_t>(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<int8_t*>(C), ldc);
+    case DType::Int16: return gemm_int<int16_t>(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<int16_t*>(C), ldc);
+    case DType::Int32: return gemm_int<int32_t>(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<int32_t*>(C), ldc);
+    case DType::Int64: return gemm_int<int64_t>(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<int64_t*>(C), ldc);
+    case DType::UInt8: return gemm_int<uint8_t>(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<uint8_t*>(C), ldc);
+    case DType::UInt16: return gemm_int<uint16_t>(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<uint16_t*>(C), ldc);
+    case DType::UInt32: return gemm_int<uint32_t>(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<uint32_t*>(C), ldc);
+    case DType::UInt64: return gemm_int<uint64_t>(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<uint64_t*>(C), ldc);
+    default: throw TypeError(std::string("gemm: unsupported dtype ") + name(t));
+  }
+}
+
+Array matmul(const Array& x1, const Array& x2, const char* fn) {
+  const std::string f(fn);
+  if (x1.ndim() == 0 || x2.ndim() == 0)
+    throw ValueError(f + ": operands must have at least one dimension, got shapes " +
+                     shape_str(x1.shape) + " and " + shape_str(x2.shape));
+  const DType t = promote(x1.dtype, x2.dtype, fn);
+  const DType ct = (t == DType::Float16 || t == DType::BFloat16) ? DType::Float32 : t;
+  const bool v1 = x1.ndim() == 1, v2 = x2.ndim() == 1;
+  Array a = x1, b = x2;
+  if (v1) a = a.view(Dims{1, a.shape[0]}, Dims{0, a.strides[0]}, a.offset);
+  if (v2) b = b.view(Dims{b.shape[0], 1}, Dims{b.strides[0], 0}, b.offset);
+  const int na = a.ndim(), nb = b.ndim();
+  const int64_t M = a.shape[na - 2], K = a.shape[na - 1], N = b.shape[nb - 1];
+  if (b.shape[nb - 2] != K)
+    throw ValueError(f + ": the contracted dimensions differ: x1 of shape " + shape_str(x1.shape) +
+                     " has " + std::to_string(K) + " columns, x2 of shape " + shape_str(x2.shape) +
+                     " has " + std::to_string(b.shape[nb - 2]) + " rows");
+  Dims ba, bb;
+  for (int i = 0; i < na - 2; ++i) ba.push_back(a.shape[i]);
+  for (int i = 0; i < nb - 2; ++i) bb.push_back(b.shape[i]);
+  const Dims batch = broadcast_shapes(ba, bb, fn);
+  const int nbd = batch.size();
+  Dims ashape = batch, bshape = batch, oshape = batch;
+  ashape.push_back(M); ashape.push_back(K);
+  bshape.push_back(K); bshape.push_back(N);
+  oshape.push_back(M); oshape.push_back(N);
+  Array out = Array::empty(oshape, ct, x1.device(), fn);
+  if (out.size() > 0) {
+    // Cast after the shape checks; the casts copy the operands, not their broadcasts.
+    if (a.dtype != ct) a = astype(a, ct);
+    if (b.dtype != ct) b = astype(b, ct);
+    const Array A = broadcast_to(a, ashape, fn), B = broadcast_to(b, bshape, fn);
+    const int64_t rsa = A.strides[nbd], csa = A.strides[nbd + 1];
+    const int64_t rsb = B.strides[nbd], csb = B.strides[nbd + 1];
+    const int64_t osz = itemsize(ct);
+    int64_t nbatch = 1;
+    for (int i = 0; i < nbd; ++i) nbatch *= batch[i];
+    // One GEMM when B is the same matrix for every batch and A's batch dims and rows merge
+    // into one strided dimension (x @ W with x of shape (..., M, K)).
+    bool b_shared = true;
+    for (int i = 0; i < nbd; ++i) b_shared = b_shared && (batch[i] == 1 || B.strides[i] == 0);
+    int64_t merged_stride = rsa;
+    bool mergeable = b_shared && nbatch > 1;
+    if (mergeable) {
+      int64_t expect = 0;  // stride the next outer non-1 dim must have; 0: anything
+      bool have = false;
+      for (int i = nbd; i >= 0 && mergeable; --i) {
+        const int64_t n = i == nbd ? M : batch[i];
+        const int64_t s = i == nbd ? rsa : A.strides[i];
+        if (n == 1) continue;
+        if (have && s != expect) mergeable = false;
+        if (!have) merged_stride = s;
+        have = true;
+        expect = s * n;
+      }
+    }
+    if (mergeable) {
+      gemm(ct, nbatch * M, N, K, A.data(), merged_stride, csa, B.data(), rsb, csb, out.data(), N);
+    } else {
+      Dims idx(nbd, 0);
+      int64_t oa = 0, ob = 0;
+      for (int64_t bi = 0; bi < nbatch; ++bi) {
+        gemm(ct, M, N, K, A.data() + oa, rsa, csa, B.data() + ob, rsb, csb,
+             out.data() + bi * M * N * osz, N);
+        for (int d = nbd - 1; d >= 0; --d) {
+          oa += A.strides[d];
+          ob += B.strides[d];
+          if (++idx[d] < batch[d]) break;
+          oa -= A.strides[d] * batch[d];
+          ob -= B.strides[d] * batch[d];
+          idx[d] = 0;
+        }
+      }
+    }
+  }
+  if (ct != t) out = astype(out, t);
+  Dims shape = out.shape;
+  if (v2) shape = drop_dim(shape, shape.size() - 1);
+  if (v1) shape = drop_dim(shape, shape.size() - (v2 ? 1 : 2));
+  if (v1 || v2) {
+    Dims st = c_strides(shape, out.itemsize());
+    out = out.view(shape, st, out.offset);
+  }
+  return out;
+}
+
+}  // namespace hc::cpu
