@@ -1,14 +1,22 @@
-"""Reductions (sum, prod, max, min, mean, var, std, all, any) and where, against NumPy."""
+"""Reductions (sum, prod, max, min, mean, var, std, all, any), scans (cumulative_sum,
+cumulative_prod), diff and where, against NumPy."""
 
+import math
 import warnings
+
+import ml_dtypes
 
 import numpy as np
 import pytest
 from hypothesis import given
+from hypothesis.extra import numpy as hnp
 from hypothesis import strategies as st
 
 import hcarray as hc
-from strategies import BOOL, COMPLEX, FLOAT, INTEGRAL, REAL, assert_same, pair
+from strategies import (ALL, BOOL, COMPLEX, FLOAT, HALF, INT, INTEGRAL, NUMERIC, REAL, UINT,
+                        assert_same, np_arrays, pair)
+
+BF16 = np.dtype(ml_dtypes.bfloat16)
 
 
 @st.composite
@@ -98,7 +106,7 @@ def test_reduction_errors():
     with pytest.raises(ValueError, match="repeated axis"):
         hc.sum(h, axis=(0, 0))
     with pytest.raises(TypeError, match="mean"):
-        hc.mean(hc.asarray(np.arange(3)))
+        hc.mean(np.arange(3.0))  # a NumPy array is not an hcarray
     with pytest.raises(TypeError, match="sum"):
         hc.sum([1, 2])
     with pytest.raises(TypeError, match="max"):
@@ -128,3 +136,411 @@ def test_where_scalars_and_errors():
         hc.where(x, x, x)
     with pytest.raises(ValueError, match="where"):
         hc.where(c, hc.asarray(np.zeros(3)), 0.0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Result dtypes, dtype=, empty inputs, 16-bit floats
+
+
+def _default_sum_dtype(d):
+    if d.kind in "bi":
+        return np.dtype(np.int64)
+    if d.kind == "u":
+        return np.dtype(np.uint64)
+    return d
+
+
+@pytest.mark.parametrize("dtype", ALL, ids=str)
+def test_sum_prod_default_dtype(dtype):
+    h = hc.asarray(np.ones((2, 3), dtype))
+    for f in (hc.sum, hc.prod):
+        assert f(h).dtype == _default_sum_dtype(dtype)
+        assert f(h, axis=1).dtype == _default_sum_dtype(dtype)
+    assert hc.max(h).dtype == dtype if dtype.kind != "c" else True
+
+
+@given(pair(dtypes=INTEGRAL + BOOL + FLOAT, allow_special=False),
+       st.sampled_from(INT + UINT + FLOAT + COMPLEX), st.data())
+def test_sum_prod_dtype_argument(p, dtype, data):
+    a, h = p
+    if a.dtype.kind == "f" and dtype.kind in "iu":
+        a = np.trunc(np.clip(a, -100, 100))  # out-of-range float -> int casts differ by platform
+        h = hc.asarray(a)
+    axis = data.draw(axes_for(a.ndim))
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name in ("sum", "prod"):
+            expected = getattr(np, name)(a.astype(dtype), axis=axis, dtype=dtype)
+            got = getattr(hc, name)(h, axis=axis, dtype=dtype)
+            assert got.dtype == dtype
+            if dtype.kind in "fc":
+                assert_same(got, expected, rtol=1e-4, atol=1e-3)
+            else:
+                assert_same(got, expected)
+
+
+@given(pair(dtypes=HALF, allow_special=False), st.data())
+def test_half_reductions(p, data):
+    """float16/bfloat16: sums accumulate in float32 and round once; max/min are exact."""
+    a, h = p
+    axis = data.draw(axes_for(a.ndim))
+    f = a.astype(np.float32)
+    with np.errstate(all="ignore"):
+        assert_same(hc.sum(h, axis=axis), np.sum(f, axis=axis).astype(a.dtype), rtol=2e-2, atol=1e-2)
+        try:
+            e = np.max(f, axis=axis).astype(a.dtype)
+        except ValueError:
+            return
+        # The order of signed zeros is implementation-defined: compare values only.
+        assert_same(hc.max(h, axis=axis), e, rtol=1e-30)
+        assert_same(hc.min(h, axis=axis), np.min(f, axis=axis).astype(a.dtype), rtol=1e-30)
+
+
+@pytest.mark.parametrize("dtype", NUMERIC + BOOL, ids=str)
+def test_empty_inputs(dtype):
+    h = hc.asarray(np.zeros((0, 3), dtype))
+    assert_same(hc.sum(h), np.sum(np.zeros((0, 3), dtype)))
+    assert_same(hc.prod(h, axis=0), np.prod(np.zeros((0, 3), dtype), axis=0))
+    assert_same(hc.sum(h, axis=1), np.zeros(0, _default_sum_dtype(dtype)))
+    if dtype.kind != "c":
+        with pytest.raises(ValueError, match="max"):
+            hc.max(h, axis=0)
+        with pytest.raises(ValueError, match="min"):
+            hc.min(h)
+    if dtype.kind in "fc":
+        m = np.asarray(hc.mean(h))
+        assert m.dtype == dtype and np.isnan(m.real) and (dtype.kind == "f" or np.isnan(m.imag))
+        v = np.asarray(hc.var(h, axis=0))
+        assert v.shape == (3,) and np.isnan(v).all()
+        assert np.isnan(np.asarray(hc.std(h))).all()
+
+
+def test_zero_dim_inputs():
+    for dtype in (np.int8, np.float32, np.complex64):
+        a = np.array(3, dtype)
+        h = hc.asarray(a)
+        assert_same(hc.sum(h), np.sum(a))
+        assert_same(hc.prod(h, keepdims=True), np.prod(a, keepdims=True))
+        assert_same(hc.sum(h, axis=()), np.sum(a, axis=()))
+    assert_same(hc.max(hc.asarray(np.array(2.5))), np.array(2.5))
+    assert_same(hc.var(hc.asarray(np.array(2.5))), np.array(0.0))
+    assert_same(hc.mean(hc.asarray(np.array(2.5, np.float32))), np.array(2.5, np.float32))
+
+
+# ---------------------------------------------------------------------------------------------
+# mean / var / std over every floating, complex, integer and 16-bit dtype
+
+
+def _stat_reference(a, name, axis, corr, keep):
+    """NumPy's mean/var/std; bfloat16 (unknown to NumPy's reductions) goes through float32."""
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        src = a.astype(np.float32) if a.dtype == BF16 else a
+        kw = {} if name == "mean" else {"ddof": corr}
+        r = np.asarray(getattr(np, name)(src, axis=axis, keepdims=keep, **kw))
+        if a.dtype == BF16:
+            r = r.astype(BF16)
+        if name != "mean":
+            n = a.size if axis is None else math.prod(
+                a.shape[i] for i in ((axis,) if isinstance(axis, int) else axis))
+            if n - corr <= 0:  # the standard: NaN (NumPy gives inf or NaN)
+                r = np.full(r.shape, np.nan, r.dtype)
+    return r
+
+
+@given(pair(dtypes=FLOAT + HALF + COMPLEX + INT + UINT + BOOL, allow_special=False),
+       st.data())
+def test_mean_var_std_dtypes(p, data):
+    a, h = p
+    axis = data.draw(axes_for(a.ndim))
+    keep = data.draw(st.booleans())
+    corr = data.draw(st.sampled_from([0, 1, 0.5, 2.0]))
+    if a.dtype.kind in "fc" and a.size and np.abs(a.astype(np.complex128)).max() > 1e15:
+        return  # squares overflow; covered by the finite cases
+    half = a.dtype.itemsize == 2 and a.dtype.kind != "i" and a.dtype.kind != "u"
+    tol = dict(rtol=2e-2, atol=2e-2) if half else dict(rtol=1e-4, atol=1e-5)
+    for name in ("mean", "var", "std"):
+        f = getattr(hc, name)
+        got = f(h, axis=axis, keepdims=keep) if name == "mean" else \
+            f(h, axis=axis, keepdims=keep, correction=corr)
+        exp = _stat_reference(a, name, axis, corr, keep)
+        assert got.dtype == exp.dtype, (name, got.dtype, exp.dtype)
+        if a.dtype == np.float64 or a.dtype == np.complex128 or a.dtype.kind in "biu":
+            assert_same(got, exp, rtol=1e-9, atol=1e-9)
+        else:
+            assert_same(got, exp, **tol)
+
+
+def test_var_nan_and_correction_rules():
+    h = hc.asarray(np.array([1.0, 2.0, 4.0]))
+    assert_same(hc.var(h, correction=1), np.array(np.var([1.0, 2.0, 4.0], ddof=1)))
+    assert_same(hc.var(h, correction=1.5), np.array(np.var([1.0, 2.0, 4.0], ddof=1.5)))
+    assert np.isnan(float(hc.var(h, correction=3)))  # N - correction == 0
+    assert np.isnan(float(hc.std(h, correction=5)))  # N - correction < 0
+    assert np.isnan(float(hc.var(hc.asarray(np.array([1.0, np.nan])))))
+    assert np.isnan(float(hc.mean(hc.asarray(np.array([1.0, np.nan])))))
+    c = hc.asarray(np.array([1 + 2j, 3 - 1j, -2j], np.complex64))
+    assert hc.var(c).dtype == np.float32 and hc.std(c).dtype == np.float32
+    assert_same(hc.mean(c), np.mean(np.array([1 + 2j, 3 - 1j, -2j], np.complex64)), rtol=1e-6)
+
+
+# ---------------------------------------------------------------------------------------------
+# cumulative_sum / cumulative_prod (native scan kernel)
+
+
+def _cum_default(d):
+    return _default_sum_dtype(d)
+
+
+@st.composite
+def cum_case(draw, dtypes):
+    a = draw(np_arrays(dtypes, allow_special=False))
+    if a.ndim <= 1 and draw(st.booleans()):
+        axis = None
+    else:
+        axis = draw(st.integers(-max(a.ndim, 1), max(a.ndim, 1) - 1))
+    return a, axis, draw(st.booleans())
+
+
+@given(cum_case(NUMERIC + HALF + BOOL), st.data())
+def test_cumulative_sum_prod(case, data):
+    a, axis, initial = case
+    h = hc.asarray(a)
+    dtype = data.draw(st.sampled_from([None, None, np.dtype(np.int64), np.dtype(np.float64),
+                                       np.dtype(np.complex128), a.dtype]))
+    if a.dtype.kind == "c" and dtype is not None and dtype.kind != "c":
+        dtype = None
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name in ("cumulative_sum", "cumulative_prod"):
+            got = getattr(hc, name)(h, axis=axis, dtype=dtype, include_initial=initial)
+            acc = dtype if dtype is not None else _cum_default(a.dtype)
+            src = a.astype(acc)
+            if acc == BF16:  # NumPy has no bfloat16 add loop: step in float32, round each step
+                ref = _scan_reference(src, axis, name, initial)
+            else:
+                ref = getattr(np, name)(src, axis=axis, dtype=acc, include_initial=initial)
+            assert got.dtype == acc
+            if acc.kind == "c" and name == "cumulative_prod":
+                assert_same(got, ref, rtol=1e-5, atol=1e-30)  # fused multiply-add differences
+            else:
+                assert_same(got, ref)
+
+
+def _scan_reference(a, axis, name, initial):
+    a = a.reshape(1) if a.ndim == 0 else a
+    axis = 0 if axis is None else axis % a.ndim
+    m = np.moveaxis(a, axis, -1)
+    out = np.empty(m.shape[:-1] + (m.shape[-1] + initial,), a.dtype)
+    if initial:
+        out[..., 0] = 1 if name == "cumulative_prod" else 0
+    acc = None
+    for k in range(m.shape[-1]):
+        v = m[..., k].astype(np.float32)
+        if acc is None:
+            acc = v
+        else:
+            acc = (acc * v if name == "cumulative_prod" else acc + v).astype(a.dtype).astype(np.float32)
+        out[..., k + initial] = acc.astype(a.dtype)
+    return np.moveaxis(out, -1, axis)
+
+
+@pytest.mark.parametrize("layout", ["c", "f", "reversed", "strided"])
+@pytest.mark.parametrize("axis", [0, 1, 2])
+def test_cumulative_layouts(layout, axis):
+    """Both walks of the kernel (lines along a contiguous axis, rows otherwise) on larger arrays."""
+    rng = np.random.default_rng(0)
+    base = rng.integers(-50, 50, size=(12, 40, 9)).astype(np.int32)
+    a = {"c": base, "f": np.asfortranarray(base), "reversed": base[::-1, ::-1, ::-1],
+         "strided": rng.integers(-5, 5, size=(24, 80, 18)).astype(np.int32)[::2, ::-2, ::2]}[layout]
+    h = hc.asarray(a)
+    for initial in (False, True):
+        assert_same(hc.cumulative_sum(h, axis=axis, include_initial=initial),
+                    np.cumulative_sum(a, axis=axis, include_initial=initial))
+        assert_same(hc.cumulative_prod(h, axis=axis, dtype=np.float64, include_initial=initial),
+                    np.cumulative_prod(a.astype(np.float64), axis=axis, include_initial=initial))
+    f = (a / 7).astype(np.float32)
+    assert_same(hc.cumulative_sum(hc.asarray(f), axis=axis), np.cumulative_sum(f, axis=axis))
+
+
+def test_cumulative_special_cases():
+    # Integer overflow wraps as NumPy.
+    i8 = np.array([100, 100, 100], np.int8)
+    assert_same(hc.cumulative_sum(hc.asarray(i8), dtype=np.int8), np.cumulative_sum(i8, dtype=np.int8))
+    u16 = np.array([65535, 65535, 3], np.uint16)
+    assert_same(hc.cumulative_prod(hc.asarray(u16), dtype=np.uint16),
+                np.cumulative_prod(u16, dtype=np.uint16))
+    # Floating point: successive additions (inf - inf = nan propagates).
+    f = np.array([1.0, np.inf, -np.inf, 2.0])
+    assert_same(hc.cumulative_sum(hc.asarray(f)), np.cumulative_sum(f))
+    # 0-d input (unspecified by the standard): as NumPy, scanned as [x].
+    z = np.array(5, np.int16)
+    assert_same(hc.cumulative_sum(hc.asarray(z)), np.cumulative_sum(z))
+    assert_same(hc.cumulative_prod(hc.asarray(z), include_initial=True),
+                np.cumulative_prod(z, include_initial=True))
+    # Empty along the axis: include_initial still gives the identity.
+    e = np.zeros((2, 0), np.float32)
+    assert_same(hc.cumulative_prod(hc.asarray(e), axis=1, include_initial=True),
+                np.cumulative_prod(e, axis=1, include_initial=True))
+    assert_same(hc.cumulative_sum(hc.asarray(e), axis=1), np.cumulative_sum(e, axis=1))
+    # bool with dtype=bool: logical or / and, as NumPy's add/multiply on bool.
+    b = np.array([False, True, False])
+    assert_same(hc.cumulative_sum(hc.asarray(b), dtype=bool), np.cumulative_sum(b, dtype=bool))
+    assert_same(hc.cumulative_prod(hc.asarray(b), dtype=bool), np.cumulative_prod(b, dtype=bool))
+
+
+def test_cumulative_errors():
+    h2 = hc.asarray(np.ones((2, 3)))
+    for name in ("cumulative_sum", "cumulative_prod"):
+        f = getattr(hc, name)
+        with pytest.raises(ValueError, match=name):
+            f(h2)  # axis is required for ndim > 1
+        with pytest.raises(IndexError, match=name):
+            f(h2, axis=2)
+        with pytest.raises(IndexError, match=name):
+            f(h2, axis=-3)
+        with pytest.raises(TypeError, match=name):
+            f(h2, axis=1.0)
+        with pytest.raises(TypeError, match=name):
+            f(h2, axis=(0,))
+        with pytest.raises(TypeError, match=name):
+            f(h2, axis=0, include_initial=1)
+        with pytest.raises(TypeError, match=name):
+            f(h2, axis=0, dtype="not a dtype")
+        with pytest.raises(TypeError, match=name):
+            f(np.ones(3))
+        with pytest.raises(IndexError, match=name):
+            f(hc.asarray(np.array(1.0)), axis=1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Argument checking of the reductions
+
+
+def test_reduction_argument_errors():
+    h = hc.asarray(np.ones((2, 3), np.float32))
+    for name in ("sum", "prod", "max", "min", "mean", "var", "std"):
+        f = getattr(hc, name)
+        with pytest.raises(IndexError, match=name):
+            f(h, axis=5)
+        with pytest.raises(ValueError, match=name):
+            f(h, axis=(1, -1))
+        with pytest.raises(TypeError, match=name):
+            f(h, axis=1.5)
+        with pytest.raises(TypeError, match=name):
+            f(h, axis=[0])
+        with pytest.raises(TypeError, match=name):
+            f(h, keepdims="yes")
+    for name in ("var", "std"):
+        f = getattr(hc, name)
+        with pytest.raises(TypeError, match=name):
+            f(h, correction="1")
+        with pytest.raises(TypeError, match=name):
+            f(h, correction=1j)
+        with pytest.raises(TypeError, match=name):
+            f(h, correction=None)
+        with pytest.raises(ValueError, match=name):
+            f(h, correction=float("nan"))
+    with pytest.raises(TypeError, match="sum"):
+        hc.sum(h, dtype="not a dtype")
+    with pytest.raises(TypeError, match="min"):
+        hc.min(hc.asarray(np.array([1j])))
+
+
+# ---------------------------------------------------------------------------------------------
+# Accuracy of the pairwise float sums (specs/reductions.md)
+
+
+def test_float32_sum_accuracy_bound():
+    """1e7 float32 values in [0, 1): the pairwise sum stays within the documented bound
+    (38 * eps32 * sum|x|) of the exact sum; a sequential float32 sum is far off."""
+    rng = np.random.default_rng(1)
+    x = rng.random(10**7, dtype=np.float32)
+    exact = math.fsum(x.astype(np.float64))
+    got = float(hc.sum(hc.asarray(x)))
+    eps = float(np.finfo(np.float32).eps)
+    bound = 38 * eps * exact
+    assert abs(got - exact) <= bound
+    assert abs(got - exact) / exact < 1e-6  # in practice well inside the bound
+    sequential = float(np.cumulative_sum(x)[-1])  # one rounding per element
+    assert abs(sequential - exact) > 50 * abs(got - exact)
+    # Strided and reversed inputs take the same path.
+    assert abs(float(hc.sum(hc.asarray(x[::-3]))) - math.fsum(x[::-3].astype(np.float64))) <= bound
+
+
+def test_float64_and_complex_sum_accuracy():
+    rng = np.random.default_rng(2)
+    x = rng.standard_normal(10**6)
+    exact = math.fsum(x)
+    bound = 32 * float(np.finfo(np.float64).eps) * math.fsum(np.abs(x))
+    assert abs(float(hc.sum(hc.asarray(x))) - exact) <= bound
+    c = (x[: 5 * 10**5] + 1j * x[5 * 10**5:]).astype(np.complex64)
+    got = complex(hc.sum(hc.asarray(c)))
+    er = math.fsum(c.real.astype(np.float64))
+    ei = math.fsum(c.imag.astype(np.float64))
+    b32 = 32 * float(np.finfo(np.float32).eps) * math.fsum(np.abs(c.real).astype(np.float64))
+    assert abs(got.real - er) <= b32 and abs(got.imag - ei) <= b32 * 2
+
+
+# ---------------------------------------------------------------------------------------------
+# diff
+
+
+@st.composite
+def diff_case(draw):
+    a = draw(np_arrays(ALL, shape=hnp.array_shapes(min_dims=1, max_dims=3, min_side=0, max_side=5),
+                       allow_special=False))
+    axis = draw(st.integers(-a.ndim, a.ndim - 1))
+    n = draw(st.integers(0, 3))
+    return a, axis, n
+
+
+@given(diff_case(), st.data())
+def test_diff(case, data):
+    a, axis, n = case
+    h = hc.asarray(a)
+    kw = {}
+    ax = axis % a.ndim
+    for side in ("prepend", "append"):
+        if data.draw(st.booleans()):
+            shape = list(a.shape)
+            shape[ax] = data.draw(st.integers(0, 2))
+            e = data.draw(np_arrays([a.dtype], shape=tuple(shape), allow_special=False))
+            kw[side] = e
+    with np.errstate(all="ignore"):
+        got = hc.diff(h, axis=axis, n=n, **{k: hc.asarray(v) for k, v in kw.items()})
+        if n == 0:
+            # The standard: the result has M + N1 + N2 - n elements along axis, so n=0 gives
+            # the joined array (NumPy returns x unchanged, ignoring prepend/append).
+            parts = [kw.get("prepend"), a, kw.get("append")]
+            expected = np.concatenate([p for p in parts if p is not None], axis=axis)
+        else:
+            expected = np.diff(a, axis=axis, n=n, **kw)
+    assert_same(got, expected)
+
+
+def test_diff_scalars_and_errors():
+    a = np.array([[1, 4, 9], [16, 25, 36]], np.uint8)
+    h = hc.asarray(a)
+    # Python scalars join as weak scalars: the dtype stays uint8 (NumPy would give int64).
+    assert_same(hc.diff(h, prepend=0), np.diff(a, prepend=np.uint8(0)))
+    assert_same(hc.diff(h, axis=0, append=hc.asarray(np.array(1, np.uint8))),
+                np.diff(a, axis=0, append=np.uint8(1)))
+    assert_same(hc.diff(h, n=5), np.diff(a, n=5))  # more steps than elements: empty
+    assert hc.diff(h, n=0) is h
+    with pytest.raises(ValueError, match="diff"):
+        hc.diff(hc.asarray(np.array(1.0)))
+    with pytest.raises(ValueError, match="diff"):
+        hc.diff(h, n=-1)
+    with pytest.raises(TypeError, match="diff"):
+        hc.diff(h, n=1.0)
+    with pytest.raises(IndexError, match="diff"):
+        hc.diff(h, axis=2)
+    with pytest.raises(TypeError, match="diff"):
+        hc.diff(a)
+    with pytest.raises(TypeError, match="diff"):
+        hc.diff(h, prepend=[1, 2])
+    with pytest.raises(ValueError, match="diff"):
+        hc.diff(h, append=hc.asarray(np.zeros((3, 1), np.uint8)))
+    with pytest.raises(ValueError, match="diff"):
+        hc.diff(h, append=hc.asarray(np.zeros(3, np.uint8)))
