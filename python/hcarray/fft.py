@@ -209,13 +209,13 @@ def fftfreq(n, /, *, d=1.0, dtype=None, device=None):
     half = (n - 1) // 2 + 1
     k[:half] = _np.arange(half)
     k[half:] = _np.arange(-(n // 2), 0)
-    return _freq_result(k / (d * n), out)
+    return _freq_result(k * (1.0 / (n * d)), out)  # NumPy's rounding
 
 
 def rfftfreq(n, /, *, d=1.0, dtype=None, device=None):
     """Sample frequencies of rfft of n points: [0, 1, ..., n//2] / (d*n)."""
     n, d, out = _freq_args("rfftfreq", n, d, dtype, device)
-    return _freq_result(_np.arange(n // 2 + 1, dtype=_FLOAT64) / (d * n), out)
+    return _freq_result(_np.arange(n // 2 + 1, dtype=_FLOAT64) * (1.0 / (n * d)), out)
 
 
 def _shift(fn, x, axes, inverse):
