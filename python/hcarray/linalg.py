@@ -177,7 +177,7 @@ def trace(x, /, *, offset=0, dtype=None):
     smaller signed integers (and bool) sum in int64 and unsigned in uint64, as NumPy."""
     fn = "trace"
     _matrix(x, fn)
-    d = diagonal(x, offset=offset)
+    d = diagonal(x, offset=_int(offset, fn, "offset"))
     if dtype is None:
         k = x.dtype.kind
         acc = _INT64 if k in "bi" else _UINT64 if k == "u" else x.dtype
