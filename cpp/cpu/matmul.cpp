@@ -32,8 +32,8 @@ template <class T> inline T load(const char* p) {
 // Blocked GEMM for real (Cx = false) and complex (Cx = true, R its real type) floating types.
 
 template <class R, bool Cx> struct Tile;
-template <> struct Tile<float, false> { static constexpr int MR = 4, NR = 8; };
-template <> struct Tile<double, false> { static constexpr int MR = 4, NR = 4; };
+template <> struct Tile<float, false> { static constexpr int MR = 6, NR = 8; };
+template <> struct Tile<double, false> { static constexpr int MR = 6, NR = 4; };
 template <> struct Tile<float, true> { static constexpr int MR = 2, NR = 8; };
 template <> struct Tile<double, true> { static constexpr int MR = 2, NR = 4; };
 
