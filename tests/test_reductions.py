@@ -451,35 +451,73 @@ def test_reduction_argument_errors():
 # Accuracy of the pairwise float sums (specs/reductions.md)
 
 
+def pairwise_depth(n):
+    """Roundings on the longest path of cpp/cpu/reduce.cpp's pairwise sum of n elements: at
+    most 25 inside a leaf of <= 128 elements (15 in one of 8 accumulators, 3 combining them, 7
+    for the tail), plus one per split (specs/reductions.md)."""
+    splits = 0
+    while n > 128:
+        half = (n // 2) & ~7
+        n = max(half, n - half)
+        splits += 1
+    return 25 + splits
+
+
+def pairwise_bound(x, dtype):
+    """gamma_h * sum|x| with h = pairwise_depth(n) and u the unit roundoff of dtype."""
+    u = float(np.finfo(dtype).eps) / 2
+    h = pairwise_depth(x.size)
+    return h * u / (1 - h * u) * math.fsum(np.abs(x).astype(np.float64).ravel())
+
+
 def test_float32_sum_accuracy_bound():
-    """1e7 float32 values in [0, 1): the pairwise sum stays within the documented bound
-    (38 * eps32 * sum|x|) of the exact sum; a sequential float32 sum is far off."""
+    """1e7 float32 values in [0, 1): the pairwise sum stays within the documented bound of the
+    exact sum (math.fsum); a sequential float32 sum (cumulative_sum's last element) is far off."""
     rng = np.random.default_rng(1)
     x = rng.random(10**7, dtype=np.float32)
     exact = math.fsum(x.astype(np.float64))
     got = float(hc.sum(hc.asarray(x)))
-    eps = float(np.finfo(np.float32).eps)
-    bound = 38 * eps * exact
+    bound = pairwise_bound(x, np.float32)
+    assert bound / exact < 2.6e-6  # h = 42 roundings for n = 1e7
     assert abs(got - exact) <= bound
     assert abs(got - exact) / exact < 1e-6  # in practice well inside the bound
-    sequential = float(np.cumulative_sum(x)[-1])  # one rounding per element
+    sequential = float(np.asarray(hc.cumulative_sum(hc.asarray(x)))[-1])  # n - 1 roundings
     assert abs(sequential - exact) > 50 * abs(got - exact)
-    # Strided and reversed inputs take the same path.
-    assert abs(float(hc.sum(hc.asarray(x[::-3]))) - math.fsum(x[::-3].astype(np.float64))) <= bound
+    # Strided, reversed and reduced-along-a-slow-axis inputs take the same pairwise path.
+    v = x[::-3]
+    assert abs(float(hc.sum(hc.asarray(v))) - math.fsum(v.astype(np.float64))) <= pairwise_bound(v, np.float32)
+    m = x.reshape(-1, 4)
+    got = np.asarray(hc.sum(hc.asarray(m), axis=0))
+    for j in range(4):
+        col = m[:, j]
+        assert abs(float(got[j]) - math.fsum(col.astype(np.float64))) <= pairwise_bound(col, np.float32)
 
 
 def test_float64_and_complex_sum_accuracy():
     rng = np.random.default_rng(2)
     x = rng.standard_normal(10**6)
-    exact = math.fsum(x)
-    bound = 32 * float(np.finfo(np.float64).eps) * math.fsum(np.abs(x))
-    assert abs(float(hc.sum(hc.asarray(x))) - exact) <= bound
+    assert abs(float(hc.sum(hc.asarray(x))) - math.fsum(x)) <= pairwise_bound(x, np.float64)
     c = (x[: 5 * 10**5] + 1j * x[5 * 10**5:]).astype(np.complex64)
     got = complex(hc.sum(hc.asarray(c)))
-    er = math.fsum(c.real.astype(np.float64))
-    ei = math.fsum(c.imag.astype(np.float64))
-    b32 = 32 * float(np.finfo(np.float32).eps) * math.fsum(np.abs(c.real).astype(np.float64))
-    assert abs(got.real - er) <= b32 and abs(got.imag - ei) <= b32 * 2
+    # Complex sums are pairwise in each component.
+    assert abs(got.real - math.fsum(c.real.astype(np.float64))) <= pairwise_bound(c.real, np.float32)
+    assert abs(got.imag - math.fsum(c.imag.astype(np.float64))) <= pairwise_bound(c.imag, np.float32)
+
+
+def test_scan_and_product_error_bounds():
+    """cumulative_sum: element k within gamma_k * sum_{i<=k}|x_i|; prod within gamma_{n-1}."""
+    rng = np.random.default_rng(3)
+    x = rng.standard_normal(4096).astype(np.float32)
+    got = np.asarray(hc.cumulative_sum(hc.asarray(x))).astype(np.float64)
+    exact = np.cumsum(x.astype(np.float64))  # float64 partial sums: exact to ~1e-13 here
+    u = float(np.finfo(np.float32).eps) / 2
+    k = np.arange(x.size)
+    bound = k * u / (1 - k * u) * np.cumsum(np.abs(x).astype(np.float64))
+    assert (np.abs(got - exact) <= bound + 1e-12).all()
+    p = (1 + rng.standard_normal(1000) * 1e-2).astype(np.float32)
+    n = p.size
+    exact = float(np.prod(p.astype(np.float64)))
+    assert abs(float(hc.prod(hc.asarray(p))) - exact) <= (n - 1) * u / (1 - (n - 1) * u) * abs(exact)
 
 
 # ---------------------------------------------------------------------------------------------
