@@ -91,15 +91,20 @@ def sum(x, /, *, axis=None, dtype=None, keepdims=False):  # noqa: A001
     """The sum of x over axis (None: all axes). Floating-point sums are pairwise."""
     _check(x, "sum")
     axes = _axes(axis, x.ndim, "sum")
-    return _core.reduce("sum", x, axes, _keepdims(keepdims, "sum"), _accumulator(x, dtype, "sum"))
+    acc = _accumulator(x, dtype, "sum")
+    if acc.kind == "b":  # bool addition is logical or (NumPy)
+        return _core.reduce("any", _core.astype(x, acc), axes, _keepdims(keepdims, "sum"), acc)
+    return _core.reduce("sum", x, axes, _keepdims(keepdims, "sum"), acc)
 
 
 def prod(x, /, *, axis=None, dtype=None, keepdims=False):
     """The product of x over axis (None: all axes)."""
     _check(x, "prod")
     axes = _axes(axis, x.ndim, "prod")
-    return _core.reduce("prod", x, axes, _keepdims(keepdims, "prod"),
-                        _accumulator(x, dtype, "prod"))
+    acc = _accumulator(x, dtype, "prod")
+    if acc.kind == "b":  # bool multiplication is logical and (NumPy)
+        return _core.reduce("all", _core.astype(x, acc), axes, _keepdims(keepdims, "prod"), acc)
+    return _core.reduce("prod", x, axes, _keepdims(keepdims, "prod"), acc)
 
 
 def _extreme(op, x, axis, keepdims):
