@@ -134,12 +134,18 @@ Array cumulative(const Array& x0, int axis, DType acc, bool prod, bool include_i
   const int64_t off = include_initial ? 1 : 0;
   if (include_initial) fill(out_rows, Scalar::from_int(prod ? 1 : 0));
   else copy_into(out_rows, drop_axis(x, axis, 0), fn);
+  // One plan for the first row; each step only moves the three base pointers along the axis.
+  Array x_row = drop_axis(x, axis, 0);
+  const Array* ops[3] = {&out_rows, &out_rows, &x_row};
+  IterPlan plan = plan_iteration(3, ops, out_rows.shape);
+  char* const b0 = plan.base[0];
+  char* const b2 = plan.base[2];
+  const int64_t os = out.strides[axis], xs = x.strides[axis];
   for (int64_t k = include_initial ? 0 : 1; k < len; ++k) {
-    Array o = drop_axis(out, axis, k + off);
-    Array prev = drop_axis(out, axis, k + off - 1);
-    Array xk = drop_axis(x, axis, k);
-    const Array* ops[3] = {&o, &prev, &xk};
-    run_loop(plan_iteration(3, ops, o.shape), row, nullptr);
+    plan.base[0] = b0 + (k + off) * os;
+    plan.base[1] = b0 + (k + off - 1) * os;
+    plan.base[2] = b2 + k * xs;
+    run_loop(plan, row, nullptr);
   }
   return out;
 }
