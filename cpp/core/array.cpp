@@ -4,6 +4,7 @@
 #include <string>
 
 #include "memory/allocator.h"
+#include "memory/scratch.h"
 
 namespace hc {
 
@@ -12,12 +13,28 @@ Storage::~Storage() {
   else if (release) release();
 }
 
+// Where an array's own memory comes from, in order: the innermost hc.memory.scratch() scope of
+// this thread (a Tape; the storage keeps the scope's segment alive), the shared pool (a Block of
+// its own) inside hc.memory.shared() or at/above the block threshold, else the caching allocator.
 std::shared_ptr<Storage> Storage::allocate(size_t nbytes, Device dev) {
   auto s = std::make_shared<Storage>();
-  s->ptr = static_cast<char*>(memory::allocate(nbytes));
   s->nbytes = nbytes;
-  s->owned = true;
   s->device = dev;
+  void* token = nullptr;
+  if (void* p = memory::scratch_depth() ? memory::scratch_take(nbytes, &token) : nullptr) {
+    s->ptr = static_cast<char*>(p);
+    s->release = [token] { memory::scratch_release(token); };
+    return s;
+  }
+  size_t threshold = memory::block_threshold();
+  if (memory::shared_mode() || (threshold && nbytes >= threshold)) {
+    void* p = memory::allocate_shared(nbytes);
+    s->ptr = static_cast<char*>(p);
+    s->release = [p, nbytes] { memory::deallocate_shared(p, nbytes); };
+    return s;
+  }
+  s->ptr = static_cast<char*>(memory::allocate(nbytes));
+  s->owned = true;
   return s;
 }
 

@@ -1,10 +1,14 @@
 #include "memory/allocator.h"
 
+#include <atomic>
 #include <cstdlib>
+#include <memory>
 #include <mutex>
 #include <new>
 #include <unordered_map>
 #include <vector>
+
+#include "memory/block.h"
 
 namespace hc::memory {
 namespace {
@@ -13,6 +17,34 @@ constexpr size_t kSmallAlign = 64;
 constexpr size_t kPageAlign = 4096;
 constexpr size_t kLargeFrom = 64 * 1024;
 constexpr size_t kMaxCached = size_t(1) << 31;  // keep at most 2 GiB of freed memory
+
+struct State {
+  std::mutex mu;
+  std::unordered_map<size_t, std::vector<void*>> free_lists;
+  std::unordered_map<size_t, std::vector<std::shared_ptr<Block>>> free_blocks;
+  std::unordered_map<void*, std::shared_ptr<Block>> blocks_in_use;
+  Stats st;
+};
+State& state() {
+  static State* s = new State();  // never destroyed: arrays may outlive static teardown
+  return *s;
+}
+std::atomic<size_t> g_threshold{0};
+thread_local int t_shared_depth = 0;
+
+void note_in_use(Stats& st, size_t cls) {
+  st.bytes_in_use += cls;
+  if (st.bytes_in_use > st.peak_bytes_in_use) st.peak_bytes_in_use = st.bytes_in_use;
+}
+void check_limit(const Stats& st, size_t cls) {
+  if (st.limit && st.bytes_in_use + cls > st.limit) throw std::bad_alloc();
+}
+size_t page_class(size_t bytes) {
+  size_t ps = Block::page_size();
+  return (size_class(bytes) + ps - 1) / ps * ps;
+}
+
+}  // namespace
 
 // Size classes: multiples of 64 B up to 1 KiB, then four classes per power of two.
 size_t size_class(size_t bytes) {
@@ -23,45 +55,35 @@ size_t size_class(size_t bytes) {
   return (bytes + step - 1) & ~(step - 1);
 }
 
-struct State {
-  std::mutex mu;
-  std::unordered_map<size_t, std::vector<void*>> free_lists;
-  Stats st;
-};
-State& state() {
-  static State* s = new State();  // never destroyed: arrays may outlive static teardown
-  return *s;
-}
-
-}  // namespace
-
 void* allocate(size_t bytes) {
+  if (bytes > (size_t(1) << 62)) throw std::bad_alloc();
   size_t cls = size_class(bytes);
   State& s = state();
   {
     std::lock_guard<std::mutex> lock(s.mu);
     s.st.allocations++;
+    check_limit(s.st, cls);
     auto it = s.free_lists.find(cls);
     if (it != s.free_lists.end() && !it->second.empty()) {
       void* p = it->second.back();
       it->second.pop_back();
       s.st.cache_hits++;
       s.st.bytes_cached -= cls;
-      s.st.bytes_in_use += cls;
-      if (s.st.bytes_in_use > s.st.peak_bytes_in_use) s.st.peak_bytes_in_use = s.st.bytes_in_use;
+      note_in_use(s.st, cls);
       return p;
     }
-    if (s.st.limit && s.st.bytes_in_use + cls > s.st.limit) throw std::bad_alloc();
+    note_in_use(s.st, cls);  // reserved now so concurrent callers respect the limit
   }
   void* p = std::aligned_alloc(cls >= kLargeFrom ? kPageAlign : kSmallAlign, cls);
   if (!p) {
     clear_cache();
     p = std::aligned_alloc(cls >= kLargeFrom ? kPageAlign : kSmallAlign, cls);
-    if (!p) throw std::bad_alloc();
+    if (!p) {
+      std::lock_guard<std::mutex> lock(s.mu);
+      s.st.bytes_in_use -= cls;
+      throw std::bad_alloc();
+    }
   }
-  std::lock_guard<std::mutex> lock(s.mu);
-  s.st.bytes_in_use += cls;
-  if (s.st.bytes_in_use > s.st.peak_bytes_in_use) s.st.peak_bytes_in_use = s.st.bytes_in_use;
   return p;
 }
 
@@ -81,19 +103,94 @@ void deallocate(void* p, size_t bytes) {
   std::free(p);
 }
 
+void* allocate_shared(size_t bytes) {
+  if (bytes > (size_t(1) << 48)) throw std::bad_alloc();
+  size_t cls = page_class(bytes);
+  State& s = state();
+  {
+    std::lock_guard<std::mutex> lock(s.mu);
+    s.st.allocations++;
+    s.st.shared_allocations++;
+    check_limit(s.st, cls);
+    auto it = s.free_blocks.find(cls);
+    if (it != s.free_blocks.end() && !it->second.empty()) {
+      std::shared_ptr<Block> b = std::move(it->second.back());
+      it->second.pop_back();
+      s.st.cache_hits++;
+      s.st.bytes_cached -= cls;
+      s.st.shared_bytes_cached -= cls;
+      note_in_use(s.st, cls);
+      s.st.shared_bytes_in_use += cls;
+      void* p = b->data();
+      s.blocks_in_use.emplace(p, std::move(b));
+      return p;
+    }
+    note_in_use(s.st, cls);
+    s.st.shared_bytes_in_use += cls;
+  }
+  std::shared_ptr<Block> b;
+  try {
+    b = Block::open(cls, /*pin=*/false);
+  } catch (...) {
+    clear_cache();
+    try {
+      b = Block::open(cls, false);
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(s.mu);
+      s.st.bytes_in_use -= cls;
+      s.st.shared_bytes_in_use -= cls;
+      throw;
+    }
+  }
+  void* p = b->data();
+  std::lock_guard<std::mutex> lock(s.mu);
+  s.blocks_in_use.emplace(p, std::move(b));
+  return p;
+}
+
+void deallocate_shared(void* p, size_t bytes) {
+  if (!p) return;
+  size_t cls = page_class(bytes);
+  State& s = state();
+  std::shared_ptr<Block> b;
+  {
+    std::lock_guard<std::mutex> lock(s.mu);
+    auto it = s.blocks_in_use.find(p);
+    if (it == s.blocks_in_use.end()) return;  // not ours: nothing to do
+    b = std::move(it->second);
+    s.blocks_in_use.erase(it);
+    s.st.bytes_in_use -= cls;
+    s.st.shared_bytes_in_use -= cls;
+    // A Block that is still shared with another process (or held by a Python Block object) is
+    // not reused: its pages must not change meaning under the other holder.
+    if (b.use_count() == 1 && s.st.bytes_cached + cls <= kMaxCached) {
+      s.free_blocks[cls].push_back(std::move(b));
+      s.st.bytes_cached += cls;
+      s.st.shared_bytes_cached += cls;
+      return;
+    }
+  }
+  // b released here, outside the lock (Block's destructor takes the registry lock).
+}
+
 Stats stats() {
   State& s = state();
   std::lock_guard<std::mutex> lock(s.mu);
-  return s.st;
+  Stats st = s.st;
+  st.block_threshold = g_threshold.load();
+  return st;
 }
 
 void clear_cache() {
   State& s = state();
   std::unordered_map<size_t, std::vector<void*>> lists;
+  std::unordered_map<size_t, std::vector<std::shared_ptr<Block>>> blocks;
   {
     std::lock_guard<std::mutex> lock(s.mu);
     lists.swap(s.free_lists);
+    blocks.swap(s.free_blocks);
     s.st.bytes_cached = 0;
+    s.st.shared_bytes_cached = 0;
   }
   for (auto& kv : lists)
     for (void* p : kv.second) std::free(p);
@@ -104,5 +201,14 @@ void set_limit(size_t bytes) {
   std::lock_guard<std::mutex> lock(s.mu);
   s.st.limit = bytes;
 }
+
+void set_block_threshold(size_t bytes) { g_threshold.store(bytes); }
+size_t block_threshold() { return g_threshold.load(std::memory_order_relaxed); }
+
+void shared_mode_push() { ++t_shared_depth; }
+void shared_mode_pop() {
+  if (t_shared_depth > 0) --t_shared_depth;
+}
+bool shared_mode() { return t_shared_depth > 0; }
 
 }  // namespace hc::memory

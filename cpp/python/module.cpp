@@ -1,5 +1,4 @@
 // hcarray._core: the nanobind module. Each binding file adds one group.
-#include "memory/allocator.h"
 #include "python/convert.h"
 
 namespace hc::py {
@@ -11,6 +10,7 @@ void bind_reduce(nb::module_& m);
 void bind_sort(nb::module_& m);
 void bind_linalg(nb::module_& m);
 void bind_scan(nb::module_& m);
+void bind_memory(nb::module_& m);
 }  // namespace hc::py
 
 NB_MODULE(_core, m) {
@@ -37,17 +37,5 @@ NB_MODULE(_core, m) {
   py::bind_sort(m);
   py::bind_linalg(m);
   py::bind_scan(m);
-  m.def("_memory_stats", []() {
-    memory::Stats s = memory::stats();
-    nb::dict d;
-    d["bytes_in_use"] = s.bytes_in_use;
-    d["bytes_cached"] = s.bytes_cached;
-    d["peak_bytes_in_use"] = s.peak_bytes_in_use;
-    d["allocations"] = s.allocations;
-    d["cache_hits"] = s.cache_hits;
-    d["limit"] = s.limit;
-    return d;
-  });
-  m.def("_memory_clear_cache", []() { memory::clear_cache(); });
-  m.def("_memory_set_limit", [](size_t n) { memory::set_limit(n); });
+  py::bind_memory(m);
 }
