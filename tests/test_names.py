@@ -344,8 +344,6 @@ def test_inspection_namespace(name):
 
 @pytest.mark.parametrize("name", DTYPES)
 def test_dtype_names(name):
-    if name == "bool" and not hasattr(hc, "bool"):
-        pytest.xfail("hcarray.bool is not exported yet (__init__.py/_dtypes.py, not this group's)")
     assert np.dtype(getattr(hc, name)) == np.dtype(name)
 
 

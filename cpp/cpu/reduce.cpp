@@ -57,7 +57,8 @@ void prod_loop(char** p, const int64_t* s, int64_t n, const void*) {
   for (int64_t i = 0; i < n; ++i) {
     T& o = *reinterpret_cast<T*>(p[0] + i * s[0]);
     if constexpr (std::is_integral_v<T>) {
-      using U = std::make_unsigned_t<T>;
+      // At least unsigned int wide, so 16-bit products do not overflow a promoted int.
+      using U = std::conditional_t<(sizeof(T) < sizeof(unsigned)), unsigned, std::make_unsigned_t<T>>;
       o = T(U(o) * U(load<T>(p[1] + i * s[1])));
     } else {
       o *= load<T>(p[1] + i * s[1]);

@@ -10,7 +10,7 @@ if _dev:
 from . import _core  # noqa: E402
 from ._core import ndarray  # noqa: E402
 from ._dtypes import (  # noqa: E402,F401
-    bfloat16, bool_, complex64, complex128, float16, float32, float64,
+    bfloat16, bool, bool_, complex64, complex128, float16, float32, float64,
     int8, int16, int32, int64, uint8, uint16, uint32, uint64,
 )
 from ._device import Device  # noqa: E402,F401

@@ -62,3 +62,6 @@ def _tables():
 
 _core._set_dtype_objects(_DTYPES, list(_ORDER))
 _core._set_tables(*_tables())
+
+# The Array API's name; defined last so this module's own code keeps the builtin bool.
+bool = _np.bool_  # noqa: A001

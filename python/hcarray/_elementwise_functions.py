@@ -33,10 +33,23 @@ def _make_unary(name):
     return f
 
 
+_LOGICAL = {"logical_and", "logical_or", "logical_xor"}
+_PY_SCALARS = (bool, int, float, complex)
+
+
 def _make_binary(name):
+    logical = name in _LOGICAL
+
     def f(x1, x2, /):
         if not isinstance(x1, _core.ndarray) and not isinstance(x2, _core.ndarray):
             raise TypeError(f"{name}: at least one argument must be an hcarray.ndarray")
+        if logical:
+            # A Python scalar enters a logical op by its truth value, never rounded first
+            # (4.5e-61 next to a float32 array is true, though it rounds to float32 zero).
+            if isinstance(x1, _PY_SCALARS):
+                x1 = bool(x1)
+            if isinstance(x2, _PY_SCALARS):
+                x2 = bool(x2)
         return _core.binary(name, x1, x2)
 
     f.__name__ = f.__qualname__ = name
