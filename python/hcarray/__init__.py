@@ -34,6 +34,10 @@ from ._info import *  # noqa: E402,F401,F403
 from . import fft, linalg  # noqa: E402,F401  (Array API extensions)
 from . import memory  # noqa: E402,F401
 
+# NumPy drop-in: NumPy's own names beyond the standard, then the NumPy protocols on ndarray.
+from ._numpy_namespace import *  # noqa: E402,F401,F403
+from . import _numpy_protocols  # noqa: E402,F401
+
 import math as _math  # noqa: E402
 
 e = _math.e
