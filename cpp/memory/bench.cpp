@@ -7,6 +7,8 @@
 #include <thread>
 #include <vector>
 
+#include <sys/mman.h>
+
 #include "memory/allocator.h"
 #include "memory/block.h"
 #include "memory/tape.h"
@@ -151,6 +153,20 @@ double malloc_fresh(size_t bytes, int iters, bool tch) {
       if (tch) touch(p, bytes);
       sink(p);
       std::free(p);
+    }
+    return ns_since(t0) / iters;
+  });
+}
+
+double mmap_fresh(size_t bytes, int iters, bool tch) {
+  return best(3, [&] {
+    auto t0 = Clock::now();
+    for (int i = 0; i < iters; ++i) {
+      void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (p == MAP_FAILED) return 1e300;
+      if (tch) touch(p, bytes);
+      sink(p);
+      munmap(p, bytes);
     }
     return ns_since(t0) / iters;
   });

@@ -13,6 +13,7 @@ double grid_take_give_threads(size_t cell, int iters, int threads);
 double alloc_reuse(size_t bytes, int iters, bool touch);    // caching allocator: allocate+free
 double shared_reuse(size_t bytes, int iters, bool touch);   // shared pool: allocate+free
 double malloc_fresh(size_t bytes, int iters, bool touch);   // malloc + (touch) + free
+double mmap_fresh(size_t bytes, int iters, bool touch);      // anonymous mmap + touch + munmap
 double tape_take_threads(size_t bytes, int iters, int threads);
 
 }  // namespace hc::memory::bench

@@ -371,6 +371,7 @@ void bind_memory(nb::module_& m) {
   bm.def("alloc_reuse", &bench::alloc_reuse);
   bm.def("shared_reuse", &bench::shared_reuse);
   bm.def("malloc_fresh", &bench::malloc_fresh);
+  bm.def("mmap_fresh", &bench::mmap_fresh);
 }
 
 }  // namespace hc::py
