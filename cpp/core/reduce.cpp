@@ -30,6 +30,7 @@ int find_reduce_op(const std::string& name) {
 }
 
 ReduceOp& reduce_op(int id) { return *rops()[id]; }
+int num_reduce_ops() { return int(rops().size()); }
 
 void register_reduce_loop(int op, Unit unit, DType acc, Loop fn) {
   reduce_op(op).loops[int(unit)][int(acc)] = fn;

@@ -25,6 +25,7 @@ struct ReduceOp {
 int reduce_op_id(const std::string& name, ReduceInit init);
 int find_reduce_op(const std::string& name);
 ReduceOp& reduce_op(int id);
+int num_reduce_ops();
 void register_reduce_loop(int op, Unit unit, DType acc, Loop fn);
 
 // Reduces x over `axes` (already normalised, distinct, in range). acc is the accumulator and

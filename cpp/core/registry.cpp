@@ -63,17 +63,38 @@ static DType binary_loop_dtype(const OpInfo& op, DType a, DType b) {
   return loop_dtype(op, promote(a, b, op.name.c_str()));
 }
 
+// Why a unit lacks loops for some dtypes, for the error message.
+static const char* unit_note(Unit u, DType t) {
+  switch (u) {
+    case Unit::ANE: return "the Neural Engine computes in float16";
+    case Unit::Metal: return t == DType::Float64 || t == DType::Complex128 ? "Metal GPUs have no float64" : "";
+    default: return "";
+  }
+}
+
 // a and b are the caller's dtypes, for the message (b == a for unary ops).
 static const LoopEntry& find_loop(const OpInfo& op, Device dev, DType in, DType a, DType b) {
   const LoopEntry& e = op.loops[int(dev.unit)][int(in)];
   if (e.fn) return e;
-  std::string what = op.arity == 2 ? std::string("dtypes ") + name(a) + " and " + name(b)
-                                   : std::string("dtype ") + name(a);
-  bool any_unit = false;
-  for (int u = 0; u < kNumUnits; ++u) any_unit |= op.loops[u][int(in)].fn != nullptr;
-  if (dev.unit != Unit::CPU || any_unit)
-    throw TypeError(op.name + ": not supported on " + dev.str() + " for " + what);
-  throw TypeError(op.name + ": not supported for " + what);
+  if (dev.automatic && dev.unit != Unit::CPU) {
+    const LoopEntry& cpu = op.loops[int(Unit::CPU)][int(in)];
+    if (cpu.fn) return cpu;
+  }
+  std::string what = op.arity == 2 && a != b ? std::string(name(a)) + " and " + name(b)
+                                             : std::string(name(a));
+  if (dev.unit != Unit::CPU) {
+    std::string note = unit_note(dev.unit, in);
+    throw TypeError(dev.str() + ": " + op.name + " on " + what + " is not supported" +
+                    (note.empty() ? std::string() : ": " + note));
+  }
+  throw TypeError(op.name + ": not supported for " + (op.arity == 2 ? "dtypes " : "dtype ") +
+                  (op.arity == 2 ? std::string(name(a)) + " and " + name(b) : what));
+}
+
+void check_supported(int opid, Device dev, DType a, DType b) {
+  const OpInfo& op = op_info(opid);
+  DType ld = op.arity == 2 ? binary_loop_dtype(op, a, b) : loop_dtype(op, a);
+  find_loop(op, dev, ld, a, b);
 }
 
 DType result_dtype(int opid, DType a, DType b) {

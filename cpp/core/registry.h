@@ -45,6 +45,9 @@ DType inexact_for(DType in);
 // results are cast into it. Errors name the op.
 Array dispatch_unary(int op, const Array& x, Device dev, const Array* out = nullptr);
 Array dispatch_binary(int op, const Array& a, const Array& b, Device dev, const Array* out = nullptr);
+// Throws the TypeError dispatch would give when `dev` has no loop for these dtypes, e.g.
+// "ane: exp on float64 is not supported: the Neural Engine computes in float16".
+void check_supported(int op, Device dev, DType a, DType b);
 // Which output dtype the op would give for these inputs (for result_type-style queries).
 DType result_dtype(int op, DType a, DType b);
 

@@ -84,8 +84,9 @@ nb::object binary_op(int op, nb::handle a, nb::handle b, bool reflected) {
   } catch (const TypeError&) {
     return nb::borrow(Py_NotImplemented);
   }
-  if (reflected) return wrap(dispatch_binary(op, other, *self, self->device()));
-  return wrap(dispatch_binary(op, *self, other, self->device()));
+  Device dev = route_device(nullptr, &self->device(), fn);
+  if (reflected) return wrap(dispatch_binary(op, other, *self, dev));
+  return wrap(dispatch_binary(op, *self, other, dev));
 }
 
 nb::object inplace_op(int op, nb::handle a, nb::handle b) {
@@ -106,7 +107,7 @@ nb::object inplace_op(int op, nb::handle a, nb::handle b) {
   if (shape != self.shape)
     throw ValueError(info.name + ": in-place result of shape " + shape_str(shape) +
                      " does not fit the operand of shape " + shape_str(self.shape));
-  dispatch_binary(op, self, other, self.device(), &self);
+  dispatch_binary(op, self, other, route_device(nullptr, &self.device(), fn), &self);
   return nb::borrow(a);
 }
 
@@ -221,7 +222,8 @@ template <int K> PyObject* nb_inplace_slot(PyObject* a, PyObject* b) {
 template <int K> PyObject* nb_unary_slot(PyObject* a) {
   return guarded([&] {
     const Array& x = as_array(a);
-    return wrap(dispatch_unary(g_ops[K], x, x.device()));
+    const char* fn = op_info(g_ops[K]).name.c_str();
+    return wrap(dispatch_unary(g_ops[K], x, route_device(nullptr, &x.device(), fn)));
   });
 }
 PyObject* nb_power_slot(PyObject* a, PyObject* b, PyObject* mod) {
@@ -403,17 +405,18 @@ void bind_array(nb::module_& m) {
     hooks().advanced_getitem = getitem;
     hooks().advanced_setitem = setitem;
   });
-  m.def("empty", [](nb::handle shape, nb::handle dtype, const std::string& device) {
-    return Array::empty(dims_from(shape, "empty"), dtype_from(dtype, "empty"), parse_device(device));
-  }, nb::arg("shape"), nb::arg("dtype"), nb::arg("device") = "cpu");
-  m.def("full", [](nb::handle shape, nb::handle value, nb::handle dtype, const std::string& device) {
+  m.def("empty", [](nb::handle shape, nb::handle dtype, nb::handle device) {
+    Device dev = device_arg(device, nullptr, "empty");
+    return Array::empty(dims_from(shape, "empty"), dtype_from(dtype, "empty"), dev);
+  }, nb::arg("shape"), nb::arg("dtype"), nb::arg("device") = nb::none());
+  m.def("full", [](nb::handle shape, nb::handle value, nb::handle dtype, nb::handle device) {
     DType t = dtype_from(dtype, "full");
-    Array a = Array::empty(dims_from(shape, "full"), t, parse_device(device), "full");
+    Array a = Array::empty(dims_from(shape, "full"), t, device_arg(device, nullptr, "full"), "full");
     Scalar s;
     if (python_scalar(value, &s)) fill(a, s);
     else copy_into(a, to_array(value, "full"), "full");
     return a;
-  }, nb::arg("shape"), nb::arg("value"), nb::arg("dtype"), nb::arg("device") = "cpu");
+  }, nb::arg("shape"), nb::arg("value"), nb::arg("dtype"), nb::arg("device") = nb::none());
   m.def("from_buffer", [](nb::handle obj, int code) { return from_buffer(obj, code, false); },
         nb::arg("obj"), nb::arg("dtype_code") = -1);
   m.def("as_strided", [](const Array& a, nb::handle shape, nb::handle strides, int64_t offset) {
@@ -429,13 +432,15 @@ void bind_array(nb::module_& m) {
   m.def("reshape", [](const Array& a, nb::handle shape, int copy) {
     return reshape(a, dims_from(shape, "reshape"), copy, "reshape");
   }, nb::arg("x"), nb::arg("shape"), nb::arg("copy") = -1);
-  m.def("unary", [](const std::string& op, const Array& x, nb::handle out) {
+  m.def("unary", [](const std::string& op, const Array& x, nb::handle out, nb::handle device) {
     int id = find_op(op);
     if (id < 0) throw ValueError("unknown op " + op);
-    if (out.is_none()) return dispatch_unary(id, x, x.device());
-    return dispatch_unary(id, x, x.device(), &as_array(out));
-  }, nb::arg("op"), nb::arg("x"), nb::arg("out") = nb::none());
-  m.def("binary", [](const std::string& op, nb::handle a, nb::handle b, nb::handle out) {
+    Device dev = device_arg(device, &x.device(), op.c_str());
+    if (out.is_none()) return dispatch_unary(id, x, dev);
+    return dispatch_unary(id, x, dev, &as_array(out));
+  }, nb::arg("op"), nb::arg("x"), nb::arg("out") = nb::none(), nb::arg("device") = nb::none());
+  m.def("binary", [](const std::string& op, nb::handle a, nb::handle b, nb::handle out,
+                     nb::handle device) {
     int id = find_op(op);
     if (id < 0) throw ValueError("unknown op " + op);
     const char* fn = op_info(id).name.c_str();
@@ -450,9 +455,11 @@ void bind_array(nb::module_& m) {
       aa = to_array(a, fn);
       bb = operand_for(b, aa, fn);
     }
-    if (out.is_none()) return dispatch_binary(id, aa, bb, aa.device());
-    return dispatch_binary(id, aa, bb, aa.device(), &as_array(out));
-  }, nb::arg("op"), nb::arg("a"), nb::arg("b"), nb::arg("out") = nb::none());
+    Device dev = device_arg(device, &(is_array(a) || !is_array(b) ? aa : bb).device(), fn);
+    if (out.is_none()) return dispatch_binary(id, aa, bb, dev);
+    return dispatch_binary(id, aa, bb, dev, &as_array(out));
+  }, nb::arg("op"), nb::arg("a"), nb::arg("b"), nb::arg("out") = nb::none(),
+     nb::arg("device") = nb::none());
   m.def("result_dtype_code", [](const std::string& op, int a, int b) {
     int id = find_op(op);
     if (id < 0) throw ValueError("unknown op " + op);

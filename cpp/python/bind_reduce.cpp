@@ -25,7 +25,7 @@ void bind_reduce(nb::module_& m) {
     }
     std::vector<int> axes = normalize_axes(ax, x.ndim(), op.c_str());
     DType acc = dtype.is_none() ? x.dtype : dtype_from(dtype, op.c_str());
-    return dispatch_reduce(id, x, axes, keepdims, acc, x.device());
+    return dispatch_reduce(id, x, axes, keepdims, acc, route_device(nullptr, &x.device(), op.c_str()));
   }, nb::arg("op"), nb::arg("x"), nb::arg("axis") = nb::none(), nb::arg("keepdims") = false,
      nb::arg("dtype") = nb::none(),
      "Reduces x over axis (None: all) into dtype (None: x's). Internal; the Python layer picks "

@@ -38,6 +38,15 @@ Array& as_array(nb::handle h) { return *nb::inst_ptr<Array>(h); }
 
 nb::object wrap(Array a) { return nb::cast(std::move(a), nb::rv_policy::move); }
 
+Device device_arg(nb::handle device, const Device* operand, const char* fn) {
+  if (device.is_none()) return route_device(nullptr, operand, fn);
+  std::string s;
+  if (PyUnicode_Check(device.ptr())) s = nb::cast<std::string>(device);
+  else s = nb::cast<std::string>(nb::str(device));
+  Device d = parse_device(s);
+  return route_device(&d, operand, fn);
+}
+
 bool python_scalar(nb::handle h, Scalar* out) {
   PyObject* o = h.ptr();
   if (PyBool_Check(o)) {

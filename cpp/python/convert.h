@@ -33,6 +33,10 @@ Array from_buffer(nb::handle obj, int dtype_override, bool writeable_request);
 
 nb::object wrap(Array a);  // a new Python ndarray object
 
+// The unit for a call: the device= argument (None, a name, or an hcarray.Device: anything whose
+// str() is a device name), else route_device's rule (`using` block, operand, CPU).
+Device device_arg(nb::handle device, const Device* operand, const char* fn);
+
 // Hooks into the Python layer, registered at import by hcarray/__init__.py.
 struct Hooks {
   nb::object asarray;          // obj -> hcarray.ndarray

@@ -13,7 +13,7 @@ from ._dtypes import (  # noqa: E402,F401
     bfloat16, bool, bool_, complex64, complex128, float16, float32, float64,
     int8, int16, int32, int64, uint8, uint16, uint32, uint64,
 )
-from ._device import Device  # noqa: E402,F401
+from ._device import Device, devices, support_matrix, units, using  # noqa: E402,F401
 from . import _array_object  # noqa: E402,F401  (methods and protocols on ndarray)
 
 # One module per group of the Array API standard; each defines __all__.

@@ -47,11 +47,86 @@ class Device:
 CPU = Device("cpu")
 
 
+def _core():
+    from . import _core as c  # late: _device is imported before the core is initialised
+
+    return c
+
+
 def as_device(device, fn):
-    """None or a Device/str -> Device; ValueError naming fn for unknown or absent units."""
+    """The unit a call with device=`device` runs on: the keyword when given, else the innermost
+    `using` block, else the CPU. ValueError naming fn for unknown units and for units that are
+    not usable on this machine (with the reason)."""
     if device is None:
-        return CPU
-    d = device if isinstance(device, Device) else Device(device)
-    if d != CPU:
-        raise ValueError(f"{fn}: device {d.name!r} is not available on this machine")
+        cur = _core()._current_device()
+        return CPU if cur is None or cur == "cpu" else Device(cur)
+    if device == "auto":
+        best = _core()._route("auto")
+        return CPU if best == "cpu" else Device(best)
+    try:
+        d = device if isinstance(device, Device) else Device(device)
+    except (TypeError, ValueError) as e:
+        raise type(e)(f"{fn}: {e}") from None
+    if d._name != "cpu":
+        try:
+            _core()._route(d._name)
+        except ValueError as e:  # "route: cuda:0: not available on this machine (reason)"
+            raise ValueError(f"{fn}: " + str(e).partition(": ")[2]) from None
     return d
+
+
+UNITS = ("cpu", "amx", "metal", "ane", "cuda")
+
+
+def units():
+    """{unit name: what detection found} for every unit hcarray knows: present (hardware and
+    driver answer), backend (this build has kernels for it), usable (both), count, reason,
+    detail."""
+    return {u: _core().unit_status(u) for u in UNITS}
+
+
+def devices():
+    """The units present and usable on this machine, as Device objects (CPU first)."""
+    out = []
+    for u in UNITS:
+        st = _core().unit_status(u)
+        if not st["usable"]:
+            continue
+        if u == "cuda":
+            out.extend(Device(f"cuda:{i}") for i in range(st["count"]))
+        else:
+            out.append(Device(u))
+    return out
+
+
+class using:
+    """``with hc.using(device):`` runs the calls in the block on `device` (per thread), unless a
+    call names its own device=. Raises ValueError at entry for units not usable here."""
+
+    __slots__ = ("_name",)
+
+    def __init__(self, device):
+        if device == "auto":
+            device = _core()._route("auto")
+        self._name = (device if isinstance(device, Device) else Device(device))._name
+
+    def __enter__(self):
+        try:
+            _core()._push_device(self._name)
+        except ValueError as e:
+            raise ValueError(str(e)) from None
+        return Device(self._name)
+
+    def __exit__(self, *exc):
+        _core()._pop_device()
+        return False
+
+
+def support_matrix():
+    """{op: {unit: [dtype names]}} read off the op registry: what each unit can run.
+    Reductions appear as "<op>.reduce"."""
+    from ._dtypes import _DTYPES
+
+    raw = _core().support_matrix()
+    return {op: {u: [str(_DTYPES[c]) for c in codes] for u, codes in units_.items()}
+            for op, units_ in sorted(raw.items())}

@@ -24,9 +24,9 @@ def _check_array(x, fn):
 
 
 def _make_unary(name):
-    def f(x, /):
+    def f(x, /, *, device=None):
         _check_array(x, name)
-        return _core.unary(name, x)
+        return _core.unary(name, x, None, device)
 
     f.__name__ = f.__qualname__ = name
     f.__doc__ = f"Elementwise {name} (Array API 2024.12)."
@@ -40,7 +40,7 @@ _PY_SCALARS = (bool, int, float, complex)
 def _make_binary(name):
     logical = name in _LOGICAL
 
-    def f(x1, x2, /):
+    def f(x1, x2, /, *, device=None):
         if not isinstance(x1, _core.ndarray) and not isinstance(x2, _core.ndarray):
             raise TypeError(f"{name}: at least one argument must be an hcarray.ndarray")
         if logical:
@@ -50,7 +50,7 @@ def _make_binary(name):
                 x1 = bool(x1)
             if isinstance(x2, _PY_SCALARS):
                 x2 = bool(x2)
-        return _core.binary(name, x1, x2)
+        return _core.binary(name, x1, x2, None, device)
 
     f.__name__ = f.__qualname__ = name
     f.__doc__ = f"Elementwise {name} (Array API 2024.12); Python scalars follow NumPy 2's rules."
