@@ -1,0 +1,54 @@
+// Chooses the vector math target once (see vmath.h).
+#include "cpu/vmath.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <initializer_list>
+
+namespace hc::cpu::vmath {
+
+const char* const kUnaryNames[kNumUnary] = {
+    "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "tanh",
+    "sinh", "cosh", "asin", "acos", "atan", "asinh", "acosh", "atanh", "sqrt", "erf"};
+
+#if defined(HC_VMATH_X86)
+const Table* table_avx512();
+const Table* table_avx2();
+#endif
+#if defined(HC_VMATH_NEON)
+const Table* table_neon();
+#endif
+const Table* table_scalar();
+
+const Table* table_for(const char* name) {
+#if defined(HC_VMATH_X86)
+  if (!std::strcmp(name, "avx512"))
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+                   __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl")
+               ? table_avx512()
+               : nullptr;
+  if (!std::strcmp(name, "avx2"))
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? table_avx2()
+                                                                            : nullptr;
+#endif
+#if defined(HC_VMATH_NEON)
+  if (!std::strcmp(name, "neon")) return table_neon();
+#endif
+  if (!std::strcmp(name, "scalar")) return table_scalar();
+  return nullptr;
+}
+
+static const Table* choose() {
+  if (const char* env = std::getenv("HCARRAY_SIMD"))
+    if (const Table* t = table_for(env)) return t;
+  for (const char* name : {"avx512", "avx2", "neon"})
+    if (const Table* t = table_for(name)) return t;
+  return table_scalar();
+}
+
+const Table& table() {
+  static const Table* t = choose();
+  return *t;
+}
+
+}  // namespace hc::cpu::vmath

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the C++ vector type / vector math tests (tests/cpp/test_vmath.cpp) for aarch64 with
+# Debian's cross compiler (static, -O2: NEON and scalar targets) and runs them under
+# qemu-aarch64. The test checks every function of both targets against the long double C
+# library (IEEE quad on aarch64) within the bounds of specs/accuracy.md -- the same bounds the
+# x86 build (tests/cpp/build.sh) is held to. Needs: apt-get install g++-aarch64-linux-gnu qemu-user
+# Use: tools/test-neon.sh [points]
+set -e
+here=$(cd "$(dirname "$0")/.." && pwd)
+out=${OUT_DIR:-$here/build/cpp-tests-aarch64}
+mkdir -p "$out"
+cxx=${CXX:-aarch64-linux-gnu-g++}
+flags="-std=c++17 -O2 -fno-math-errno -I$here/cpp"
+src=$here/cpp/cpu/simd/vmath_target.cpp
+$cxx $flags -DHC_SIMD_TARGET=3 -c "$src" -o "$out/tneon.o"
+$cxx $flags -DHC_SIMD_TARGET=0 -c "$src" -o "$out/t0.o"
+$cxx $flags -DHC_VMATH_NEON=1 -c "$here/cpp/cpu/vmath.cpp" -o "$out/vmath.o"
+$cxx $flags -static "$here/tests/cpp/test_vmath.cpp" "$out/tneon.o" "$out/t0.o" "$out/vmath.o" -o "$out/test_vmath"
+qemu-aarch64 "$out/test_vmath" "${@:-100000}"
