@@ -1,0 +1,64 @@
+"""hcarray vs NumPy for the vector math functions, timed in one run with the calls alternating
+(best of each kept); prints NumPy time / hcarray time (above 1: hcarray faster) and writes a
+markdown table to benchmarks/results/vmath-<date>.md. Single-threaded.
+
+    python benchmarks/bench_vmath.py [--reps 15]
+"""
+
+import argparse
+import datetime
+import os
+import platform
+import time
+
+import numpy as np
+
+import hcarray as hc
+
+FUNCS = ["exp", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "tanh", "sinh",
+         "cosh", "asin", "acos", "atan", "asinh", "acosh", "atanh", "sqrt"]
+DOMAIN = {"log": (0.01, 100), "log2": (0.01, 100), "log10": (0.01, 100), "log1p": (-0.9, 100),
+          "sqrt": (0, 100), "asin": (-1, 1), "acos": (-1, 1), "atanh": (-0.99, 0.99),
+          "acosh": (1, 100)}
+
+
+def time_pair(f_hc, f_np, a_hc, a_np, reps):
+    th, tn = [], []
+    for _ in range(reps):
+        t = time.perf_counter(); f_hc(a_hc); th.append(time.perf_counter() - t)
+        t = time.perf_counter(); f_np(a_np); tn.append(time.perf_counter() - t)
+    return min(th), min(tn)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--reps", type=int, default=15)
+    args = ap.parse_args()
+    rng = np.random.default_rng(0)
+    rows = []
+    cases = [("exp", 10**6, np.float32), ("exp", 10**7, np.float32)]
+    cases += [(f, 10**6, np.float32) for f in FUNCS if f != "exp"]
+    cases += [(f, 10**6, np.float64) for f in ("exp", "log", "sqrt", "acosh")]
+    for fn, n, dt in cases:
+        lo, hi = DOMAIN.get(fn, (-10, 10))
+        a = rng.uniform(lo, hi, n).astype(dt)
+        h = hc.asarray(a, copy=True)
+        th, tn = time_pair(getattr(hc, fn), getattr(np, fn), h, a, args.reps)
+        rows.append((fn, n, np.dtype(dt).name, th, tn))
+        print(f"{fn:<6} {np.dtype(dt).name:<8} n={n:>9}  hcarray {th*1e3:8.3f} ms  numpy "
+              f"{tn*1e3:8.3f} ms  ratio {tn/th:5.2f}x", flush=True)
+    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "results")
+    os.makedirs(out, exist_ok=True)
+    path = os.path.join(out, f"vmath-{datetime.date.today().isoformat()}.md")
+    with open(path, "w") as f:
+        f.write(f"# hcarray vector math vs NumPy, {datetime.date.today().isoformat()}\n\n")
+        f.write(f"- NumPy {np.__version__}, {platform.processor() or platform.machine()}, "
+                f"best of {args.reps}, calls alternating, single-threaded\n\n")
+        f.write("| function | dtype | n | hcarray ms | NumPy ms | NumPy / hcarray |\n|---|---|---|---|---|---|\n")
+        for fn, n, dt, th, tn in rows:
+            f.write(f"| {fn} | {dt} | {n} | {th*1e3:.3f} | {tn*1e3:.3f} | {tn/th:.2f} |\n")
+    print("wrote", path)
+
+
+if __name__ == "__main__":
+    main()
