@@ -37,6 +37,7 @@ from . import memory  # noqa: E402,F401
 # NumPy drop-in: NumPy's own names beyond the standard, then the NumPy protocols on ndarray.
 from ._numpy_namespace import *  # noqa: E402,F401,F403
 from . import _numpy_protocols  # noqa: E402,F401
+from . import random, testing  # noqa: E402,F401  (NumPy's submodules)
 
 import math as _math  # noqa: E402
 

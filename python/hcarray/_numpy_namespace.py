@@ -1,3 +1,1303 @@
-"""NumPy names beyond the Array API (drop-in use). Placeholder: filled by its group."""
+"""NumPy names beyond the Array API, so that ``import hcarray as np`` runs common NumPy code.
 
+Star-imported by ``hcarray/__init__.py`` after the Array API modules: a name defined here replaces
+the Array API function of that name, so each such function keeps the standard's parameters (a
+superset: NumPy's extra parameters come after them, with defaults) and, given only the standard's
+arguments, runs the native function. NumPy's extras (array_like inputs, ``out=``, ``where=``,
+``initial=``, ``ddof=``, ``order=``...) are handled here; what hcarray has no kernel for runs
+NumPy on zero-copy views of hcarray memory with the result copied into hcarray memory
+(``_numpy_bridge``). specs/numpy-compat.md lists which names are native.
+"""
+
+import builtins as _b
+import math as _math
+import operator as _operator
+
+import numpy as _np
+
+from . import _core, _dtypes
+from . import _creation_functions as _cf
+from . import _elementwise_functions as _ef
+from . import _manipulation_functions as _mf
+from . import _searching_functions as _sf
+from . import _sorting_functions as _sortf
+from . import _statistical_functions as _stf
+from . import _utility as _uf
+from ._array_object import _to_numpy
+from ._numpy_bridge import as_hc as _as_hc
+from ._numpy_bridge import call_numpy as _call_numpy
+from ._numpy_bridge import delegate as _delegate
+from ._numpy_bridge import to_np as _to_np
+from ._numpy_bridge import wrap as _wrap
+
+ndarray = _core.ndarray
+_NoValue = _np._NoValue
 __all__ = []
+
+
+def _export(*names):
+    __all__.extend(names)
+
+
+# ---------------------------------------------------------------------------------------------
+# Types, dtypes, constants and exceptions: NumPy's own objects (hcarray's dtypes are NumPy's).
+
+_PASS = [
+    "dtype", "generic", "number", "integer", "signedinteger", "unsignedinteger", "inexact",
+    "floating", "complexfloating", "bool_", "intp", "uintp", "intc", "uintc", "byte", "ubyte",
+    "short", "ushort", "longlong", "ulonglong", "long", "ulong", "half", "single", "double",
+    "csingle", "cdouble", "character", "flexible", "object_", "str_", "bytes_", "void",
+    "datetime64", "timedelta64", "longdouble", "clongdouble",
+    "euler_gamma", "little_endian", "typecodes", "sctypeDict",
+    "issubdtype", "isscalar", "ndim", "shape", "size", "iterable", "promote_types",
+    "min_scalar_type", "format_float_positional", "format_float_scientific", "binary_repr",
+    "base_repr", "set_printoptions", "get_printoptions", "printoptions", "errstate", "seterr",
+    "geterr", "seterrcall", "geterrcall", "array2string", "array_repr", "array_str",
+    "ndindex", "ndenumerate", "s_", "index_exp", "r_", "c_", "ogrid", "mgrid",
+    "exceptions", "AxisError", "ComplexWarning", "broadcast_shapes", "info", "show_config",
+    "get_include", "busday_count", "datetime_data",
+]
+for _n in _PASS:
+    if hasattr(_np, _n):
+        globals()[_n] = getattr(_np, _n)
+        __all__.append(_n)
+
+if not hasattr(_np, "AxisError"):
+    AxisError = _np.exceptions.AxisError
+    _export("AxisError")
+
+# mgrid/ogrid/r_/c_ build NumPy arrays; wrap them so results are hcarray.
+
+
+class _Wrapped:
+    def __init__(self, obj, name):
+        self._obj, self._name = obj, name
+
+    def __getitem__(self, key):
+        return _call_numpy(self._name, self._obj.__getitem__, (key,), {})
+
+    def __len__(self):
+        return len(self._obj)
+
+    def __repr__(self):
+        return f"hcarray.{self._name}"
+
+
+for _n in ("mgrid", "ogrid", "r_", "c_"):
+    globals()[_n] = _Wrapped(getattr(_np, _n), _n)
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+def _arr(a, fn, dtype=None):
+    return _as_hc(a, fn, dtype)
+
+
+def _is_hc(a):
+    return isinstance(a, ndarray)
+
+
+def _given(v):
+    return v is not _NoValue
+
+
+def _np_call(name, *args, **kwargs):
+    """NumPy's name on views; _NoValue keywords dropped."""
+    kwargs = {k: v for k, v in kwargs.items() if v is not _NoValue}
+    return _call_numpy(name, getattr(_np, name), args, kwargs)
+
+
+def _out(res, out, fn):
+    """Writes res into out (an hcarray) when given, NumPy's casting 'same_kind'."""
+    if out is None:
+        return res
+    if isinstance(out, tuple) and len(out) == 1:
+        out = out[0]
+    if not _is_hc(out):
+        raise TypeError(f"{fn}: out must be an hcarray.ndarray, not {type(out).__name__}")
+    if out.shape != res.shape:
+        raise ValueError(f"{fn}: out has shape {out.shape}, the result has shape {res.shape}")
+    if not _np.can_cast(res.dtype, out.dtype, "same_kind"):
+        raise TypeError(f"{fn}: cannot cast the result from {res.dtype} to out's {out.dtype}")
+    _core.copyto(out, res)
+    return out
+
+
+def _dt(dtype, fn):
+    if dtype is None:
+        return None
+    if _is_hc(dtype):
+        raise TypeError(f"{fn}: dtype must be a data type, not an array")
+    return _dtypes._DTYPES[_dtypes.dtype_code(dtype, fn)]
+
+
+def _order(order, fn, allowed="CFAK"):
+    if order is None:
+        return "K" if "K" in allowed else "C"
+    if not isinstance(order, str) or order.upper() not in allowed:
+        raise ValueError(f"{fn}: order must be one of {', '.join(allowed)}, not {order!r}")
+    return order.upper()
+
+
+def _f_order(h):
+    """A Fortran-ordered copy of h."""
+    t = _core.empty(h.shape[::-1], h.dtype, h._device_str)
+    v = _mf.permute_dims(t, tuple(range(h.ndim - 1, -1, -1)))
+    _core.copyto(v, h)
+    return v
+
+
+# ---------------------------------------------------------------------------------------------
+# Creation
+
+
+def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, like=None):
+    """NumPy's array: a new hcarray from an array_like (copy=True), or the input itself when
+    copy=None/False allows. ndmin prepends axes of length 1."""
+    fn = "array"
+    if like is not None:
+        raise TypeError(f"{fn}: like= is not supported")
+    order = _order(order, fn)
+    d = _dt(dtype, fn)
+    if copy is not None and not isinstance(copy, (bool, _np.bool_)):
+        raise TypeError(f"{fn}: copy must be True, False or None, not {copy!r}")
+    if _is_hc(object):
+        h = object
+        if d is not None and d != h.dtype:
+            if copy is False:
+                raise ValueError(f"{fn}: changing the dtype needs a copy, but copy=False")
+            h = _core.astype(h, d)
+        elif copy:
+            h = h.copy()
+    elif copy is False:
+        h = _cf.asarray(object, dtype=d, copy=False)
+    else:
+        try:
+            h = _cf.asarray(object, dtype=d, copy=None if copy is None else True)
+        except TypeError as e:
+            a = _np.array(_to_np(object), dtype=d)
+            if a.dtype.kind not in "biufc":
+                raise TypeError(f"{fn}: cannot make an hcarray of dtype {a.dtype} from "
+                                f"{type(object).__name__}") from e
+            h = _wrap(a)
+    if order == "F" and h.ndim > 1 and not h._f_contiguous:
+        h = _f_order(h)
+    ndmin = _mf._int(ndmin, fn, "ndmin")
+    if h.ndim < ndmin:
+        h = h.reshape((1,) * (ndmin - h.ndim) + h.shape) if h._c_contiguous else \
+            _mf._view(h, (1,) * (ndmin - h.ndim) + h.shape, (0,) * (ndmin - h.ndim) + h.strides)
+    return h
+
+
+def asarray(a, dtype=None, order=None, *, device=None, copy=None, like=None):
+    """The Array API's asarray with NumPy's extras (order; lists of hcarray arrays)."""
+    fn = "asarray"
+    order = _order(order, fn)
+    try:
+        h = _cf.asarray(a, dtype=dtype, device=device, copy=copy)
+    except TypeError:
+        if copy is False or not isinstance(a, (list, tuple)):
+            raise
+        h = array(a, dtype=dtype, copy=True)
+    if order == "F" and h.ndim > 1 and not h._f_contiguous:
+        h = _f_order(h)
+    elif order == "C" and not h._c_contiguous:
+        h = h.copy()
+    return h
+
+
+def asanyarray(a, dtype=None, order=None, *, device=None, copy=None, like=None):
+    return asarray(a, dtype, order, device=device, copy=copy)
+
+
+def ascontiguousarray(a, dtype=None, *, like=None):
+    h = asarray(a, dtype)
+    if h.ndim == 0:
+        return h.reshape((1,))
+    return h if h._c_contiguous else h.copy()
+
+
+def asfortranarray(a, dtype=None, *, like=None):
+    h = asarray(a, dtype)
+    return h if h._f_contiguous else _f_order(h)
+
+
+def copy(a, order="K", subok=False):
+    """A copy of a (always a new hcarray)."""
+    h = _arr(a, "copy")
+    if _order(order, "copy") == "F" and h.ndim > 1:
+        return _f_order(h)
+    return h.copy() if _is_hc(a) else h
+
+
+def _filled(fn, maker, shape, dtype, order, device):
+    if order not in ("C", "F", "A", "K"):
+        raise ValueError(f"{fn}: order must be 'C' or 'F', not {order!r}")
+    h = maker(shape, dtype=dtype, device=device)
+    if order == "F" and h.ndim > 1:
+        h = _f_order(h)
+    return h
+
+
+def zeros(shape, dtype=None, order="C", *, device=None, like=None):
+    """An array of zeros; dtype may be given positionally (NumPy) or by keyword."""
+    return _filled("zeros", _cf.zeros, shape, dtype, order, device)
+
+
+def ones(shape, dtype=None, order="C", *, device=None, like=None):
+    """An array of ones; dtype may be given positionally (NumPy) or by keyword."""
+    return _filled("ones", _cf.ones, shape, dtype, order, device)
+
+
+def empty(shape, dtype=None, order="C", *, device=None, like=None):
+    """An uninitialised array; dtype may be given positionally (NumPy) or by keyword."""
+    return _filled("empty", _cf.empty, shape, dtype, order, device)
+
+
+def full(shape, fill_value, dtype=None, order="C", *, device=None, like=None):
+    """An array filled with fill_value (a scalar, 0-d array, or an array broadcast to shape)."""
+    fn = "full"
+    if isinstance(fill_value, (list, tuple)):
+        fill_value = _arr(fill_value, fn)
+    if dtype is None and isinstance(fill_value, _np.generic):
+        dtype = fill_value.dtype
+    h = _cf.full(shape, fill_value, dtype=dtype, device=device)
+    if order == "F" and h.ndim > 1:
+        h = _f_order(h)
+    return h
+
+
+def _like(fn, maker, a, dtype, shape, *extra, device=None):
+    h = _arr(a, fn)
+    d = h.dtype if dtype is None else dtype
+    if shape is None:
+        if extra:
+            return maker(h, *extra, dtype=d, device=device)
+        return maker(h, dtype=d, device=device)
+    proto = _cf.empty(shape, dtype=d)
+    if extra:
+        return maker(proto, *extra, dtype=d, device=device)
+    return maker(proto, dtype=d, device=device)
+
+
+def zeros_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None):
+    return _like("zeros_like", _cf.zeros_like, a, dtype, shape, device=device)
+
+
+def ones_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None):
+    return _like("ones_like", _cf.ones_like, a, dtype, shape, device=device)
+
+
+def empty_like(prototype, dtype=None, order="K", subok=True, shape=None, *, device=None):
+    return _like("empty_like", _cf.empty_like, prototype, dtype, shape, device=device)
+
+
+def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None, *, device=None):
+    """fill_value with a's shape; a's dtype unless given (the fill value is cast to it)."""
+    fn = "full_like"
+    h = _arr(a, fn)
+    d = _dt(dtype, fn) or h.dtype
+    shp = h.shape if shape is None else shape
+    if isinstance(fill_value, (bool, int, float, complex)) and d.kind in "iub":
+        # NumPy casts the fill value to the dtype (full_like(int_array, 2.7) fills 2).
+        fill_value = _np.array(fill_value).astype(d)
+    if isinstance(fill_value, (list, tuple, _np.generic, _np.ndarray)):
+        fill_value = _arr(fill_value, fn)
+    if _is_hc(fill_value) and fill_value.dtype != d:
+        fill_value = _core.astype(fill_value, d)
+    return _cf.full(shp, fill_value, dtype=d, device=device)
+
+
+def arange(start=None, /, stop=None, step=None, dtype=None, *, device=None, like=None):
+    """NumPy's arange: arange(stop), arange(start, stop[, step]), dtype positional or keyword."""
+    fn = "arange"
+    if start is None and stop is None:
+        raise TypeError(f"{fn}: missing the required argument 'start' (or 'stop')")
+    if start is None:
+        start, stop = 0, stop
+    if step is None:
+        step = 1
+    if stop is None:
+        return _cf.arange(start, step=step, dtype=dtype, device=device) if step != 1 else \
+            _cf.arange(start, dtype=dtype, device=device)
+    if isinstance(start, (_np.generic,)) or isinstance(stop, _np.generic) or \
+            isinstance(step, _np.generic):
+        if dtype is None:
+            dtype = _np.result_type(*(v for v in (start, stop, step)))
+    return _cf.arange(start, stop, step, dtype=dtype, device=device)
+
+
+def linspace(start, stop, /, num=50, endpoint=True, retstep=False, dtype=None, axis=0, *,
+             device=None):
+    """num evenly spaced samples in [start, stop] (NumPy's signature; array bounds and retstep
+    supported)."""
+    fn = "linspace"
+    if _b.isinstance(endpoint, (_np.bool_, int)) and not isinstance(endpoint, bool):
+        endpoint = bool(endpoint)
+    scalar = _b.all(isinstance(v, (bool, int, float, complex, _np.generic)) or
+                 (_is_hc(v) and v.ndim == 0) for v in (start, stop))
+    if scalar and axis == 0:
+        h = _cf.linspace(start, stop, num, dtype=dtype, device=device, endpoint=endpoint)
+        if dtype is None and _is_hc(start) and start.dtype.kind == "f" and False:
+            pass
+        if retstep:
+            n = num - 1 if endpoint else num
+            if n > 0:
+                step = (complex(stop) - complex(start)) / n if \
+                    isinstance(start, complex) or isinstance(stop, complex) else \
+                    (float(stop) - float(start)) / n
+            else:
+                step = _math.nan
+            return h, step
+        return h
+    return _call_numpy(fn, _np.linspace, (start, stop),
+                       dict(num=num, endpoint=endpoint, retstep=retstep, dtype=dtype, axis=axis))
+
+
+for _n in ("logspace", "geomspace", "indices", "fromfunction", "diag", "diagflat", "tri",
+           "vander", "fromiter", "fromstring", "frombuffer", "identity"):
+    globals()[_n] = _delegate(_n)
+_export("logspace", "geomspace", "indices", "fromfunction", "diag", "diagflat", "tri", "vander",
+        "fromiter", "fromstring", "frombuffer", "identity")
+
+
+def eye(N, M=None, /, k=0, dtype=None, order="C", *, device=None, like=None):
+    """Ones on the k-th diagonal (NumPy's eye(N, M, k, dtype) and the Array API's keywords)."""
+    h = _cf.eye(N, M, k=k, dtype=dtype, device=device)
+    return _f_order(h) if order == "F" and h.ndim > 1 else h
+
+
+def identity(n, dtype=None, *, like=None):
+    return _cf.eye(n, dtype=dtype)
+
+
+def tril(m, /, k=0):
+    """The lower triangle (NumPy: 1-D input is broadcast to a square first)."""
+    h = _arr(m, "tril")
+    if h.ndim < 2:
+        return _np_call("tril", h, k)
+    return _cf.tril(h, k=k)
+
+
+def triu(m, /, k=0):
+    h = _arr(m, "triu")
+    if h.ndim < 2:
+        return _np_call("triu", h, k)
+    return _cf.triu(h, k=k)
+
+
+def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
+    """Coordinate matrices from coordinate vectors (NumPy's copy/sparse keywords)."""
+    arrs = [_arr(x, "meshgrid") for x in xi]
+    if copy and not sparse and _b.all(a.ndim == 1 for a in arrs):
+        return _cf.meshgrid(*arrs, indexing=indexing)
+    return _np_call("meshgrid", *arrs, copy=copy, sparse=sparse, indexing=indexing)
+
+
+_export("array", "asarray", "asanyarray", "ascontiguousarray", "asfortranarray", "copy",
+        "zeros", "ones", "empty", "full", "zeros_like", "ones_like", "empty_like", "full_like",
+        "arange", "linspace", "eye", "identity", "tril", "triu", "meshgrid")
+
+
+# ---------------------------------------------------------------------------------------------
+# Elementwise: the Array API's names with NumPy's array_like operands and out=; NumPy's aliases.
+
+
+def _operand(x, fn):
+    if _is_hc(x):
+        return x
+    return _arr(x, fn)
+
+
+def _ufunc_extras(kw):
+    return {k: v for k, v in kw.items() if v is not None and not (k == "where" and v is True)}
+
+
+def _make_unary(name, np_name):
+    native = getattr(_ef, name)
+    np_f = getattr(_np, np_name)
+
+    def f(x, /, out=None, *, where=True, dtype=None, device=None, **kwargs):
+        if kwargs or where is not True or dtype is not None or \
+                (out is not None and not _is_hc(out[0] if isinstance(out, tuple) else out)):
+            kw = dict(kwargs)
+            if where is not True:
+                kw["where"] = where
+            if dtype is not None:
+                kw["dtype"] = dtype
+            if out is not None:
+                kw["out"] = out
+            return _call_numpy(np_name, np_f, (x,), kw)
+        x = _operand(x, np_name)
+        if out is not None:
+            o = out[0] if isinstance(out, tuple) else out
+            return _core.unary(name, x, o, device)
+        if device is None:
+            return native(x)
+        return native(x, device=device)
+
+    f.__name__ = f.__qualname__ = np_name
+    f.__doc__ = native.__doc__ + " NumPy's array_like operands and out= accepted."
+    return f
+
+
+def _make_binary(name, np_name):
+    native = getattr(_ef, name)
+    np_f = getattr(_np, np_name)
+
+    def f(x1, x2, /, out=None, *, where=True, dtype=None, device=None, **kwargs):
+        if kwargs or where is not True or dtype is not None or \
+                (out is not None and not _is_hc(out[0] if isinstance(out, tuple) else out)):
+            kw = dict(kwargs)
+            if where is not True:
+                kw["where"] = where
+            if dtype is not None:
+                kw["dtype"] = dtype
+            if out is not None:
+                kw["out"] = out
+            return _call_numpy(np_name, np_f, (x1, x2), kw)
+        if not _is_hc(x1) and not _is_hc(x2):
+            x1 = _arr(x1, np_name)
+        if isinstance(x1, (list, tuple, _np.ndarray)):
+            x1 = _arr(x1, np_name)
+        if isinstance(x2, (list, tuple, _np.ndarray)):
+            x2 = _arr(x2, np_name)
+        if isinstance(x1, _np.generic):
+            x1 = _arr(x1, np_name)
+        if isinstance(x2, _np.generic):
+            x2 = _arr(x2, np_name)
+        if out is not None:
+            o = out[0] if isinstance(out, tuple) else out
+            if name in _ef._LOGICAL:
+                return _out(native(x1, x2), o, np_name)
+            return _core.binary(name, x1, x2, o, device)
+        if device is None:
+            return native(x1, x2)
+        return native(x1, x2, device=device)
+
+    f.__name__ = f.__qualname__ = np_name
+    f.__doc__ = native.__doc__ + " NumPy's array_like operands and out= accepted."
+    return f
+
+
+_NP_ALIASES = {
+    "abs": ["absolute"], "acos": ["arccos"], "acosh": ["arccosh"], "asin": ["arcsin"],
+    "asinh": ["arcsinh"], "atan": ["arctan"], "atanh": ["arctanh"], "atan2": ["arctan2"],
+    "bitwise_invert": ["invert", "bitwise_not"], "bitwise_left_shift": ["left_shift"],
+    "bitwise_right_shift": ["right_shift"], "conj": ["conjugate"], "pow": ["power"],
+    "remainder": ["mod"], "divide": ["true_divide"],
+}
+for _name in _ef._UNARY:
+    if _name in ("real", "imag", "round"):
+        continue
+    _np_name = _NP_ALIASES.get(_name, [_name])[0] if not hasattr(_np, _name) else _name
+    globals()[_name] = _make_unary(_name, _np_name)
+    _export(_name)
+    for _alias in _NP_ALIASES.get(_name, []):
+        globals()[_alias] = _make_unary(_name, _alias)
+        _export(_alias)
+for _name in _ef._BINARY:
+    _np_name = _name if hasattr(_np, _name) else _NP_ALIASES[_name][0]
+    globals()[_name] = _make_binary(_name, _np_name)
+    _export(_name)
+    for _alias in _NP_ALIASES.get(_name, []):
+        globals()[_alias] = _make_binary(_name, _alias)
+        _export(_alias)
+
+
+def real(val, /):
+    """The real part (NumPy: a view for complex input, the input itself otherwise)."""
+    h = _operand(val, "real")
+    return _ef.real(h)
+
+
+def imag(val, /):
+    h = _operand(val, "imag")
+    return _ef.imag(h)
+
+
+def round(a, /, decimals=0, out=None):  # noqa: A001
+    """Rounds half to even to `decimals` places (NumPy's algorithm for decimals != 0)."""
+    fn = "round"
+    decimals = _mf._int(decimals, fn, "decimals")
+    h = _operand(a, fn)
+    if decimals == 0 and out is None:
+        return _ef.round(h)
+    return _np_call(fn, h, decimals, out=out) if out is not None else _np_call(fn, h, decimals)
+
+
+def around(a, decimals=0, out=None):
+    return round(a, decimals, out)
+
+
+def clip(x, /, min=None, max=None, out=None, *, a_min=_NoValue, a_max=_NoValue, **kwargs):  # noqa: A002
+    """Clamps to [min, max] (NumPy's positional a_min/a_max are the standard's min/max)."""
+    fn = "clip"
+    if _given(a_min):
+        min = a_min  # noqa: A001
+    if _given(a_max):
+        max = a_max  # noqa: A001
+    if kwargs or (out is not None and not _is_hc(out)):
+        return _call_numpy(fn, _np.clip, (x, min, max), dict(kwargs, out=out))
+    h = _operand(x, fn)
+    if isinstance(min, (list, tuple, _np.ndarray)):
+        min = _arr(min, fn)  # noqa: A001
+    if isinstance(max, (list, tuple, _np.ndarray)):
+        max = _arr(max, fn)  # noqa: A001
+    if h.dtype.kind in "iu" and (isinstance(min, float) or isinstance(max, float) or
+                                 (_is_hc(min) and min.dtype.kind in "fc") or
+                                 (_is_hc(max) and max.dtype.kind in "fc")):
+        return _call_numpy(fn, _np.clip, (h, min, max), {} if out is None else {"out": out})
+    return _out(_ef.clip(h, min, max), out, fn)
+
+
+_export("real", "imag", "round", "around", "clip")
+
+# Elementwise functions hcarray has no kernel for: NumPy's ufuncs on views (exact NumPy values).
+_NP_ELEMENTWISE = [
+    "exp2", "cbrt", "fmod", "float_power", "rint", "fix", "sinc", "heaviside", "logaddexp2",
+    "fmax", "fmin", "gcd", "lcm", "ldexp", "frexp", "modf", "divmod", "isneginf", "isposinf",
+    "isreal", "iscomplex", "isrealobj", "iscomplexobj", "real_if_close", "nan_to_num", "angle",
+    "unwrap", "spacing", "deg2rad", "rad2deg", "degrees", "radians", "fabs", "reciprocal_",
+    "i0", "isin", "bitwise_count",
+]
+for _n in _NP_ELEMENTWISE:
+    if hasattr(_np, _n):
+        globals()[_n] = _delegate(_n)
+        _export(_n)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reductions and statistics
+
+
+def _plain(*extras):
+    return _b.all(e is None or e is _NoValue or e is False for e in extras)
+
+
+def _reduction(name, native, has_dtype=True):
+    np_f = getattr(_np, name)
+
+    def f(a, axis=None, dtype=None, out=None, keepdims=False, initial=_NoValue,
+          where=_NoValue):
+        if _given(initial) or _given(where) or (out is not None and not _is_hc(out)):
+            return _call_numpy(name, np_f, (a,), dict(
+                axis=axis, dtype=dtype, out=out, keepdims=keepdims,
+                **({"initial": initial} if _given(initial) else {}),
+                **({"where": where} if _given(where) else {})))
+        h = _operand(a, name)
+        if isinstance(axis, list):
+            axis = tuple(axis)
+        r = native(h, axis=axis, dtype=_dt(dtype, name), keepdims=bool(keepdims))
+        return _out(r, out, name)
+
+    f.__name__ = f.__qualname__ = name
+    f.__doc__ = (f"NumPy's {name}: native over any axes; initial=/where= run NumPy's on views.")
+    return f
+
+
+sum = _reduction("sum", _stf.sum)  # noqa: A001
+prod = _reduction("prod", _stf.prod)
+
+
+def _extreme(name, native, np_name):
+    np_f = getattr(_np, np_name)
+
+    def f(a, axis=None, out=None, keepdims=False, initial=_NoValue, where=_NoValue):
+        if _given(initial) or _given(where) or (out is not None and not _is_hc(out)):
+            return _call_numpy(np_name, np_f, (a,), dict(
+                axis=axis, out=out, keepdims=keepdims,
+                **({"initial": initial} if _given(initial) else {}),
+                **({"where": where} if _given(where) else {})))
+        h = _operand(a, np_name)
+        if isinstance(axis, list):
+            axis = tuple(axis)
+        if h.size == 0 and (axis is None or _b.any(
+                h.shape[_mf._axis(ax, h.ndim, np_name)] == 0
+                for ax in (axis if isinstance(axis, tuple) else (axis,)))):
+            raise ValueError(f"{np_name}: zero-size array to reduction operation {name} which "
+                             "has no identity")
+        return _out(native(h, axis=axis, keepdims=bool(keepdims)), out, np_name)
+
+    f.__name__ = f.__qualname__ = np_name
+    f.__doc__ = f"NumPy's {np_name}: native; initial=/where= run NumPy's on views."
+    return f
+
+
+max = _extreme("maximum", _stf.max, "max")  # noqa: A001
+min = _extreme("minimum", _stf.min, "min")  # noqa: A001
+amax = _extreme("maximum", _stf.max, "amax")
+amin = _extreme("minimum", _stf.min, "amin")
+
+
+def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=_NoValue):
+    """NumPy's mean: integer and bool input averages in float64; native for float/complex."""
+    fn = "mean"
+    if _given(where) or (out is not None and not _is_hc(out)) or dtype is not None:
+        return _np_call(fn, a, axis=axis, dtype=dtype, out=out, keepdims=keepdims, where=where)
+    h = _operand(a, fn)
+    if isinstance(axis, list):
+        axis = tuple(axis)
+    if h.dtype.kind in "biu":
+        h = _core.astype(h, _np.float64)
+    if h.size == 0:
+        return _np_call(fn, h, axis=axis, keepdims=keepdims)
+    return _out(_stf.mean(h, axis=axis, keepdims=bool(keepdims)), out, fn)
+
+
+def _var_like(name, native, np_f):
+    def f(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=_NoValue,
+          mean=_NoValue, correction=_NoValue):
+        if _given(where) or _given(mean) or dtype is not None or \
+                (out is not None and not _is_hc(out)):
+            kw = dict(axis=axis, dtype=dtype, out=out, keepdims=keepdims)
+            for k, v in (("where", where), ("mean", mean), ("correction", correction)):
+                if _given(v):
+                    kw[k] = v
+            if not _given(correction):
+                kw["ddof"] = ddof
+            return _call_numpy(name, np_f, (a,), kw)
+        if _given(correction):
+            if ddof != 0:
+                raise ValueError(f"{name}: ddof and correction can't be provided simultaneously.")
+            ddof = correction
+        h = _operand(a, name)
+        if isinstance(axis, list):
+            axis = tuple(axis)
+        if h.dtype.kind in "biu":
+            h = _core.astype(h, _np.float64)
+        if h.size == 0:
+            return _call_numpy(name, np_f, (h,), dict(axis=axis, ddof=ddof, keepdims=keepdims))
+        return _out(native(h, axis=axis, correction=ddof, keepdims=bool(keepdims)), out, name)
+
+    f.__name__ = f.__qualname__ = name
+    f.__doc__ = (f"NumPy's {name} (ddof, or the standard's correction); native for floats, "
+                 "integers averaged in float64.")
+    return f
+
+
+var = _var_like("var", _stf.var, _np.var)
+std = _var_like("std", _stf.std, _np.std)
+
+
+def _bool_reduction(name, native):
+    np_f = getattr(_np, name)
+
+    def f(a, axis=None, out=None, keepdims=False, *, where=_NoValue):
+        if _given(where) or (out is not None and not _is_hc(out)):
+            return _np_call(name, a, axis=axis, out=out, keepdims=keepdims, where=where)
+        h = _operand(a, name)
+        if isinstance(axis, list):
+            axis = tuple(axis)
+        return _out(native(h, axis=axis, keepdims=bool(keepdims)), out, name)
+
+    f.__name__ = f.__qualname__ = name
+    f.__wrapped_numpy__ = np_f
+    return f
+
+
+all = _bool_reduction("all", _uf.all)  # noqa: A001
+any = _bool_reduction("any", _uf.any)  # noqa: A001
+
+
+def _arg_reduction(name, native):
+    def f(a, axis=None, out=None, *, keepdims=False):
+        h = _operand(a, name)
+        if h.size == 0:
+            return _np_call(name, h, axis=axis, keepdims=keepdims)
+        r = native(h, axis=axis, keepdims=bool(keepdims))
+        if keepdims and axis is None:
+            r = r.reshape((1,) * h.ndim)
+        return _out(r, out, name)
+
+    f.__name__ = f.__qualname__ = name
+    return f
+
+
+argmax = _arg_reduction("argmax", _sf.argmax)
+argmin = _arg_reduction("argmin", _sf.argmin)
+
+
+def _scan(name, native, np_f):
+    def f(a, axis=None, dtype=None, out=None):
+        h = _operand(a, name)
+        if axis is None:
+            h = h.reshape((-1,))
+            axis = 0
+        if h.ndim == 0:
+            h = h.reshape((1,))
+        r = native(h, axis=axis, dtype=_dt(dtype, name))
+        return _out(r, out, name)
+
+    f.__name__ = f.__qualname__ = name
+    f.__doc__ = f"NumPy's {name}: the native cumulative kernel; axis=None flattens first."
+    return f
+
+
+cumsum = _scan("cumsum", _stf.cumulative_sum, _np.cumsum)
+cumprod = _scan("cumprod", _stf.cumulative_prod, _np.cumprod)
+
+
+def cumulative_sum(x, /, *, axis=None, dtype=None, include_initial=False):
+    return _stf.cumulative_sum(_operand(x, "cumulative_sum"), axis=axis, dtype=dtype,
+                               include_initial=include_initial)
+
+
+def cumulative_prod(x, /, *, axis=None, dtype=None, include_initial=False):
+    return _stf.cumulative_prod(_operand(x, "cumulative_prod"), axis=axis, dtype=dtype,
+                                include_initial=include_initial)
+
+
+def ptp(a, axis=None, out=None, keepdims=False):
+    """max - min along axis (NumPy's ptp)."""
+    h = _operand(a, "ptp")
+    r = _ef.subtract(max(h, axis, keepdims=keepdims), min(h, axis, keepdims=keepdims))
+    return _out(r, out, "ptp")
+
+
+def count_nonzero(a, axis=None, *, keepdims=False):
+    return _sf.count_nonzero(_operand(a, "count_nonzero"), axis=axis, keepdims=keepdims)
+
+
+def diff(a, /, n=1, axis=-1, prepend=_NoValue, append=_NoValue):
+    """NumPy's diff(a, n, axis, prepend, append); native."""
+    fn = "diff"
+    h = _operand(a, fn)
+    if h.ndim == 0:
+        raise ValueError(f"{fn}: diff requires input that is at least one dimensional")
+    kw = {}
+    if _given(prepend) and prepend is not None:
+        p = _operand(prepend, fn)
+        if p.ndim == 0:
+            shp = list(h.shape)
+            shp[axis] = 1
+            p = _mf.broadcast_to(p, tuple(shp))
+        kw["prepend"] = p
+    if _given(append) and append is not None:
+        p = _operand(append, fn)
+        if p.ndim == 0:
+            shp = list(h.shape)
+            shp[axis] = 1
+            p = _mf.broadcast_to(p, tuple(shp))
+        kw["append"] = p
+    if _mf._int(n, fn, "n") == 0 and not kw:
+        return h
+    return _uf.diff(h, axis=axis, n=n, **kw)
+
+
+_export("sum", "prod", "max", "min", "amax", "amin", "mean", "var", "std", "all", "any",
+        "argmax", "argmin", "cumsum", "cumprod", "cumulative_sum", "cumulative_prod", "ptp",
+        "count_nonzero", "diff")
+
+_NP_STATS = [
+    "median", "average", "percentile", "quantile", "nansum", "nanprod", "nanmean", "nanstd",
+    "nanvar", "nanmin", "nanmax", "nanmedian", "nanpercentile", "nanquantile", "nanargmax",
+    "nanargmin", "nancumsum", "nancumprod", "histogram", "histogram2d", "histogramdd",
+    "histogram_bin_edges", "bincount", "digitize", "cov", "corrcoef", "correlate", "convolve",
+    "interp", "trapezoid", "gradient", "ediff1d", "cross", "einsum", "einsum_path", "kron",
+    "polyfit", "polyval", "polyder", "polyint", "roots", "poly", "polyadd", "polysub",
+    "polymul", "polydiv", "allclose", "isclose", "array_equal", "array_equiv", "argwhere",
+    "flatnonzero", "searchsorted", "lexsort", "partition", "argpartition", "sort_complex",
+    "unique", "union1d", "intersect1d", "setdiff1d", "setxor1d", "packbits", "unpackbits",
+    "select", "piecewise", "extract", "place", "put", "putmask", "copyto", "choose",
+    "compress", "take_along_axis", "put_along_axis", "apply_along_axis", "apply_over_axes",
+    "vectorize", "frompyfunc", "shares_memory", "may_share_memory", "result_type",
+    "can_cast", "common_type", "mintypecode", "trim_zeros", "tensordot", "vecdot", "matvec",
+    "vecmat", "blackman", "hamming", "hanning", "bartlett", "kaiser", "ix_", "diag_indices",
+    "diag_indices_from", "tril_indices", "tril_indices_from", "triu_indices",
+    "triu_indices_from", "mask_indices", "unravel_index", "ravel_multi_index", "fill_diagonal",
+    "nditer", "nested_iters", "info", "isfortran", "astype", "unique_all", "unique_counts",
+    "unique_inverse", "unique_values", "isdtype",
+]
+# Names the Array API modules define natively keep the native function (they are array-only);
+# the ones listed here that hcarray lacks delegate to NumPy.
+_NATIVE_KEEP = {"searchsorted", "result_type", "can_cast", "tensordot", "vecdot",
+                "take_along_axis", "astype", "unique_all", "unique_counts", "unique_inverse",
+                "unique_values", "isdtype"}
+for _n in _NP_STATS:
+    if _n in _NATIVE_KEEP or not hasattr(_np, _n):
+        continue
+    if _n in ("vectorize", "frompyfunc", "nditer", "nested_iters", "info"):
+        continue
+    globals()[_n] = _delegate(_n)
+    _export(_n)
+
+for _n in ("allclose", "array_equal", "array_equiv", "isfortran", "shares_memory",
+           "may_share_memory"):
+    # Plain Python results already; the delegate returns them as they are.
+    pass
+
+
+def vectorize(pyfunc=_NoValue, otypes=None, doc=None, excluded=None, cache=False,
+              signature=None):
+    """NumPy's vectorize; the vectorized function's array results are hcarray."""
+    if not _given(pyfunc):
+        return lambda f: vectorize(f, otypes, doc, excluded, cache, signature)
+    v = _np.vectorize(pyfunc, otypes=otypes, doc=doc, excluded=excluded, cache=cache,
+                      signature=signature)
+
+    def run(*args, **kwargs):
+        return _call_numpy("vectorize", v, args, kwargs)
+
+    run.__doc__ = v.__doc__
+    return run
+
+
+_export("vectorize")
+
+
+# ---------------------------------------------------------------------------------------------
+# Searching, sorting, where
+
+
+def where(condition, x=None, y=None, /):
+    """where(condition, x, y) natively; where(condition) is nonzero(condition)."""
+    fn = "where"
+    if x is None and y is None:
+        return nonzero(condition)
+    if x is None or y is None:
+        raise ValueError(f"{fn}: either both or neither of x and y should be given")
+    c = _operand(condition, fn)
+    if c.dtype != _np.bool_:
+        c = _core.astype(c, _np.bool_)
+    if isinstance(x, (list, tuple, _np.ndarray, _np.generic)):
+        x = _arr(x, fn)
+    if isinstance(y, (list, tuple, _np.ndarray, _np.generic)):
+        y = _arr(y, fn)
+    if not _is_hc(x) and not _is_hc(y):
+        x = _arr(x, fn)
+    return _uf.where(c, x, y)
+
+
+def nonzero(a):
+    """Indices of the non-zero elements, one int64 array per axis (0-d input raises TypeError,
+    the native function's error; NumPy 2 raises ValueError)."""
+    return _sf.nonzero(_operand(a, "nonzero"))
+
+
+def sort(a, axis=-1, kind=None, order=None, *, descending=False, stable=None):
+    """A sorted copy (native, stable). axis=None sorts the flattened array."""
+    fn = "sort"
+    if order is not None:
+        raise TypeError(f"{fn}: order= (structured arrays) is not supported")
+    h = _operand(a, fn)
+    if axis is None:
+        h = h.reshape((-1,))
+        axis = -1
+    if h.ndim == 0:
+        raise _np.exceptions.AxisError(axis, 0, fn)
+    return _sortf.sort(h, axis=axis, descending=descending, stable=True)
+
+
+def argsort(a, axis=-1, kind=None, order=None, *, descending=False, stable=None):
+    """Indices that sort a (native, stable). axis=None sorts the flattened array."""
+    fn = "argsort"
+    if order is not None:
+        raise TypeError(f"{fn}: order= (structured arrays) is not supported")
+    h = _operand(a, fn)
+    if axis is None:
+        h = h.reshape((-1,))
+        axis = -1
+    if h.ndim == 0:
+        return _np_call(fn, h)
+    return _sortf.argsort(h, axis=axis, descending=descending, stable=True)
+
+
+_export("where", "nonzero", "sort", "argsort")
+
+
+# ---------------------------------------------------------------------------------------------
+# Shapes, stacking, splitting
+
+
+def reshape(a, /, shape=None, order="C", *, newshape=None, copy=None):
+    """NumPy's reshape (order 'C' native; 'F'/'A' through NumPy on views)."""
+    fn = "reshape"
+    if shape is None:
+        shape = newshape
+    if shape is None:
+        raise TypeError(f"{fn}: missing the shape argument")
+    h = _operand(a, fn)
+    if order == "C":
+        return _mf.reshape(h, shape, copy=copy)
+    return _np_call(fn, h, shape, order=order, copy=copy)
+
+
+def ravel(a, order="C"):
+    """The flattened array: a view when a is C-contiguous (order 'C')."""
+    h = _operand(a, "ravel")
+    if order in ("C", "K", "A") and (order == "C" or h._c_contiguous):
+        return h.reshape((-1,))
+    return _np_call("ravel", h, order)
+
+
+def transpose(a, axes=None):
+    h = _operand(a, "transpose")
+    if axes is None:
+        axes = tuple(range(h.ndim - 1, -1, -1))
+    return _mf.permute_dims(h, tuple(axes))
+
+
+def permute_dims(a, /, axes=None):
+    return transpose(a, axes)
+
+
+def matrix_transpose(x, /):
+    return _mf.matrix_transpose(_operand(x, "matrix_transpose"))
+
+
+def swapaxes(a, axis1, axis2):
+    fn = "swapaxes"
+    h = _operand(a, fn)
+    i, j = _mf._axis(axis1, h.ndim, fn), _mf._axis(axis2, h.ndim, fn)
+    p = list(range(h.ndim))
+    p[i], p[j] = p[j], p[i]
+    return _mf.permute_dims(h, tuple(p))
+
+
+def moveaxis(a, source, destination, /):
+    return _mf.moveaxis(_operand(a, "moveaxis"), source, destination)
+
+
+def rollaxis(a, axis, start=0):
+    return _np_call("rollaxis", _operand(a, "rollaxis"), axis, start)
+
+
+def squeeze(a, /, axis=None):
+    """Removes axes of length one (all of them when axis is None)."""
+    fn = "squeeze"
+    h = _operand(a, fn)
+    if axis is None:
+        axis = tuple(i for i, s in enumerate(h.shape) if s == 1)
+    return _mf.squeeze(h, axis)
+
+
+def expand_dims(a, /, axis=0):
+    """Inserts axes of length one (an int or a tuple of positions in the result)."""
+    fn = "expand_dims"
+    h = _operand(a, fn)
+    if isinstance(axis, (tuple, list)):
+        n = h.ndim + len(axis)
+        ax = sorted(_mf._axis(x, n, fn) for x in axis)
+        if len(set(ax)) != len(ax):
+            raise ValueError(f"{fn}: repeated axis")
+        shp, it = [], iter(h.shape)
+        for i in range(n):
+            shp.append(1 if i in ax else next(it))
+        return h.reshape(tuple(shp)) if h._c_contiguous else _np_call(fn, h, tuple(axis))
+    return _mf.expand_dims(h, axis=axis)
+
+
+def broadcast_to(array, /, shape, subok=False):
+    return _mf.broadcast_to(_operand(array, "broadcast_to"),
+                            tuple(shape) if isinstance(shape, (tuple, list)) else (shape,))
+
+
+def broadcast_arrays(*args, subok=False):
+    return _mf.broadcast_arrays(*(_operand(a, "broadcast_arrays") for a in args))
+
+
+def flip(m, /, axis=None):
+    return _mf.flip(_operand(m, "flip"), axis=axis)
+
+
+def fliplr(m):
+    h = _operand(m, "fliplr")
+    if h.ndim < 2:
+        raise ValueError("fliplr: input must be >= 2-d.")
+    return _mf.flip(h, axis=1)
+
+
+def flipud(m):
+    h = _operand(m, "flipud")
+    if h.ndim < 1:
+        raise ValueError("flipud: input must be >= 1-d.")
+    return _mf.flip(h, axis=0)
+
+
+def roll(a, /, shift, axis=None):
+    return _mf.roll(_operand(a, "roll"), shift, axis=axis)
+
+
+def repeat(a, repeats, /, axis=None):
+    h = _operand(a, "repeat")
+    if isinstance(repeats, (list, tuple, _np.ndarray)):
+        repeats = _arr(repeats, "repeat", _np.int64)
+    if axis is None and h.ndim != 1:
+        h = h.reshape((-1,))
+    return _mf.repeat(h, repeats, axis=axis)
+
+
+def tile(A, reps, /):
+    h = _operand(A, "tile")
+    if not isinstance(reps, (tuple, list)):
+        reps = (reps,)
+    return _mf.tile(h, tuple(reps))
+
+
+def take(a, indices, /, axis=None, out=None, mode="raise"):
+    """NumPy's take: indices may be a scalar, a list or an array of any shape."""
+    fn = "take"
+    h = _operand(a, fn)
+    if mode != "raise" or out is not None:
+        return _np_call(fn, h, indices, axis=axis, out=out, mode=mode)
+    scalar = isinstance(indices, (int, _np.integer)) and not isinstance(indices, bool)
+    idx = _arr(indices, fn)
+    if axis is None:
+        h = h.reshape((-1,))
+        axis = 0
+    if idx.ndim == 1:
+        from ._indexing_functions import take as _take
+        return _take(h, idx, axis=axis)
+    return _np_call(fn, h, idx if not scalar else int(indices), axis=axis)
+
+
+def _seq(arrays, fn):
+    if _is_hc(arrays) or isinstance(arrays, _np.ndarray):
+        return [arrays[i] for i in range(len(arrays))]
+    try:
+        items = list(arrays)
+    except TypeError:
+        raise TypeError(f"{fn}: expected a sequence of arrays, got {type(arrays).__name__}") \
+            from None
+    if not items:
+        raise ValueError(f"{fn}: need at least one array to concatenate")
+    return [_operand(x, fn) for x in items]
+
+
+def concatenate(arrays, /, axis=0, out=None, *, dtype=None, casting="same_kind"):
+    """Joins arrays along an existing axis (native); axis=None joins the flattened arrays."""
+    fn = "concatenate"
+    hs = _seq(arrays, fn)
+    if dtype is not None:
+        hs = [_core.astype(h, _dt(dtype, fn)) for h in hs]
+    if axis is None:
+        hs = [h.reshape((-1,)) for h in hs]
+        axis = 0
+    for h in hs:
+        if h.ndim == 0:
+            raise ValueError(f"{fn}: zero-dimensional arrays cannot be concatenated")
+    return _out(_mf.concat(hs, axis=axis), out, fn)
+
+
+def concat(arrays, /, *, axis=0):
+    return concatenate(arrays, axis=axis)
+
+
+def stack(arrays, /, axis=0, out=None, *, dtype=None, casting="same_kind"):
+    fn = "stack"
+    hs = _seq(arrays, fn)
+    if dtype is not None:
+        hs = [_core.astype(h, _dt(dtype, fn)) for h in hs]
+    return _out(_mf.stack(hs, axis=axis), out, fn)
+
+
+def atleast_1d(*arys):
+    res = []
+    for a in arys:
+        h = _operand(a, "atleast_1d")
+        res.append(h.reshape((1,)) if h.ndim == 0 else h)
+    return res[0] if len(res) == 1 else tuple(res)
+
+
+def atleast_2d(*arys):
+    res = []
+    for a in arys:
+        h = _operand(a, "atleast_2d")
+        if h.ndim == 0:
+            h = h.reshape((1, 1))
+        elif h.ndim == 1:
+            h = _mf.expand_dims(h, axis=0)
+        res.append(h)
+    return res[0] if len(res) == 1 else tuple(res)
+
+
+def atleast_3d(*arys):
+    res = []
+    for a in arys:
+        h = _operand(a, "atleast_3d")
+        if h.ndim == 0:
+            h = h.reshape((1, 1, 1))
+        elif h.ndim == 1:
+            h = _mf.expand_dims(_mf.expand_dims(h, axis=0), axis=2)
+        elif h.ndim == 2:
+            h = _mf.expand_dims(h, axis=2)
+        res.append(h)
+    return res[0] if len(res) == 1 else tuple(res)
+
+
+def hstack(tup, *, dtype=None, casting="same_kind"):
+    hs = [atleast_1d(h) for h in _seq(tup, "hstack")]
+    return concatenate(hs, axis=0 if hs[0].ndim == 1 else 1, dtype=dtype)
+
+
+def vstack(tup, *, dtype=None, casting="same_kind"):
+    return concatenate([atleast_2d(h) for h in _seq(tup, "vstack")], axis=0, dtype=dtype)
+
+
+row_stack = vstack
+
+
+def dstack(tup):
+    return concatenate([atleast_3d(h) for h in _seq(tup, "dstack")], axis=2)
+
+
+def column_stack(tup):
+    hs = []
+    for h in _seq(tup, "column_stack"):
+        if h.ndim < 2:
+            h = _mf.expand_dims(atleast_1d(h), axis=1)
+        hs.append(h)
+    return concatenate(hs, axis=1)
+
+
+def _split_points(n, sections, fn, even):
+    if isinstance(sections, (int, _np.integer)) and not isinstance(sections, bool):
+        k = int(sections)
+        if k <= 0:
+            raise ValueError(f"{fn}: number sections must be larger than 0.")
+        if even and n % k:
+            raise ValueError(f"{fn}: array split does not result in an equal division")
+        q, r = _b.divmod(n, k)
+        pts, acc = [], 0
+        for i in range(k):
+            acc += q + (1 if i < r else 0)
+            pts.append(acc)
+        return [0] + pts
+    idx = [int(i) for i in (_to_numpy(sections) if _is_hc(sections) else sections)]
+    return [0] + idx + [n]
+
+
+def array_split(ary, indices_or_sections, axis=0):
+    """Splits into sub-arrays (views), allowing unequal division."""
+    return _split(ary, indices_or_sections, axis, "array_split", False)
+
+
+def split(ary, indices_or_sections, axis=0):
+    """Splits into equal sub-arrays (views); ValueError when the division is unequal."""
+    return _split(ary, indices_or_sections, axis, "split", True)
+
+
+def _split(ary, ios, axis, fn, even):
+    h = _operand(ary, fn)
+    if h.ndim == 0:
+        raise ValueError(f"{fn}: cannot split a 0-d array")
+    ax = _mf._axis(axis, h.ndim, fn)
+    n = h.shape[ax]
+    pts = _split_points(n, ios, fn, even)
+    out = []
+    for i in range(len(pts) - 1):
+        lo = _b.min(_b.max(pts[i] + (n if pts[i] < 0 else 0), 0), n)
+        hi = _b.min(_b.max(pts[i + 1] + (n if pts[i + 1] < 0 else 0), 0), n)
+        hi = _b.max(hi, lo)
+        out.append(_mf._slice(h, ax, lo, hi))
+    return out
+
+
+def hsplit(ary, indices_or_sections):
+    h = _operand(ary, "hsplit")
+    if h.ndim == 0:
+        raise ValueError("hsplit: hsplit only works on arrays of 1 or more dimensions")
+    return split(h, indices_or_sections, 1 if h.ndim > 1 else 0)
+
+
+def vsplit(ary, indices_or_sections):
+    h = _operand(ary, "vsplit")
+    if h.ndim < 2:
+        raise ValueError("vsplit: vsplit only works on arrays of 2 or more dimensions")
+    return split(h, indices_or_sections, 0)
+
+
+def dsplit(ary, indices_or_sections):
+    h = _operand(ary, "dsplit")
+    if h.ndim < 3:
+        raise ValueError("dsplit: dsplit only works on arrays of 3 or more dimensions")
+    return split(h, indices_or_sections, 2)
+
+
+def unstack(x, /, *, axis=0):
+    return _mf.unstack(_operand(x, "unstack"), axis=axis)
+
+
+_export("reshape", "ravel", "transpose", "permute_dims", "matrix_transpose", "swapaxes",
+        "moveaxis", "rollaxis", "squeeze", "expand_dims", "broadcast_to", "broadcast_arrays",
+        "flip", "fliplr", "flipud", "roll", "repeat", "tile", "take", "concatenate", "concat",
+        "stack", "atleast_1d", "atleast_2d", "atleast_3d", "hstack", "vstack", "row_stack",
+        "dstack", "column_stack", "array_split", "split", "hsplit", "vsplit", "dsplit",
+        "unstack")
+
+for _n in ("rot90", "resize", "append", "insert", "delete", "pad", "block", "trace",
+           "diagonal", "dot", "vdot", "inner", "outer", "matmul_", "linalg_"):
+    if hasattr(_np, _n):
+        globals()[_n] = _delegate(_n)
+        _export(_n)
+
+
+def dot(a, b, out=None):
+    """NumPy's dot: native matmul for 1-D/2-D operands, NumPy on views otherwise."""
+    fn = "dot"
+    x, y = _operand(a, fn), _operand(b, fn)
+    if x.ndim == 0 or y.ndim == 0:
+        return _out(_ef.multiply(x, y), out, fn)
+    if x.ndim <= 2 and y.ndim <= 2:
+        from ._linear_algebra_functions import matmul as _matmul
+        if x.dtype == _np.bool_ or y.dtype == _np.bool_:
+            return _np_call(fn, x, y)
+        return _out(_matmul(x, y), out, fn)
+    return _np_call(fn, x, y) if out is None else _np_call(fn, x, y, out=out)
+
+
+def matmul(x1, x2, /, out=None, **kwargs):
+    from ._linear_algebra_functions import matmul as _matmul
+    if kwargs:
+        return _call_numpy("matmul", _np.matmul, (x1, x2), dict(kwargs, out=out))
+    return _out(_matmul(_operand(x1, "matmul"), _operand(x2, "matmul")), out, "matmul")
+
+
+def outer(a, b, out=None):
+    x = ravel(_operand(a, "outer"))
+    y = ravel(_operand(b, "outer"))
+    return _out(_ef.multiply(_mf.expand_dims(x, axis=1), y), out, "outer")
+
+
+_export("dot", "matmul", "outer")
+
+
+# ---------------------------------------------------------------------------------------------
+# Submodules' NumPy extras, I/O, ndarray methods
+
+def _named(f, name):
+    """f with TypeError/ValueError/IndexError messages prefixed by NumPy's name for it."""
+    import functools
+
+    from ._numpy_bridge import renamed
+
+    @functools.wraps(f)
+    def run(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except (TypeError, ValueError, IndexError) as e:
+            new = renamed(name, e)
+            if new is e:
+                raise
+            raise new from e
+
+    return run
+
+
+for _n in list(__all__):
+    _f = globals().get(_n)
+    if callable(_f) and getattr(_f, "__module__", None) == __name__ and \
+            not isinstance(_f, type) and not hasattr(_f, "__wrapped_numpy__"):
+        globals()[_n] = _named(_f, _n)
+del _n, _f
+
+
+from . import _linalg_numpy  # noqa: E402,F401  (attaches linalg/fft extras)
+from . import _ndarray_methods  # noqa: E402,F401
+from ._io import *  # noqa: E402,F401,F403
+from ._io import __all__ as _io_all  # noqa: E402
+
+__all__ += _io_all

@@ -1,0 +1,169 @@
+"""The bridge the NumPy drop-in layer uses to run NumPy on hcarray memory.
+
+``to_np`` turns hcarray arrays (also inside lists and tuples) into zero-copy NumPy views;
+``wrap`` turns NumPy results back into hcarray: a result that is a view of an input's memory
+becomes an hcarray view of that input's storage (so writes through it reach the input, as in
+NumPy); any other array is copied into memory from hcarray's allocator; a NumPy scalar of a
+supported dtype becomes a 0-d hcarray (the project's decision: 0-d arrays, never NumPy scalars);
+results NumPy gives in dtypes hcarray lacks (object, str, datetime) are returned as NumPy objects.
+``delegate(name)`` builds a NumPy-signature function from these, naming itself in errors.
+"""
+
+import functools as _functools
+
+import numpy as _np
+
+from . import _core, _dtypes
+from ._array_object import _copy_from_numpy, _from_numpy, _to_numpy
+
+ndarray = _core.ndarray
+
+
+def to_np(obj):
+    """obj with every hcarray (also inside lists/tuples/dicts) replaced by a NumPy view."""
+    if isinstance(obj, ndarray):
+        return _to_numpy(obj)
+    if type(obj) is list:
+        return [to_np(o) for o in obj]
+    if type(obj) is tuple:
+        return tuple(to_np(o) for o in obj)
+    if type(obj) is dict:
+        return {k: to_np(v) for k, v in obj.items()}
+    return obj
+
+
+def _collect(obj, acc):
+    if isinstance(obj, ndarray):
+        acc.append(obj)
+    elif isinstance(obj, (list, tuple)):
+        for o in obj:
+            _collect(o, acc)
+    elif isinstance(obj, dict):
+        for o in obj.values():
+            _collect(o, acc)
+    return acc
+
+
+def _supported(d):
+    return d in _dtypes._CODE or (d.byteorder == ">" and d.newbyteorder("=") in _dtypes._CODE)
+
+
+def _view_of(res, sources):
+    """An hcarray view of res when res lies in the memory of one of sources (hcarray arrays)."""
+    if res.dtype not in _dtypes._CODE:
+        return None
+    for h in sources:
+        a = _to_numpy(h)
+        if not _np.may_share_memory(res, a):
+            continue
+        code = _dtypes._CODE[res.dtype]
+        base = h if code == h._dtype_code else (
+            h._reinterpret(code) if res.dtype.itemsize == h.itemsize else None)
+        if base is None:
+            # Another itemsize (x.real of complex, x.view(dtype)): an hcarray over NumPy's view,
+            # which holds the same memory alive (the buffer protocol keeps h's storage).
+            return _from_numpy(res)
+        off = h._offset + (res.__array_interface__["data"][0] - a.__array_interface__["data"][0])
+        v = _core.as_strided(base, res.shape, res.strides, off)
+        if not res.flags.writeable:
+            v._writeable = False
+        return v
+    return None
+
+
+def wrap(res, sources=()):
+    """A NumPy result as hcarray (see the module's notes). sources: the hcarray inputs."""
+    if isinstance(res, _np.ndarray):
+        if not _supported(res.dtype):
+            return res
+        if sources:
+            v = _view_of(res, sources)
+            if v is not None:
+                return v
+        if res.dtype not in _dtypes._CODE:
+            res = res.astype(res.dtype.newbyteorder("="))
+        return _copy_from_numpy(res)
+    if isinstance(res, _np.generic):
+        if not _supported(res.dtype):
+            return res
+        return _copy_from_numpy(_np.asarray(res))
+    if type(res) is tuple:
+        return tuple(wrap(r, sources) for r in res)
+    if type(res) is list:
+        return [wrap(r, sources) for r in res]
+    if hasattr(res, "_fields") and isinstance(res, tuple):  # named tuples (linalg results)
+        return type(res)(*(wrap(r, sources) for r in res))
+    return res
+
+
+def renamed(name, e):
+    """The exception e with its message prefixed by the function's name (same type)."""
+    msg = str(e)
+    if msg.startswith(name + ":"):
+        return e
+    try:
+        new = type(e)(f"{name}: {msg}")
+    except Exception:  # exception types whose constructors take other arguments
+        return e
+    return new
+
+
+def call_numpy(name, fn, args, kwargs):
+    """fn(*args, **kwargs) on NumPy views of the hcarray arguments, the result wrapped; an `out`
+    argument that is an hcarray is written in place (through its NumPy view) and returned."""
+    sources = _collect(args, [])
+    _collect(kwargs, sources)
+    out = kwargs.get("out")
+    try:
+        res = fn(*to_np(args), **to_np(kwargs))
+    except (TypeError, ValueError, IndexError, ArithmeticError, _np.linalg.LinAlgError) as e:
+        new = renamed(name, e)
+        if new is e:
+            raise
+        raise new from e
+    if isinstance(out, ndarray):
+        return out
+    return wrap(res, sources)
+
+
+def delegate(name, fn=None, module=_np):
+    """A function running NumPy's `name` (or fn) on NumPy views of its hcarray arguments."""
+    f = fn if fn is not None else getattr(module, name)
+
+    @_functools.wraps(f)
+    def run(*args, **kwargs):
+        return call_numpy(name, f, args, kwargs)
+
+    run.__module__ = "hcarray"
+    run.__wrapped_numpy__ = f
+    try:
+        del run.__wrapped__  # keep inspect.signature on NumPy's text signature via __signature__
+    except AttributeError:
+        pass
+    try:
+        import inspect
+        run.__signature__ = inspect.signature(f)
+    except (TypeError, ValueError):
+        pass
+    return run
+
+
+def as_hc(obj, fn, dtype=None):
+    """obj as an hcarray (array_like accepted, as NumPy's functions do)."""
+    if isinstance(obj, ndarray) and dtype is None:
+        return obj
+    if isinstance(obj, _np.ndarray):
+        h = _from_numpy(obj) if _supported(obj.dtype) else None
+        if h is None:
+            raise TypeError(f"{fn}: data type {obj.dtype} is not supported by hcarray")
+        return h if dtype is None else _core.astype(h, _np.dtype(dtype))
+    if isinstance(obj, ndarray):
+        return _core.astype(obj, _np.dtype(dtype))
+    try:
+        a = _np.asarray(obj, dtype=dtype)
+    except (TypeError, ValueError) as e:
+        raise renamed(fn, e) from e
+    if not _supported(a.dtype):
+        raise TypeError(f"{fn}: cannot convert {type(obj).__name__} to an array of numbers "
+                        f"(NumPy makes dtype {a.dtype}, which hcarray does not support)")
+    return _copy_from_numpy(a)
