@@ -1,5 +1,9 @@
 #include "core/iter.h"
 
+#include <atomic>
+
+#include "core/parallel.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <numeric>
@@ -85,6 +89,80 @@ void run_loop(const IterPlan& p, Loop loop, const void* ctx) {
 
 void for_each(int nop, const Array* const* ops, Loop loop, const void* ctx) {
   run_loop(plan_iteration(nop, ops, ops[0]->shape), loop, ctx);
+}
+
+}  // namespace hc
+
+namespace hc {
+
+void run_range(const IterPlan& p, Loop loop, const void* ctx, int64_t begin, int64_t end) {
+  if (begin >= end) return;
+  char* ptrs[kMaxOperands];
+  int64_t inner_strides[kMaxOperands];
+  if (p.ndim == 0) {
+    for (int k = 0; k < p.nop; ++k) {
+      ptrs[k] = p.base[k];
+      inner_strides[k] = 0;
+    }
+    loop(ptrs, inner_strides, 1, ctx);
+    return;
+  }
+  int in = p.ndim - 1;
+  int64_t n = p.shape[in];
+  for (int k = 0; k < p.nop; ++k) inner_strides[k] = p.strides[k][in];
+  // Multi-index of `begin`.
+  int64_t idx[kMaxDims];
+  int64_t rem = begin;
+  for (int d = in; d >= 0; --d) {
+    idx[d] = rem % p.shape[d];
+    rem /= p.shape[d];
+  }
+  for (int k = 0; k < p.nop; ++k) {
+    char* q = p.base[k];
+    for (int d = 0; d <= in; ++d) q += idx[d] * p.strides[k][d];
+    ptrs[k] = q;
+  }
+  int64_t pos = begin;
+  while (pos < end) {
+    int64_t run = n - idx[in];
+    if (run > end - pos) run = end - pos;
+    loop(ptrs, inner_strides, run, ctx);
+    pos += run;
+    if (pos >= end) return;
+    // Move to the start of the next inner run.
+    for (int k = 0; k < p.nop; ++k) ptrs[k] += (n - idx[in]) * p.strides[k][in];
+    idx[in] = 0;
+    for (int k = 0; k < p.nop; ++k) ptrs[k] -= n * p.strides[k][in];
+    int d = in - 1;
+    for (; d >= 0; --d) {
+      for (int k = 0; k < p.nop; ++k) ptrs[k] += p.strides[k][d];
+      if (++idx[d] < p.shape[d]) break;
+      for (int k = 0; k < p.nop; ++k) ptrs[k] -= p.strides[k][d] * p.shape[d];
+      idx[d] = 0;
+    }
+  }
+}
+
+namespace {
+// Measured on the 2-core development machine (benchmarks/bench_threads.py): splitting pays from
+// about 256 KiB of memory traffic per op; below that, waking the pool costs more than it saves.
+std::atomic<int64_t> g_threshold_bytes{256 * 1024};
+}  // namespace
+
+int64_t parallel_threshold_bytes() { return g_threshold_bytes.load(); }
+void set_parallel_threshold_bytes(int64_t bytes) { g_threshold_bytes.store(bytes < 0 ? 0 : bytes); }
+
+void run_loop_parallel(const IterPlan& p, Loop loop, const void* ctx, int64_t align) {
+  if (p.size == 0) return;
+  int nt = num_threads();
+  // Bytes touched per element: the operands' strides give the item sizes for contiguous runs;
+  // 8 bytes per operand is a fair stand-in otherwise.
+  int64_t bytes = p.size * 8 * p.nop;
+  if (nt <= 1 || p.ndim == 0 || bytes < g_threshold_bytes.load()) {
+    run_loop(p, loop, ctx);
+    return;
+  }
+  parallel_for(p.size, align, nt, [&](int64_t b, int64_t e, int) { run_range(p, loop, ctx, b, e); });
 }
 
 }  // namespace hc

@@ -25,6 +25,15 @@ struct IterPlan {
 // ops[k] must all have `shape` (broadcast them first); ops[0] is usually the output.
 IterPlan plan_iteration(int nop, const Array* const* ops, const Dims& shape);
 void run_loop(const IterPlan& plan, Loop loop, const void* ctx);
+// The elements [begin, end) of the plan (C order over its coalesced shape).
+void run_range(const IterPlan& plan, Loop loop, const void* ctx, int64_t begin, int64_t end);
+// Like run_loop, split over the thread pool when the work is large enough. Only for loops whose
+// writes at distinct positions are independent (elementwise ops, casts, fills). Chunk
+// boundaries are multiples of `align` elements.
+void run_loop_parallel(const IterPlan& plan, Loop loop, const void* ctx, int64_t align = 1);
+// Below this many elements (times bytes touched per element, see iter.cpp) ops run on one thread.
+int64_t parallel_threshold_bytes();
+void set_parallel_threshold_bytes(int64_t bytes);
 
 // Convenience: iterate arrays that already have identical shapes.
 void for_each(int nop, const Array* const* ops, Loop loop, const void* ctx = nullptr);

@@ -1,5 +1,7 @@
 #include "core/reduce.h"
 
+#include "core/parallel.h"
+
 #include <algorithm>
 #include <memory>
 #include <unordered_map>
@@ -50,6 +52,50 @@ std::vector<int> normalize_axes(const std::vector<int64_t>& axes, int ndim, cons
   return out;
 }
 
+namespace {
+
+// Runs a reduction plan (operand 0: the accumulator, stride 0 along reduced dims) on the pool
+// when it is large. The iterator orders the stride-0 dims innermost, so chunks aligned to the
+// reduced block write disjoint accumulators; a reduction to few outputs instead gives each
+// thread a private accumulator and folds them at the end with the same loop.
+void run_reduction(const IterPlan& plan, Loop fn, const Array& acc) {
+  int nt = num_threads();
+  if (nt <= 1 || plan.ndim == 0 || plan.size * 8 < parallel_threshold_bytes()) {
+    run_loop(plan, fn, nullptr);
+    return;
+  }
+  int64_t block = 1;
+  int d = plan.ndim - 1;
+  for (; d >= 0 && plan.strides[0][d] == 0; --d) block *= plan.shape[d];
+  bool reduced_innermost = true;
+  for (int k = 0; k <= d; ++k) reduced_innermost &= plan.strides[0][k] != 0;
+  int64_t outputs = plan.size / block;
+  if (reduced_innermost && outputs >= nt) {
+    run_loop_parallel(plan, fn, nullptr, block);
+    return;
+  }
+  if (acc.size() != 1) {
+    run_loop(plan, fn, nullptr);
+    return;
+  }
+  // One output: private accumulators, each starting from the accumulator's initial value.
+  Array partial = Array::empty(Dims{int64_t(nt)}, acc.dtype, acc.device(), "reduce");
+  copy_into(partial, acc.view(Dims{int64_t(nt)}, Dims{0}, acc.offset), "reduce");
+  parallel_for(plan.size, 1, nt, [&](int64_t b, int64_t e, int w) {
+    IterPlan q = plan;
+    q.base[0] = partial.data() + w * partial.itemsize();
+    run_range(q, fn, nullptr, b, e);
+  });
+  // Fold: the accumulator restarts from its initial value, so fold partials 1.. into partial 0.
+  copy_into(acc, partial.view(Dims{}, Dims{}, partial.offset), "reduce");
+  Array rest = partial.view(Dims{int64_t(nt - 1)}, Dims{partial.itemsize()}, partial.offset + partial.itemsize());
+  Array accv = acc.view(Dims{int64_t(nt - 1)}, Dims{0}, acc.offset);
+  const Array* ops[2] = {&accv, &rest};
+  run_loop(plan_iteration(2, ops, accv.shape), fn, nullptr);
+}
+
+}  // namespace
+
 Array dispatch_reduce(int opid, const Array& x, const std::vector<int>& axes, bool keepdims, DType acc,
                       Device dev) {
   const ReduceOp& op = reduce_op(opid);
@@ -96,7 +142,7 @@ Array dispatch_reduce(int opid, const Array& x, const std::vector<int>& axes, bo
     for (int i = 0; i < nd; ++i)
       if (red[i]) accv.strides[i] = 0;
     const Array* ops[2] = {&accv, &src};
-    run_loop(plan_iteration(2, ops, x.shape), fn, nullptr);
+    run_reduction(plan_iteration(2, ops, x.shape), fn, acc_arr);
   }
   Array result = acc_arr;
   if (loop_t != acc) result = astype(acc_arr, acc);

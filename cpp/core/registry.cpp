@@ -136,7 +136,7 @@ Array dispatch_unary(int opid, const Array& x, Device dev, const Array* out) {
   Array res = prepare_out(op, x.shape, e.out, dev, out, &cast_after, &src, nullptr);
   const Array* operands[2] = {&res, &src};
   IterPlan plan = plan_iteration(2, operands, res.shape);
-  run_loop(plan, e.fn, e.ctx);
+  run_loop_parallel(plan, e.fn, e.ctx);
   if (cast_after) {
     copy_into(*out, res, op.name.c_str());
     return *out;
@@ -155,7 +155,7 @@ Array dispatch_binary(int opid, const Array& a, const Array& b, Device dev, cons
   Array res = prepare_out(op, shape, e.out, dev, out, &cast_after, &sa, &sb);
   const Array* operands[3] = {&res, &sa, &sb};
   IterPlan plan = plan_iteration(3, operands, shape);
-  run_loop(plan, e.fn, e.ctx);
+  run_loop_parallel(plan, e.fn, e.ctx);
   if (cast_after) {
     copy_into(*out, res, op.name.c_str());
     return *out;

@@ -107,14 +107,14 @@ void copy_into(const Array& dst, const Array& src, const char* fn) {
     s = astype(s, s.dtype);  // the source is read in full before any write
   }
   const Array* ops[2] = {&dst, &s};
-  run_loop(plan_iteration(2, ops, dst.shape), g_cast[int(src.dtype)][int(dst.dtype)], nullptr);
+  run_loop_parallel(plan_iteration(2, ops, dst.shape), g_cast[int(src.dtype)][int(dst.dtype)], nullptr);
 }
 
 Array astype(const Array& a, DType t) {
   Array out = Array::empty(a.shape, t, a.device(), "astype");
   ensure_casts();
   const Array* ops[2] = {&out, &a};
-  run_loop(plan_iteration(2, ops, out.shape), g_cast[int(a.dtype)][int(t)], nullptr);
+  run_loop_parallel(plan_iteration(2, ops, out.shape), g_cast[int(a.dtype)][int(t)], nullptr);
   return out;
 }
 
@@ -140,7 +140,7 @@ void fill(const Array& dst, const Scalar& value) {
   c.size = int(dst.itemsize());
   store_scalar(value, dst.dtype, c.value);
   const Array* ops[1] = {&dst};
-  run_loop(plan_iteration(1, ops, dst.shape), &fill_loop, &c);
+  run_loop_parallel(plan_iteration(1, ops, dst.shape), &fill_loop, &c);
 }
 
 }  // namespace hc

@@ -12,8 +12,25 @@ namespace {
 template <class T> inline T load(const char* p) { return *reinterpret_cast<const T*>(p); }
 
 // Pairwise summation of n strided elements: error grows as O(log n) ulp instead of O(n).
+// Contiguous blocks: eight independent partial sums the compiler keeps in vector registers.
+template <class T>
+T pairwise_sum_contiguous(const T* a, int64_t n) {
+  if (n <= 256) {
+    T acc[8] = {};
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8)
+      for (int k = 0; k < 8; ++k) acc[k] += a[i + k];
+    T r = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+    for (; i < n; ++i) r += a[i];
+    return r;
+  }
+  int64_t half = (n / 2) & ~int64_t(7);
+  return pairwise_sum_contiguous(a, half) + pairwise_sum_contiguous(a + half, n - half);
+}
+
 template <class T>
 T pairwise_sum(const char* a, int64_t s, int64_t n) {
+  if (s == int64_t(sizeof(T))) return pairwise_sum_contiguous(reinterpret_cast<const T*>(a), n);
   if (n <= 128) {
     T acc[8] = {};
     int64_t i = 0;

@@ -34,7 +34,7 @@ Array where(const Array& cond, const Array& a, const Array& b) {
     case 16: fn = &where_loop<16>; break;
   }
   const Array* ops[4] = {&out, &c, &x, &y};
-  run_loop(plan_iteration(4, ops, shape), fn, nullptr);
+  run_loop_parallel(plan_iteration(4, ops, shape), fn, nullptr);
   return out;
 }
 

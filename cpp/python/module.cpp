@@ -8,6 +8,7 @@ void bind_interop(nb::module_& m);
 void bind_creation(nb::module_& m);
 void bind_reduce(nb::module_& m);
 void bind_device(nb::module_& m);
+void bind_parallel(nb::module_& m);
 void bind_sort(nb::module_& m);
 void bind_linalg(nb::module_& m);
 void bind_scan(nb::module_& m);
@@ -36,6 +37,7 @@ NB_MODULE(_core, m) {
   py::bind_creation(m);
   py::bind_reduce(m);
   py::bind_device(m);
+  py::bind_parallel(m);
   py::bind_sort(m);
   py::bind_linalg(m);
   py::bind_scan(m);

@@ -8,7 +8,7 @@ if _dev:
     __path__.append(_dev)  # noqa: F821
 
 from . import _core  # noqa: E402
-from ._core import ndarray  # noqa: E402
+from ._core import get_num_threads, ndarray, set_num_threads  # noqa: E402,F401
 from ._dtypes import (  # noqa: E402,F401
     bfloat16, bool, bool_, complex64, complex128, float16, float32, float64,
     int8, int16, int32, int64, uint8, uint16, uint32, uint64,
