@@ -107,8 +107,8 @@ def _shape(shape, fn, itemsize=1):
 
 
 def _device(device, fn, like=None):
-    if device is None and like is not None:
-        device = like._device_str
+    if device is None and like is not None and _core._current_device() is None:
+        device = like._device_str  # precedence: keyword, then `using`, then the operand
     return as_device(device, fn).name
 
 
