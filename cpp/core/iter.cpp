@@ -144,9 +144,11 @@ void run_range(const IterPlan& p, Loop loop, const void* ctx, int64_t begin, int
 }
 
 namespace {
-// Measured on the 2-core development machine (benchmarks/bench_threads.py): splitting pays from
-// about 256 KiB of memory traffic per op; below that, waking the pool costs more than it saves.
-std::atomic<int64_t> g_threshold_bytes{256 * 1024};
+// Set from benchmarks/bench_threads.py on the 2-core development machine (shared with other
+// work, so noisy): splitting a+b, exp and sum over 2 threads gained nothing up to 64K float32
+// elements (1.5 MiB counted traffic) and paid from 256K elements (6 MiB: a+b 1.2x, exp 1.3x).
+// 2 MiB sits between the two.
+std::atomic<int64_t> g_threshold_bytes{2 * 1024 * 1024};
 }  // namespace
 
 int64_t parallel_threshold_bytes() { return g_threshold_bytes.load(); }
