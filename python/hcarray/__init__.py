@@ -49,3 +49,10 @@ newaxis = None
 
 __version__ = "0.1.0"
 __array_api_version__ = "2024.12"
+
+# Every function accepts device= (specs/devices.md): wrap the ones that do not take it.
+from ._device_kw import add_device_keyword as _add_device_keyword  # noqa: E402
+
+_add_device_keyword(globals(), list(globals()))
+_add_device_keyword(vars(linalg), list(vars(linalg)))
+_add_device_keyword(vars(fft), list(vars(fft)))
