@@ -306,8 +306,7 @@ void bind_array(nb::module_& m) {
           [](Array& a, bool w) { a.writeable = w; })
       .def("_shares_storage", [](const Array& a, const Array& b) { return a.storage == b.storage; })
       .def_prop_ro("T", [](const Array& a) {
-        if (a.ndim() > 2)
-          throw ValueError("T: only arrays of 0, 1 or 2 dimensions; use mT or permute_dims");
+        // All axes reversed, as NumPy (the standard only defines T for 2-D arrays).
         Dims s(a.ndim()), st(a.ndim());
         for (int i = 0; i < a.ndim(); ++i) {
           s[i] = a.shape[a.ndim() - 1 - i];

@@ -105,7 +105,13 @@ def __array__(self, dtype=None, copy=None):
 
 
 def __repr__(self):
-    return repr(_to_numpy(self))
+    # A 0-d array stands where NumPy returns a scalar (x[0], x.sum()), so it prints as NumPy's
+    # scalar does (np.float64(3.0)): lists and tuples of results then print as in NumPy.
+    # specs/numpy-compat.md.
+    a = _to_numpy(self)
+    if a.ndim == 0:
+        return repr(a[()])
+    return repr(a)
 
 
 def __str__(self):
