@@ -278,8 +278,10 @@ def _params(sig_text):
 
 
 def _check_signature(fn, stub_text, where, drop_self=False):
-    """The standard's parameters, in order and of the same kind; a positional-only one may also
-    be accepted by keyword (a superset); extra parameters must come last and have defaults."""
+    """The standard's parameters before its "*" come first, in order and of the same kind (a
+    positional-only one may also be accepted by keyword: a superset). Its keyword-only parameters
+    are matched by name and may be keyword-only or, as in NumPy (which passes the official
+    test_signatures.py), positional-or-keyword. Every other parameter has a default."""
     want = _params(stub_text)
     try:
         sig = inspect.signature(fn)
@@ -293,8 +295,11 @@ def _check_signature(fn, stub_text, where, drop_self=False):
             want = want[1:]  # the stub's self
         if got and got[0].name == "self":
             got = got[1:]
+    ordered = [(n, k) for n, k in want if k != inspect.Parameter.KEYWORD_ONLY]
+    keyword_only = [n for n, k in want if k == inspect.Parameter.KEYWORD_ONLY]
+    assert want[:len(ordered)] == ordered, f"{where}: the stub text is malformed"
     assert len(got) >= len(want), f"{where}: {sig} has fewer parameters than the standard's"
-    for i, (name, kind) in enumerate(want):
+    for i, (name, kind) in enumerate(ordered):
         g = got[i]
         if kind == inspect.Parameter.POSITIONAL_ONLY:
             assert g.kind in (g.POSITIONAL_ONLY, g.POSITIONAL_OR_KEYWORD), f"{where}: {sig}"
@@ -303,9 +308,20 @@ def _check_signature(fn, stub_text, where, drop_self=False):
         else:
             assert (g.name, g.kind) == (name, kind), \
                 f"{where}: parameter {i} of {sig} should be {name} ({kind.description})"
-    for g in got[len(want):]:
-        assert g.kind == g.VAR_KEYWORD or g.default is not g.empty, \
-            f"{where}: extra parameter {g.name} of {sig} has no default"
+    matched = set(range(len(ordered)))
+    names = [g.name for g in got]
+    for name in keyword_only:
+        assert name in names, f"{where}: {sig} lacks the keyword parameter {name}"
+        i = names.index(name)
+        assert i >= len(ordered), \
+            f"{where}: {name} of {sig} stands where the standard has a positional parameter"
+        assert got[i].kind in (got[i].KEYWORD_ONLY, got[i].POSITIONAL_OR_KEYWORD), \
+            f"{where}: {name} of {sig} cannot be passed by keyword"
+        matched.add(i)
+    for i, g in enumerate(got):
+        if i not in matched:
+            assert g.kind == g.VAR_KEYWORD or g.default is not g.empty, \
+                f"{where}: extra parameter {g.name} of {sig} has no default"
 
 
 @pytest.mark.parametrize("name", sorted(FUNCTIONS))
