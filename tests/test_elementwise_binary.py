@@ -284,9 +284,10 @@ def test_binary_python_scalar(name, data):
     s = data.draw(_SCALARS)
     reflected = data.draw(st.booleans())
     ns = s
-    if a.dtype == BF16 and isinstance(s, float):
+    if a.dtype == BF16 and isinstance(s, float) and not name.startswith("logical_"):
         # ml_dtypes' bfloat16 is not weak-scalar aware in NumPy (bf16 + 0.5 -> float32);
-        # hcarray applies the NumPy 2 / Array API rule (result stays bfloat16).
+        # hcarray applies the NumPy 2 / Array API rule (result stays bfloat16). Logical ops
+        # take the scalar by its truth value (1e-70 is true though it rounds to bf16 zero).
         ns = np.asarray(s, dtype=BF16)
     args = (ns, a) if reflected else (a, ns)
     hargs = (s, to_hc(a)) if reflected else (to_hc(a), s)
@@ -339,8 +340,18 @@ def test_binary_shapes_do_not_broadcast(name):
 
 @pytest.mark.parametrize("name", sorted(BINARY))
 def test_binary_needs_an_array(name):
+    # The strict Array API function needs an hcarray operand.
     with pytest.raises(TypeError, match=name):
-        getattr(hc, name)(1, 2)
+        getattr(hc._elementwise_functions, name)(1, 2)
+    # The top-level name is NumPy's: Python scalars and lists are array_likes.
+    for args in ((1, 2), (1.5, 2.0), ([1, 2], 3), (True, [False, True])):
+        try:
+            expected = _np_call(BINARY[name][0], *args)
+        except TypeError:
+            with pytest.raises(TypeError, match=name):
+                getattr(hc, name)(*args)
+            continue
+        _check(name, getattr(hc, name)(*args), expected)
 
 
 @pytest.mark.parametrize("name,dtype", [
@@ -374,5 +385,15 @@ def test_unary_bad_dtype(name, dtype):
 
 @pytest.mark.parametrize("name", sorted(UNARY))
 def test_unary_needs_an_array(name):
+    # The strict Array API function refuses a NumPy array.
     with pytest.raises(TypeError, match=name):
-        getattr(hc, name)(np.ones(3))
+        getattr(hc._elementwise_functions, name)(np.ones(3))
+    # The top-level name is NumPy's: NumPy arrays, lists and scalars are array_likes.
+    for arg in (np.ones(3), np.arange(-2, 3), [1.5, -2.0], -3, True):
+        try:
+            expected = _np_call(UNARY[name][0], arg)
+        except TypeError:
+            with pytest.raises(TypeError, match=name):
+                getattr(hc, name)(arg)
+            continue
+        _check(name, getattr(hc, name)(arg), expected)
