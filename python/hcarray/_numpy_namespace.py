@@ -1306,33 +1306,3 @@ from ._io import __all__ as _io_all  # noqa: E402
 
 __all__ += _io_all
 
-
-# ---------------------------------------------------------------------------------------------
-# Ufunc objects: every exported name that is a NumPy ufunc becomes an hcarray ufunc object
-# (_ufunc.py) whose call is the function defined above, unchanged, and whose .reduce,
-# .accumulate, .outer, .reduceat and .at run on hcarray arrays.
-
-def _make_ufuncs():
-    from . import _ufunc
-    from ._device_kw import _takes_device, _wrap as _device_wrap
-    from ._linear_algebra_functions import vecdot as _vecdot
-
-    g = globals()
-    g.setdefault("vecdot", _vecdot)
-    if "vecdot" not in __all__:
-        __all__.append("vecdot")
-    for name in list(__all__):
-        u = getattr(_np, name, None)
-        if not isinstance(u, _np.ufunc):
-            continue
-        f = g[name]
-        if isinstance(f, _ufunc.ufunc):
-            continue
-        if not _takes_device(f):
-            f = _device_wrap(f, name)
-        g[name] = _ufunc.make(name, f, u)
-    g["ufunc"] = _ufunc.ufunc
-    __all__.append("ufunc")
-
-
-_make_ufuncs()
