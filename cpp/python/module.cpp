@@ -13,6 +13,7 @@ void bind_sort(nb::module_& m);
 void bind_linalg(nb::module_& m);
 void bind_scan(nb::module_& m);
 void bind_memory(nb::module_& m);
+void bind_nn(nb::module_& m);
 }  // namespace hc::py
 
 NB_MODULE(_core, m) {
@@ -42,4 +43,5 @@ NB_MODULE(_core, m) {
   py::bind_linalg(m);
   py::bind_scan(m);
   py::bind_memory(m);
+  py::bind_nn(m);
 }

@@ -33,6 +33,7 @@ from ._info import *  # noqa: E402,F401,F403
 
 from . import fft, linalg  # noqa: E402,F401  (Array API extensions)
 from . import memory  # noqa: E402,F401
+from . import nn  # noqa: E402,F401
 
 # NumPy drop-in: NumPy's own names beyond the standard, then the NumPy protocols on ndarray.
 from ._numpy_namespace import *  # noqa: E402,F401,F403
