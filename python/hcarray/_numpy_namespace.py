@@ -300,9 +300,15 @@ def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None, *, d
     h = _arr(a, fn)
     d = _dt(dtype, fn) or h.dtype
     shp = h.shape if shape is None else shape
-    if isinstance(fill_value, (bool, int, float, complex)) and d.kind in "iub":
-        # NumPy casts the fill value to the dtype (full_like(int_array, 2.7) fills 2).
-        fill_value = _np.array(fill_value).astype(d)
+    if isinstance(fill_value, (bool, int, float, complex)):
+        # NumPy copies the fill value in with casting='unsafe': full_like(int_array, 2.7) fills
+        # 2, a float array takes 2**70, but a Python int out of an integer dtype's range raises.
+        tmp = _np.empty((), d)
+        try:
+            _np.copyto(tmp, fill_value, casting="unsafe")
+        except OverflowError as e:
+            raise OverflowError(f"{fn}: {e}") from None
+        fill_value = tmp
     if isinstance(fill_value, (list, tuple, _np.generic, _np.ndarray)):
         fill_value = _arr(fill_value, fn)
     if _is_hc(fill_value) and fill_value.dtype != d:
@@ -374,16 +380,17 @@ def identity(n, dtype=None, *, like=None):
 
 
 def tril(m, /, k=0):
-    """The lower triangle (NumPy: 1-D input is broadcast to a square first)."""
+    """The lower triangle (NumPy: 1-D input is broadcast to a square first; k may be a float)."""
     h = _arr(m, "tril")
-    if h.ndim < 2:
+    if h.ndim < 2 or not isinstance(k, (int, _np.integer)):
         return _np_call("tril", h, k)
     return _cf.tril(h, k=k)
 
 
 def triu(m, /, k=0):
+    """The upper triangle (NumPy: 1-D input is broadcast to a square first; k may be a float)."""
     h = _arr(m, "triu")
-    if h.ndim < 2:
+    if h.ndim < 2 or not isinstance(k, (int, _np.integer)):
         return _np_call("triu", h, k)
     return _cf.triu(h, k=k)
 
@@ -393,7 +400,8 @@ def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
     arrs = [_arr(x, "meshgrid") for x in xi]
     if copy and not sparse and _b.all(a.ndim == 1 for a in arrs):
         return _cf.meshgrid(*arrs, indexing=indexing)
-    return _np_call("meshgrid", *arrs, copy=copy, sparse=sparse, indexing=indexing)
+    # A list, as the standard's (and the native path's) result; NumPy 2 returns a tuple.
+    return list(_np_call("meshgrid", *arrs, copy=copy, sparse=sparse, indexing=indexing))
 
 
 _export("array", "asarray", "asanyarray", "ascontiguousarray", "asfortranarray", "copy",
@@ -433,7 +441,8 @@ def _make_unary(name, np_name):
         x = _operand(x, np_name)
         if out is not None:
             o = out[0] if isinstance(out, tuple) else out
-            return _core.unary(name, x, o, device)
+            _core.unary(name, x, o, device)
+            return o  # NumPy returns out itself
         if device is None:
             return native(x)
         return native(x, device=device)
@@ -472,7 +481,8 @@ def _make_binary(name, np_name):
             o = out[0] if isinstance(out, tuple) else out
             if name in _ef._LOGICAL:
                 return _out(native(x1, x2), o, np_name)
-            return _core.binary(name, x1, x2, o, device)
+            _core.binary(name, x1, x2, o, device)
+            return o  # NumPy returns out itself
         if device is None:
             return native(x1, x2)
         return native(x1, x2, device=device)
@@ -1306,3 +1316,33 @@ from ._io import __all__ as _io_all  # noqa: E402
 
 __all__ += _io_all
 
+
+# ---------------------------------------------------------------------------------------------
+# Ufunc objects: every exported name that is a NumPy ufunc becomes an hcarray ufunc object
+# (_ufunc.py) whose call is the function defined above, unchanged, and whose .reduce,
+# .accumulate, .outer, .reduceat and .at run on hcarray arrays.
+
+def _make_ufuncs():
+    from . import _ufunc
+    from ._device_kw import _takes_device, _wrap as _device_wrap
+    from ._linear_algebra_functions import vecdot as _vecdot
+
+    g = globals()
+    g.setdefault("vecdot", _vecdot)
+    if "vecdot" not in __all__:
+        __all__.append("vecdot")
+    for name in list(__all__):
+        u = getattr(_np, name, None)
+        if not isinstance(u, _np.ufunc):
+            continue
+        f = g[name]
+        if isinstance(f, _ufunc.ufunc):
+            continue
+        if not _takes_device(f):
+            f = _device_wrap(f, name)
+        g[name] = _ufunc.make(name, f, u)
+    g["ufunc"] = _ufunc.ufunc
+    __all__.append("ufunc")
+
+
+_make_ufuncs()
