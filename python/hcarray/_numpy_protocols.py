@@ -45,6 +45,12 @@ _asarray_np = _np.asarray
 _np_ndarray = _np.ndarray
 _np_generic = _np.generic
 _PY_SCALARS = (bool, int, float, complex)
+# Types that are never arrays nor containers of arrays: passed and returned as they are.
+_PLAIN = frozenset((bool, int, float, complex, str, type(None), slice, type(Ellipsis),
+                    _np.dtype, type))
+# NumPy scalar types hcarray holds (their 0-d arrays wrap without a dtype check; not bfloat16,
+# whose buffer has no format).
+_SCALAR_TYPES = frozenset(d.type for c, d in enumerate(_dtypes._DTYPES) if c != 10)
 _ufunc_type = _np.ufunc
 
 
@@ -57,11 +63,9 @@ class _Defer(Exception):
 
 
 def _view(x):
-    """A zero-copy NumPy view of hcarray x."""
-    try:
-        return _asarray_np(memoryview(x))
-    except BufferError:  # bfloat16 has no buffer format
-        return _to_numpy(x)
+    """A zero-copy NumPy view of hcarray x: NumPy reads the buffer protocol; bfloat16, which has
+    no buffer format, goes through ndarray.__array__ (a view too)."""
+    return _asarray_np(x)
 
 
 def _unwrap(obj):
@@ -72,14 +76,32 @@ def _unwrap(obj):
     if t is tuple or t is list:
         for item in obj:
             ti = type(item)
-            if ti is ndarray or ti is tuple or ti is list or ti is dict:
-                return t(_unwrap(i) for i in obj)
+            if ti is ndarray or ti is tuple or ti is list or ti is dict or (
+                    ti not in _PLAIN and isinstance(item, ndarray)):
+                return t([_unwrap(i) for i in obj])
         return obj
     if t is dict:
         return {k: _unwrap(v) for k, v in obj.items()}
-    if isinstance(obj, ndarray):
+    if t not in _PLAIN and isinstance(obj, ndarray):
         return _view(obj)
     return obj
+
+
+def _unwrap_args(args):
+    """The positional arguments (a tuple) with hcarrays replaced by views; fast for the usual
+    one or two plain arguments."""
+    n = len(args)
+    if n == 1:
+        a = args[0]
+        if type(a) is ndarray:
+            return (_asarray_np(a),)
+        return (_unwrap(a),)
+    if n == 2:
+        a, b = args
+        ta, tb = type(a), type(b)
+        return (_asarray_np(a) if ta is ndarray else a if ta in _PLAIN else _unwrap(a),
+                _asarray_np(b) if tb is ndarray else b if tb in _PLAIN else _unwrap(b))
+    return tuple([_unwrap(a) for a in args])
 
 
 def _unsupported(d, fn):
@@ -116,10 +138,9 @@ def _wrap_array(a, fn):
 def _wrap_scalar(s, fn):
     """A NumPy scalar -> a new, writeable 0-d hcarray."""
     a = _asarray_np(s)  # a fresh 0-d array (never NumPy's shared True_/False_ objects)
-    code = _CODE.get(a.dtype)
-    if code is None or code == _BF16_CODE:
-        return _wrap_array(a, fn)
-    return _from_buffer(a)
+    if type(s) in _SCALAR_TYPES:
+        return _from_buffer(a)
+    return _wrap_array(a, fn)
 
 
 def _wrap(r, fn):
@@ -127,16 +148,20 @@ def _wrap(r, fn):
     t = type(r)
     if t is _np_ndarray:
         return _wrap_array(r, fn)
+    if t in _SCALAR_TYPES:
+        return _from_buffer(_asarray_np(r))
+    if t in _PLAIN:
+        return r
     if isinstance(r, _np_generic):
-        return _wrap_scalar(r, fn)
+        return _wrap_array(_asarray_np(r), fn)
     if t is tuple or t is list:
-        return t(_wrap(i, fn) for i in r)
+        return t([_wrap(i, fn) for i in r])
     if isinstance(r, _np_ndarray):  # subclasses (matrix, masked arrays): their data
         return _wrap_array(_asarray_np(r), fn)
     if isinstance(r, tuple) and hasattr(r, "_fields"):  # namedtuples (EigResult, ...)
         return t(*(_wrap(i, fn) for i in r))
     if isinstance(r, (tuple, list)):
-        return t(_wrap(i, fn) for i in r)
+        return t([_wrap(i, fn) for i in r])
     return r
 
 
@@ -163,10 +188,18 @@ def _to_hc(x):
 # The fallback
 
 
+_IMPL = {}  # NumPy function -> (its implementation without dispatch, its name)
+
+
 def _fallback_function(func, args, kwargs):
-    name = getattr(func, "__name__", "function")
-    impl = getattr(func, "_implementation", func)
-    return _wrap(impl(*_unwrap(args), **_unwrap(kwargs)), name)
+    entry = _IMPL.get(func)
+    if entry is None:
+        entry = _IMPL[func] = (getattr(func, "_implementation", func),
+                               getattr(func, "__name__", "function"))
+    impl, name = entry
+    if kwargs:
+        return _wrap(impl(*_unwrap_args(args), **_unwrap(kwargs)), name)
+    return _wrap(impl(*_unwrap_args(args)), name)
 
 
 def _fallback_ufunc(ufunc, method, inputs, kwargs):
@@ -224,6 +257,15 @@ for _u, _h in _UNARY_NAMES.items():
 for _u, _h in _BINARY_NAMES.items():
     _NATIVE[getattr(_np, _u)] = getattr(_ew, _h)
 _NATIVE[_np.matmul] = _la.matmul
+# ufunc -> core op name, for the keyword-free hot path (ops whose hcarray function is exactly
+# one core call; logical ops and ops with dtype exclusions take the general path).
+_EXCLUDED = {u for u, _ in _NOT_NATIVE}
+_FAST1 = {getattr(_np, _u): _h for _u, _h in _UNARY_NAMES.items()
+          if getattr(_np, _u) not in _EXCLUDED}
+_FAST2 = {getattr(_np, _u): _h for _u, _h in _BINARY_NAMES.items()
+          if getattr(_np, _u) not in _EXCLUDED and not _h.startswith("logical")}
+_core_unary = _core.unary
+_core_binary = _core.binary
 del _u, _h
 
 
@@ -459,9 +501,30 @@ _np_array_ufunc = _np.ndarray.__array_ufunc__
 def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
     """NEP 13: NumPy ufuncs on hcarray operands. Native kernels where hcarray has them, NumPy's
     loops on zero-copy views otherwise; results are hcarray (out= arrays are returned as given)."""
-    out = kwargs.get("out")
-    if _foreign(inputs) or (out is not None and _foreign(out)):
-        return NotImplemented
+    for x in inputs:
+        if type(x) is not ndarray and _foreign((x,)):
+            return NotImplemented
+    if kwargs:
+        out = kwargs.get("out")
+        if out is not None and _foreign(out):
+            return NotImplemented
+    if method == "__call__":
+        if not kwargs and ufunc in _FAST2 and len(inputs) == 2:
+            # The hot path: a binary ufunc on arrays/Python scalars with no keywords.
+            a, b = inputs
+            ta, tb = type(a), type(b)
+            if (ta is ndarray and (tb is ndarray or (tb in _PY_SCALARS_SET
+                                                      and a._dtype_code != _BF16_CODE))) or (
+                    tb is ndarray and ta in _PY_SCALARS_SET and b._dtype_code != _BF16_CODE):
+                try:
+                    return _core_binary(_FAST2[ufunc], a, b)
+                except (TypeError, ValueError, OverflowError):
+                    pass
+        elif not kwargs and ufunc in _FAST1 and len(inputs) == 1 and type(inputs[0]) is ndarray:
+            try:
+                return _core_unary(_FAST1[ufunc], inputs[0])
+            except (TypeError, ValueError, OverflowError):
+                pass
     native = _NATIVE_METHOD.get(method)
     if native is not None:
         try:
@@ -775,7 +838,7 @@ def __array_function__(self, func, types, args, kwargs):
     """NEP 18: NumPy functions on hcarray arguments. hcarray's own implementation where it has
     one that takes NumPy's calling convention (_FUNCS), else NumPy's on zero-copy views."""
     for t in types:
-        if t not in _OK_TYPES and not issubclass(t, ndarray):
+        if t is not ndarray and t not in _OK_TYPES and not issubclass(t, ndarray):
             return NotImplemented
     f = _FUNCS.get(func)
     if f is not None:
@@ -785,7 +848,19 @@ def __array_function__(self, func, types, args, kwargs):
             pass
         except (TypeError, ValueError, OverflowError, IndexError):
             pass  # NumPy decides: its result, or its own error message
-    return _fallback_function(func, args, kwargs)
+    if kwargs or len(args) != 1 or type(args[0]) is not ndarray:
+        return _fallback_function(func, args, kwargs)
+    # The usual fallback, inlined: one hcarray argument -> view -> NumPy -> wrap.
+    entry = _IMPL.get(func)
+    if entry is None:
+        return _fallback_function(func, args, kwargs)
+    r = entry[0](_asarray_np(args[0]))
+    t = type(r)
+    if t in _SCALAR_TYPES:
+        return _from_buffer(_asarray_np(r))
+    if t is _np_ndarray:
+        return _wrap_array(r, entry[1])
+    return _wrap(r, entry[1])
 
 
 _ndarray_ufunc = __array_ufunc__
