@@ -382,7 +382,7 @@ def identity(n, dtype=None, *, like=None):
 def tril(m, /, k=0):
     """The lower triangle (NumPy: 1-D input is broadcast to a square first; k may be a float)."""
     h = _arr(m, "tril")
-    if h.ndim < 2 or not isinstance(k, (int, _np.integer)):
+    if h.ndim < 2 or isinstance(k, bool) or not isinstance(k, (int, _np.integer)):
         return _np_call("tril", h, k)
     return _cf.tril(h, k=k)
 
@@ -390,7 +390,7 @@ def tril(m, /, k=0):
 def triu(m, /, k=0):
     """The upper triangle (NumPy: 1-D input is broadcast to a square first; k may be a float)."""
     h = _arr(m, "triu")
-    if h.ndim < 2 or not isinstance(k, (int, _np.integer)):
+    if h.ndim < 2 or isinstance(k, bool) or not isinstance(k, (int, _np.integer)):
         return _np_call("triu", h, k)
     return _cf.triu(h, k=k)
 
