@@ -101,6 +101,12 @@ def test_full_like_keeps_dtype():
     assert_same(hc.full_like(x, 7), np.full(3, 7, dtype=np.int8))
     with pytest.raises(OverflowError, match="full_like"):
         hc.full_like(x, 1000)
+    with pytest.raises(OverflowError, match="full_like"):
+        hc.full_like(hc.zeros(2, dtype=hc.uint8), -1)
+    # NumPy copies the fill value in unsafely otherwise: floats truncate, big ints fit floats.
+    assert_same(hc.full_like(x, 2.7), np.full_like(np.zeros(3, np.int8), 2.7))
+    assert_same(hc.full_like(hc.zeros(2), 2**70), np.full_like(np.zeros(2), 2**70))
+    assert_same(hc.full_like(hc.zeros(2, dtype=hc.bool), 5), np.full_like(np.zeros(2, bool), 5))
     y = hc.zeros(2, dtype=hc.float32)
     assert_same(hc.full_like(y, 0.1), np.full(2, 0.1, dtype=np.float32))
 
@@ -260,12 +266,27 @@ def test_tril_triu_huge_k_and_errors():
         assert_same(hc.tril(x, k=k), np.tril(a, k=max(-10, min(k, 10))))
         assert_same(hc.triu(x, k=k), np.triu(a, k=max(-10, min(k, 10))))
     np.testing.assert_array_equal(a, np.arange(12.0).reshape(3, 4))  # input untouched
+    # The Array API functions need an hcarray of >= 2 dimensions and an integer k.
     with pytest.raises(ValueError, match="tril"):
-        hc.tril(hc.zeros(3))
+        hc._creation_functions.tril(hc.zeros(3))
     with pytest.raises(TypeError, match="triu"):
-        hc.triu(x, k=1.5)
+        hc._creation_functions.triu(x, k=1.5)
     with pytest.raises(TypeError, match="tril"):
-        hc.tril(a)
+        hc._creation_functions.tril(a)
+    # The top-level names are NumPy's: 1-D input is broadcast to a square, k may be a float
+    # or a bool, array_likes are converted; 0-d input and a non-number k are errors.
+    v = np.arange(1.0, 4.0)
+    assert_same(hc.tril(hc.asarray(v)), np.tril(v))
+    assert_same(hc.triu(hc.asarray(v), 1), np.triu(v, 1))
+    for k in (1.5, -0.5, True):
+        assert_same(hc.triu(x, k=k), np.triu(a, k=k))
+        assert_same(hc.tril(x, k=k), np.tril(a, k=k))
+    assert_same(hc.tril(a), np.tril(a))
+    assert_same(hc.triu([[1, 2], [3, 4]]), np.triu([[1, 2], [3, 4]]))
+    with pytest.raises(TypeError, match="tril"):
+        hc.tril(hc.asarray(1.0))
+    with pytest.raises(TypeError, match="triu"):
+        hc.triu(x, k="1")
 
 
 @given(data=st.data(), n=st.integers(0, 4), indexing=st.sampled_from(["xy", "ij"]))
@@ -285,10 +306,21 @@ def test_meshgrid_errors():
     x = hc.arange(3)
     with pytest.raises(ValueError, match="meshgrid"):
         hc.meshgrid(x, indexing="xz")
+    # The Array API function takes 1-D hcarray arrays only.
     with pytest.raises(ValueError, match="meshgrid"):
-        hc.meshgrid(hc.zeros((2, 2)))
+        hc._creation_functions.meshgrid(hc.zeros((2, 2)))
     with pytest.raises(TypeError, match="meshgrid"):
-        hc.meshgrid([1, 2])
+        hc._creation_functions.meshgrid([1, 2])
+    # The top-level name is NumPy's (inputs flattened, array_likes converted), returning a list
+    # as the standard says (NumPy 2 returns a tuple).
+    for args in ((np.zeros((2, 2)),), (np.zeros((2, 2)), [1, 2, 3]), ([1, 2],)):
+        got = hc.meshgrid(*[hc.asarray(a) if isinstance(a, np.ndarray) else a for a in args])
+        expected = np.meshgrid(*args)
+        assert isinstance(got, list) and len(got) == len(expected)
+        for g, e in zip(got, expected):
+            assert_same(g, e)
+    with pytest.raises(ValueError, match="meshgrid"):
+        hc.meshgrid(x, indexing="xz")
 
 
 # --------------------------------------------------------------------------------------------
@@ -335,13 +367,17 @@ def test_errors_name_the_function():
     with pytest.raises(TypeError, match="eye"):
         hc.eye(2.0)
     with pytest.raises(TypeError, match="zeros_like"):
-        hc.zeros_like(np.zeros(3))
+        hc._creation_functions.zeros_like(np.zeros(3))  # the strict function: hcarray only
+    assert_same(hc.zeros_like(np.zeros(3, np.int16)), np.zeros(3, np.int16))  # NumPy's
+    with pytest.raises(TypeError, match="zeros_like"):
+        hc.zeros_like(np.zeros(3), dtype=object)
     with pytest.raises(ValueError, match="zeros: cuda:0: not available on this machine"):
         hc.zeros(3, device="cuda")
     with pytest.raises(ValueError, match="ones_like: metal: not available on this machine"):
         hc.ones_like(hc.zeros(3), device="metal")
     with pytest.raises(TypeError):
-        hc.zeros((2,), hc.float32)  # dtype is keyword-only
+        hc._creation_functions.zeros((2,), hc.float32)  # the standard's dtype is keyword-only
+    assert_same(hc.zeros((2,), hc.float32), np.zeros((2,), np.float32))  # NumPy's: positional
 
 
 def test_device_keyword():
