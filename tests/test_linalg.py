@@ -202,11 +202,18 @@ def test_matmul_errors():
         hc.matmul(hc.ones(3), hc.ones(4))
     with pytest.raises(ValueError, match="matmul"):
         hc.matmul(hc.ones((2, 2, 3)), hc.ones((3, 3, 2)))
+    # The Array API's matmul (hcarray.linalg's, and the strict module's) takes hcarray only.
     with pytest.raises(TypeError, match="matmul"):
-        hc.matmul(np.ones((2, 2)), m)
+        hc._linear_algebra_functions.matmul(np.ones((2, 2)), m)
     with pytest.raises(TypeError, match="matmul"):
         hc.linalg.matmul(m, [[1.0], [2.0], [3.0]])
-    assert hc.linalg.matmul is hc.matmul
+    # The top-level matmul is NumPy's: array_like operands, an hcarray result.
+    assert_same(hc.matmul(np.ones((2, 2)), m), np.ones((2, 2)) @ np.ones((2, 3)))
+    assert_same(hc.matmul([[1.0, 2.0]], [[3.0], [4.0]]), np.matmul([[1.0, 2.0]], [[3.0], [4.0]]))
+    with pytest.raises(ValueError, match="matmul"):
+        hc.matmul([[1.0, 2.0]], [[3.0, 4.0]])
+    a, b = np.arange(6.0).reshape(2, 3), np.arange(12.0).reshape(3, 4)
+    assert_same(hc.linalg.matmul(hc.asarray(a), hc.asarray(b)), hc.matmul(a, b))
 
 
 def test_matmul_operator_operands():
@@ -281,7 +288,9 @@ def test_tensordot(args):
                   [] if isinstance(axes, int) else [a.shape[i] for i in axes[0]])
     got = hc.tensordot(hc.asarray(a), hc.asarray(b), axes=axes)
     assert_product(got, a, b, lambda x, y: np.tensordot(x, y, axes=axes), t, k)
-    assert hc.linalg.tensordot is hc.tensordot
+    # hcarray.linalg's (the standard's) and the top-level (NumPy's, array_like operands too).
+    assert_same(hc.linalg.tensordot(hc.asarray(a), hc.asarray(b), axes=axes), got)
+    assert_same(hc.tensordot(a, b, axes), got)
 
 
 def test_tensordot_errors():
@@ -301,7 +310,10 @@ def test_tensordot_errors():
     with pytest.raises(TypeError, match="tensordot"):
         hc.tensordot(a, b, axes=1.0)
     with pytest.raises(TypeError, match="tensordot"):
-        hc.tensordot(np.ones((2, 3)), b, axes=1)
+        hc._linear_algebra_functions.tensordot(np.ones((2, 3)), b, axes=1)  # strict: hcarray
+    assert_same(hc.tensordot(np.ones((2, 3)), b, axes=1),  # NumPy's: array_likes
+                np.tensordot(np.ones((2, 3)), np.ones((3, 4)), axes=1))
+    assert_same(hc.tensordot([[1, 2]], [[3], [4]], 1), np.tensordot([[1, 2]], [[3], [4]], 1))
     # contracted axes are not broadcast (size 1 against size 3)
     with pytest.raises(ValueError, match="tensordot"):
         hc.tensordot(hc.ones((2, 1)), b, axes=1)
@@ -356,7 +368,8 @@ def test_vecdot_errors():
 def test_matrix_transpose(p):
     a, h = p
     assert_same(hc.linalg.matrix_transpose(h), np.matrix_transpose(a))
-    assert hc.linalg.matrix_transpose is hc.matrix_transpose
+    assert_same(hc.matrix_transpose(h), np.matrix_transpose(a))
+    assert_same(hc.matrix_transpose(a), np.matrix_transpose(a))  # NumPy's: array_likes too
 
 
 # --- linalg: native -----------------------------------------------------------------------------
@@ -698,8 +711,19 @@ def test_namespace():
              "matrix_norm", "matrix_power", "matrix_rank", "matrix_transpose", "outer", "pinv",
              "qr", "slogdet", "solve", "svd", "svdvals", "tensordot", "trace", "vecdot",
              "vector_norm"]
-    assert sorted(hc.linalg.__all__) == names
-    for n in names:
+    # The standard's names, and NumPy's extras documented in specs/numpy-compat.md (attached by
+    # _linalg_numpy.py, each NumPy's function on views); nothing else.
+    extras = ["cond", "eig", "eigvals", "lstsq", "multi_dot", "norm", "tensorinv", "tensorsolve"]
+    assert set(names) <= set(hc.linalg.__all__)
+    assert sorted(set(hc.linalg.__all__) - set(names)) == extras
+    assert len(hc.linalg.__all__) == len(set(hc.linalg.__all__))
+    assert sorted(hc._linalg_numpy.LINALG_EXTRAS) == extras
+    for n in names + extras:
         assert callable(getattr(hc.linalg, n))
+    for n in extras:
+        assert hasattr(np.linalg, n)
+    a = np.array([[2.0, 1.0], [1.0, 3.0]])
+    assert_same(hc.linalg.norm(hc.asarray(a)), np.asarray(np.linalg.norm(a)))
+    assert_same(hc.linalg.eigvals(hc.asarray(a)), np.linalg.eigvals(a))
     for n in ("matmul", "tensordot", "vecdot", "matrix_transpose"):
         assert callable(getattr(hc, n))

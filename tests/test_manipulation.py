@@ -311,25 +311,51 @@ def test_value_errors():
 def test_type_errors():
     a = np.zeros((2, 3))
     x = hc.asarray(a)
+    m = hc._manipulation_functions  # the strict Array API functions
     cases = [
-        ("flip", lambda: hc.flip(a)),
-        ("flip", lambda: hc.flip(x, axis=1.0)),
-        ("concat", lambda: hc.concat(x)),
-        ("concat", lambda: hc.concat([x, a])),
-        ("stack", lambda: hc.stack([a])),
-        ("permute_dims", lambda: hc.permute_dims(x, 0)),
-        ("reshape", lambda: hc.reshape(x, (2.0, 3))),
-        ("reshape", lambda: hc.reshape(x, (6,), copy="no")),
-        ("repeat", lambda: hc.repeat(x, 1.5)),
-        ("repeat", lambda: hc.repeat(x, hc.asarray(np.array([1.0, 2.0])), axis=0)),
-        ("tile", lambda: hc.tile(x, (1.5,))),
-        ("roll", lambda: hc.roll(x, 1.5)),
-        ("broadcast_to", lambda: hc.broadcast_to(a, (2, 3))),
-        ("squeeze", lambda: hc.squeeze(a, 0)),
+        ("flip", lambda: m.flip(a)),
+        ("flip", lambda: m.flip(x, axis=1.0)),
+        ("concat", lambda: m.concat(x)),
+        ("concat", lambda: m.concat([x, a])),
+        ("stack", lambda: m.stack([a])),
+        ("permute_dims", lambda: m.permute_dims(x, 0)),
+        ("reshape", lambda: m.reshape(x, (2.0, 3))),
+        ("reshape", lambda: m.reshape(x, (6,), copy="no")),
+        ("repeat", lambda: m.repeat(x, 1.5)),
+        ("repeat", lambda: m.repeat(x, hc.asarray(np.array([1.0, 2.0])), axis=0)),
+        ("tile", lambda: m.tile(x, (1.5,))),
+        ("roll", lambda: m.roll(x, 1.5)),
+        ("broadcast_to", lambda: m.broadcast_to(a, (2, 3))),
+        ("squeeze", lambda: m.squeeze(a, 0)),
     ]
     for name, f in cases:
         with pytest.raises(TypeError, match=name):
             f()
+    # The top-level names are NumPy's: array_like operands give NumPy's results...
+    b = np.arange(6.0).reshape(2, 3)
+    assert_same(hc.flip(b), np.flip(b))
+    assert_same(hc.concat(hc.asarray(b)), np.concat(b))
+    assert_same(hc.concat([hc.asarray(b), b]), np.concat([b, b]))
+    assert_same(hc.stack([b]), np.stack([b]))
+    assert_same(hc.broadcast_to(b[0], (2, 3)), np.broadcast_to(b[0], (2, 3)))
+    assert_same(hc.transpose(hc.asarray(b[0]), 0), np.transpose(b[0], 0))
+    assert_same(hc.reshape(x, (6,), copy=2), np.reshape(a, (6,), copy=2))
+    # ... and NumPy's errors (type included) for what NumPy refuses.
+    errors = [
+        ("flip", lambda xp, v: xp.flip(v, axis=1.0)),
+        ("permute_dims", lambda xp, v: xp.permute_dims(v, 0)),
+        ("reshape", lambda xp, v: xp.reshape(v, (2.0, 3))),
+        ("reshape", lambda xp, v: xp.reshape(v, (6,), copy="no")),
+        ("reshape", lambda xp, v: v.reshape((6,), copy="no")),
+        ("repeat", lambda xp, v: xp.repeat(v, xp.asarray(np.array([1.0, 2.0])), axis=0)),
+        ("tile", lambda xp, v: xp.tile(v, (1.5,))),
+        ("squeeze", lambda xp, v: xp.squeeze(v, 0)),
+    ]
+    for name, f in errors:
+        with pytest.raises(Exception) as np_err:
+            f(np, a)
+        with pytest.raises(np_err.type, match=name):
+            f(hc, x)
 
 
 def test_huge_results():

@@ -88,6 +88,7 @@ def _m_reshape(self, *shape, order="C", copy=None, **kwargs):
         shape = shape[0]
     elif not shape:
         raise TypeError("reshape: missing the shape argument")
+    copy = _ns._copy_flag(copy, "reshape")  # NumPy's reading: strings are a ValueError
     if order == "C":
         if copy is None:
             return _core_reshape(self, shape)

@@ -926,6 +926,20 @@ _export("where", "nonzero", "sort", "argsort")
 # Shapes, stacking, splitting
 
 
+def _copy_flag(copy, fn):
+    """NumPy's reading of a copy= argument: None, a _CopyMode, or any object by truth value;
+    a string is a ValueError."""
+    if copy is None or isinstance(copy, bool):
+        return copy
+    if isinstance(copy, _np._CopyMode):
+        return {_np._CopyMode.ALWAYS: True, _np._CopyMode.IF_NEEDED: None,
+                _np._CopyMode.NEVER: False}[copy]
+    if isinstance(copy, str):
+        raise ValueError(f"{fn}: strings are not allowed for 'copy' keyword. Use True/False/None "
+                         "instead.")
+    return bool(copy)
+
+
 def reshape(a, /, shape=None, order="C", *, newshape=None, copy=None):
     """NumPy's reshape (order 'C' native; 'F'/'A' through NumPy on views)."""
     fn = "reshape"
@@ -934,6 +948,7 @@ def reshape(a, /, shape=None, order="C", *, newshape=None, copy=None):
     if shape is None:
         raise TypeError(f"{fn}: missing the shape argument")
     h = _operand(a, fn)
+    copy = _copy_flag(copy, fn)
     if order == "C":
         return _mf.reshape(h, shape, copy=copy)
     return _np_call(fn, h, shape, order=order, copy=copy)
@@ -948,10 +963,21 @@ def ravel(a, order="C"):
 
 
 def transpose(a, axes=None):
-    h = _operand(a, "transpose")
+    fn = "transpose"
+    h = _operand(a, fn)
     if axes is None:
         axes = tuple(range(h.ndim - 1, -1, -1))
-    return _mf.permute_dims(h, tuple(axes))
+    elif isinstance(axes, (int, _np.integer)):
+        axes = (axes,)  # NumPy: a single integer (valid for 1-D input)
+    else:
+        try:
+            axes = tuple(axes)
+        except TypeError:
+            raise TypeError(f"{fn}: expected a sequence of integers or a single integer, got "
+                            f"{axes!r}") from None
+    if len(axes) != h.ndim:
+        raise ValueError(f"{fn}: axes don't match array (axes {axes} for {h.ndim} dimensions)")
+    return _mf.permute_dims(h, axes)
 
 
 def permute_dims(a, /, axes=None):
@@ -992,16 +1018,9 @@ def expand_dims(a, /, axis=0):
     """Inserts axes of length one (an int or a tuple of positions in the result)."""
     fn = "expand_dims"
     h = _operand(a, fn)
-    if isinstance(axis, (tuple, list)):
-        n = h.ndim + len(axis)
-        ax = sorted(_mf._axis(x, n, fn) for x in axis)
-        if len(set(ax)) != len(ax):
-            raise ValueError(f"{fn}: repeated axis")
-        shp, it = [], iter(h.shape)
-        for i in range(n):
-            shp.append(1 if i in ax else next(it))
-        return h.reshape(tuple(shp)) if h._c_contiguous else _np_call(fn, h, tuple(axis))
-    return _mf.expand_dims(h, axis=axis)
+    if isinstance(axis, list):
+        axis = tuple(axis)
+    return _mf.expand_dims(h, axis=axis)  # a view, for a tuple of axes too
 
 
 def broadcast_to(array, /, shape, subok=False):
@@ -1276,7 +1295,13 @@ def outer(a, b, out=None):
     return _out(_ef.multiply(_mf.expand_dims(x, axis=1), y), out, "outer")
 
 
-_export("dot", "matmul", "outer")
+def tensordot(a, b, /, axes=2):
+    """NumPy's tensordot: array_like operands, axes positional or keyword; native kernel."""
+    from ._linear_algebra_functions import tensordot as _tensordot
+    return _tensordot(_operand(a, "tensordot"), _operand(b, "tensordot"), axes=axes)
+
+
+_export("dot", "matmul", "outer", "tensordot")
 
 
 # ---------------------------------------------------------------------------------------------
