@@ -525,6 +525,15 @@ def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
                 return _core_unary(_FAST1[ufunc], inputs[0])
             except (TypeError, ValueError, OverflowError):
                 pass
+        elif not kwargs and ufunc not in _NATIVE:
+            # No hcarray kernel: NumPy's loop on the views, inlined.
+            r = ufunc(*[_asarray_np(x) if type(x) is ndarray else _unwrap(x) for x in inputs])
+            t = type(r)
+            if t is _np_ndarray:
+                return _wrap_array(r, ufunc.__name__)
+            if t in _SCALAR_TYPES:
+                return _from_buffer(_asarray_np(r))
+            return _wrap(r, ufunc.__name__)
     native = _NATIVE_METHOD.get(method)
     if native is not None:
         try:
