@@ -196,10 +196,24 @@ def _fallback_function(func, args, kwargs):
     if entry is None:
         entry = _IMPL[func] = (getattr(func, "_implementation", func),
                                getattr(func, "__name__", "function"))
-    impl, name = entry
+    if len(args) == 1 and type(args[0]) is ndarray:
+        args = (_asarray_np(args[0]),)
+    else:
+        args = _unwrap_args(args)
     if kwargs:
-        return _wrap(impl(*_unwrap_args(args), **_unwrap(kwargs)), name)
-    return _wrap(impl(*_unwrap_args(args)), name)
+        for v in kwargs.values():
+            if type(v) not in _PLAIN:
+                kwargs = _unwrap(kwargs)
+                break
+        r = entry[0](*args, **kwargs)
+    else:
+        r = entry[0](*args)
+    t = type(r)
+    if t in _SCALAR_TYPES:
+        return _from_buffer(_asarray_np(r))
+    if t is _np_ndarray:
+        return _wrap_array(r, entry[1])
+    return _wrap(r, entry[1])
 
 
 def _fallback_ufunc(ufunc, method, inputs, kwargs):
@@ -857,19 +871,7 @@ def __array_function__(self, func, types, args, kwargs):
             pass
         except (TypeError, ValueError, OverflowError, IndexError):
             pass  # NumPy decides: its result, or its own error message
-    if kwargs or len(args) != 1 or type(args[0]) is not ndarray:
-        return _fallback_function(func, args, kwargs)
-    # The usual fallback, inlined: one hcarray argument -> view -> NumPy -> wrap.
-    entry = _IMPL.get(func)
-    if entry is None:
-        return _fallback_function(func, args, kwargs)
-    r = entry[0](_asarray_np(args[0]))
-    t = type(r)
-    if t in _SCALAR_TYPES:
-        return _from_buffer(_asarray_np(r))
-    if t is _np_ndarray:
-        return _wrap_array(r, entry[1])
-    return _wrap(r, entry[1])
+    return _fallback_function(func, args, kwargs)
 
 
 _ndarray_ufunc = __array_ufunc__
