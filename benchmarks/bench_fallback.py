@@ -17,9 +17,8 @@ import os
 import platform
 import time
 
-import numpy as np
-
 import hcarray as hc
+import numpy as np
 from hcarray import _numpy_protocols as proto
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -107,11 +106,11 @@ def main():
     lines = [
         f"# NumPy fallback overhead, {datetime.date.today().isoformat()}",
         "",
-        f"- hcarray {hc.__version__}, NumPy {np.__version__}, Python "
-        f"{platform.python_version()}, {platform.system()} {platform.machine()} "
-        f"({platform.processor() or 'cpu'}, {os.cpu_count()} logical CPUs)",
-        f"- {args.n}-element float64 arrays; calls alternate; best of {args.repeats} batches "
-        f"of {args.number} calls; goal: overhead <= {GOAL_US} us",
+        (f"- hcarray {hc.__version__}, NumPy {np.__version__}, Python "
+         f"{platform.python_version()}, {platform.system()} {platform.machine()} "
+         f"({platform.processor() or 'cpu'}, {os.cpu_count()} logical CPUs)"),
+        (f"- {args.n}-element float64 arrays; calls alternate; best of {args.repeats} batches "
+         f"of {args.number} calls; goal: overhead <= {GOAL_US} us"),
         "",
         "| call | route | hcarray (us) | NumPy (us) | overhead (us) | within goal |",
         "|---|---|---:|---:|---:|:---:|",

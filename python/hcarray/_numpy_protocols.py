@@ -32,7 +32,6 @@ from . import _searching_functions as _sf
 from . import _sorting_functions as _so
 from . import _statistical_functions as _st
 from . import _utility as _ut
-from ._array_object import _to_numpy
 from ._core import ndarray
 
 __all__ = []
