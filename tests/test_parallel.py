@@ -91,3 +91,28 @@ def test_env_variable_sets_the_thread_count():
                        env=env, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "3"
+
+
+def test_concurrent_callers_share_the_pool():
+    # Several Python threads issuing threaded ops: they take turns on the pool, none deadlocks.
+    # (A parallel_for called from inside a chunk runs inline: Pool::run marks the caller.)
+    import threading
+
+    hc.set_num_threads(2)
+    thr = hc._core._parallel_threshold_bytes()
+    hc._core._set_parallel_threshold_bytes(0)
+    try:
+        x = hc.asarray(np.arange(200_000, dtype=np.float64))
+        out = []
+
+        def work():
+            out.append(float(hc.sum(hc.exp(x * 0.0))))
+
+        ts = [threading.Thread(target=work) for _ in range(4)]
+        for t in ts:
+            t.start()
+        for t in ts:
+            t.join(timeout=60)
+        assert out == [200_000.0] * 4
+    finally:
+        hc._core._set_parallel_threshold_bytes(thr)

@@ -46,6 +46,8 @@ class Pool {
 
   void run(Job& job) {
     std::lock_guard<std::mutex> run(run_mu_);  // one parallel op at a time; nested calls run inline
+    in_worker_ = true;  // the caller takes chunks too: a parallel_for inside one runs inline
+    struct Reset { ~Reset() { in_worker_ = false; } } reset;
     start();
     {
       std::lock_guard<std::mutex> lk(mu_);
@@ -62,7 +64,7 @@ class Pool {
   bool busy_here() const { return in_worker_; }
 
  private:
-  static void work(Job& job, int worker) {
+  static void work(Job& job, int worker) {  // NOLINT: runs on the caller and on workers
     for (;;) {
       int c = job.next.fetch_add(1);
       if (c >= job.nchunks) return;
