@@ -1,5 +1,6 @@
-// Matrix products. Floating types (float32, float64, complex64, complex128) go through a
-// cache-blocked GEMM in the style of Goto/BLIS: B is packed in KC x NR micro-panels, A in
+// Matrix products. float32 and float64 go through hcarray's own GEMM (cpu/gemm.h: packed,
+// cache-blocked, SIMD micro-kernels per target, threaded). Complex types go through the
+// portable cache-blocked GEMM here, in the style of Goto/BLIS: B is packed in KC x NR micro-panels, A in
 // MR x KC micro-panels (packing reads any byte strides, so no contiguous copy is needed
 // first), and a register-blocked MR x NR micro-kernel of plain loops, which the compiler
 // unrolls and vectorises, accumulates each tile. Complex values are packed as separate real and
@@ -16,7 +17,9 @@
 #include <vector>
 
 #include "core/cast.h"
+#include "core/parallel.h"
 #include "core/registry.h"
+#include "cpu/gemm.h"
 
 namespace hc::cpu {
 
@@ -29,11 +32,9 @@ template <class T> inline T load(const char* p) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Blocked GEMM for real (Cx = false) and complex (Cx = true, R its real type) floating types.
+// Blocked GEMM for complex (Cx = true, R its real type) floating types.
 
 template <class R, bool Cx> struct Tile;
-template <> struct Tile<float, false> { static constexpr int MR = 6, NR = 8; };
-template <> struct Tile<double, false> { static constexpr int MR = 6, NR = 4; };
 template <> struct Tile<float, true> { static constexpr int MR = 2, NR = 8; };
 template <> struct Tile<double, true> { static constexpr int MR = 2, NR = 4; };
 
@@ -225,7 +226,7 @@ void gemv_axpy(int64_t n, int64_t k, const char* P, int64_t rs, int64_t cs, cons
 
 template <class R>
 void gemm_real(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
-               const char* B, int64_t rsb, int64_t csb, R* C, int64_t ldc) {
+               const char* B, int64_t rsb, int64_t csb, R* C, int64_t ldc, int max_threads) {
   constexpr int64_t e = sizeof(R);
   std::vector<R> vbuf;
   if (N == 1) {
@@ -240,7 +241,10 @@ void gemm_real(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int6
     else gemv_axpy<R>(N, K, B, rsb, csb, x, C, 1);
     return;
   }
-  gemm_blocked<R, false>(M, N, K, A, rsa, csa, B, rsb, csb, C, ldc);
+  if constexpr (std::is_same_v<R, float>)
+    gemmk::gemm_f32(M, N, K, A, rsa, csa, B, rsb, csb, C, ldc, max_threads);
+  else
+    gemmk::gemm_f64(M, N, K, A, rsa, csa, B, rsb, csb, C, ldc, max_threads);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,16 +297,17 @@ Dims drop_dim(const Dims& d, int i) {
 
 }  // namespace
 
-void gemm(DType t, int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
-          const char* B, int64_t rsb, int64_t csb, char* C, int64_t ldc) {
+namespace {
+void gemm_mt(DType t, int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
+             const char* B, int64_t rsb, int64_t csb, char* C, int64_t ldc, int max_threads) {
   if (M <= 0 || N <= 0) return;
   if (K == 0) {
     for (int64_t i = 0; i < M; ++i) std::memset(C + i * ldc * itemsize(t), 0, size_t(N * itemsize(t)));
     return;
   }
   switch (t) {
-    case DType::Float32: return gemm_real<float>(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<float*>(C), ldc);
-    case DType::Float64: return gemm_real<double>(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<double*>(C), ldc);
+    case DType::Float32: return gemm_real<float>(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<float*>(C), ldc, max_threads);
+    case DType::Float64: return gemm_real<double>(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<double*>(C), ldc, max_threads);
     case DType::Complex64: return gemm_blocked<float, true>(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<float*>(C), ldc);
     case DType::Complex128: return gemm_blocked<double, true>(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<double*>(C), ldc);
     case DType::Bool: return gemm_bool(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<bool*>(C), ldc);
@@ -316,6 +321,12 @@ void gemm(DType t, int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, 
     case DType::UInt64: return gemm_int<uint64_t>(M, N, K, A, rsa, csa, B, rsb, csb, reinterpret_cast<uint64_t*>(C), ldc);
     default: throw TypeError(std::string("gemm: unsupported dtype ") + name(t));
   }
+}
+}  // namespace
+
+void gemm(DType t, int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
+          const char* B, int64_t rsb, int64_t csb, char* C, int64_t ldc) {
+  gemm_mt(t, M, N, K, A, rsa, csa, B, rsb, csb, C, ldc, num_threads());
 }
 
 Array matmul(const Array& x1, const Array& x2, const char* fn) {
@@ -377,20 +388,36 @@ Array matmul(const Array& x1, const Array& x2, const char* fn) {
     if (mergeable) {
       gemm(ct, nbatch * M, N, K, A.data(), merged_stride, csa, B.data(), rsb, csb, out.data(), N);
     } else {
-      Dims idx(nbd, 0);
-      int64_t oa = 0, ob = 0;
-      for (int64_t bi = 0; bi < nbatch; ++bi) {
-        gemm(ct, M, N, K, A.data() + oa, rsa, csa, B.data() + ob, rsb, csb,
-             out.data() + bi * M * N * osz, N);
-        for (int d = nbd - 1; d >= 0; --d) {
-          oa += A.strides[d];
-          ob += B.strides[d];
-          if (++idx[d] < batch[d]) break;
-          oa -= A.strides[d] * batch[d];
-          ob -= B.strides[d] * batch[d];
-          idx[d] = 0;
+      // Many small products: one product per task, parallel over the batch (each product on
+      // one thread); large ones: one after another, each split over the threads.
+      const bool per_batch = nbatch > 1 && double(M) * double(N) * double(K) < 2.0e6 &&
+                             double(nbatch) * double(M) * double(N) * double(K) >= 2.0e5;
+      const auto range = [&](int64_t b0, int64_t b1, int threads) {
+        Dims idx(nbd, 0);
+        int64_t oa = 0, ob = 0, r = b0;
+        for (int d = nbd - 1; d >= 0; --d) {  // position of batch b0
+          idx[d] = r % batch[d];
+          r /= batch[d];
+          oa += idx[d] * A.strides[d];
+          ob += idx[d] * B.strides[d];
         }
-      }
+        for (int64_t bi = b0; bi < b1; ++bi) {
+          gemm_mt(ct, M, N, K, A.data() + oa, rsa, csa, B.data() + ob, rsb, csb,
+                  out.data() + bi * M * N * osz, N, threads);
+          for (int d = nbd - 1; d >= 0; --d) {
+            oa += A.strides[d];
+            ob += B.strides[d];
+            if (++idx[d] < batch[d]) break;
+            oa -= A.strides[d] * batch[d];
+            ob -= B.strides[d] * batch[d];
+            idx[d] = 0;
+          }
+        }
+      };
+      if (per_batch)
+        parallel_for(nbatch, 1, num_threads(), [&](int64_t b0, int64_t b1, int) { range(b0, b1, 1); });
+      else
+        range(0, nbatch, num_threads());
     }
   }
   if (ct != t) out = astype(out, t);

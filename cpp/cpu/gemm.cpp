@@ -1,0 +1,350 @@
+// The GEMM driver (see gemm.h): target choice, packing, cache blocking, the small-size path
+// without packing, and the split over threads. The micro-kernels are in
+// cpp/cpu/simd/gemm_kernel_target.cpp (one copy per SIMD target).
+#include "cpu/gemm.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <initializer_list>
+
+#include "core/parallel.h"
+
+namespace hc::cpu::gemmk {
+
+#if defined(HC_VMATH_X86)
+const Table* table_avx512();
+const Table* table_avx2();
+#endif
+#if defined(HC_VMATH_NEON)
+const Table* table_neon();
+#endif
+const Table* table_scalar();
+
+const Table* table_for(const char* name) {
+#if defined(HC_VMATH_X86)
+  if (!std::strcmp(name, "avx512"))
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+                   __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl")
+               ? table_avx512()
+               : nullptr;
+  if (!std::strcmp(name, "avx2"))
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? table_avx2()
+                                                                            : nullptr;
+#endif
+#if defined(HC_VMATH_NEON)
+  if (!std::strcmp(name, "neon")) return table_neon();
+#endif
+  if (!std::strcmp(name, "scalar")) return table_scalar();
+  return nullptr;
+}
+
+static const Table* choose() {
+  if (const char* env = std::getenv("HCARRAY_SIMD"))
+    if (const Table* t = table_for(env)) return t;
+  for (const char* name : {"avx512", "avx2", "neon"})
+    if (const Table* t = table_for(name)) return t;
+  return table_scalar();
+}
+
+const Table& table() {
+  static const Table* t = choose();
+  return *t;
+}
+
+const char* target_name() { return table().target; }
+
+namespace {
+
+// Cache blocks (elements). Loop order (outer to inner): jc over NC columns, pc over KC depths
+// (pack B's KC x NC panel), ic over MC rows (pack A's MC x KC block), ir over MR-row micro-panels
+// of A, jr over NR-column micro-panels of B, then the micro-kernel. One A micro-panel
+// (MR x KC, 12 KiB) stays in L1 while the inner loop walks the B panel (KC x NC, 1 MiB,
+// kept in L2: the micro-kernel prefetches it 16 rows ahead). KC = 256, NC = 1 MiB / (KC *
+// itemsize), MC = 768 KiB / (KC * itemsize), each rounded down to whole micro-panels.
+// HCARRAY_GEMM_KC / _MC / _NC override them (tuning only).
+struct Blocking {
+  int64_t kc, mc, nc;
+};
+
+int64_t env_int(const char* name, int64_t dflt) {
+  if (const char* s = std::getenv(name)) {
+    long long v = std::atoll(s);
+    if (v > 0) return v;
+  }
+  return dflt;
+}
+
+template <class T>
+Blocking blocking(int mr, int nr) {
+  static const Blocking b = [&] {
+    const int64_t kc = env_int("HCARRAY_GEMM_KC", 256);
+    int64_t mc = env_int("HCARRAY_GEMM_MC", 786432 / (kc * int64_t(sizeof(T))));
+    int64_t nc = env_int("HCARRAY_GEMM_NC", 1048576 / (kc * int64_t(sizeof(T))));
+    mc = std::max<int64_t>(mr, mc / mr * mr);
+    nc = std::max<int64_t>(nr, nc / nr * nr);
+    return Blocking{kc, mc, nc};
+  }();
+  return b;
+}
+
+// Per-thread packing buffers (64-byte aligned, grown on demand, freed at thread exit).
+struct Buffers {
+  void* p[3] = {nullptr, nullptr, nullptr};
+  size_t cap[3] = {0, 0, 0};
+  ~Buffers() {
+    for (void* q : p) std::free(q);
+  }
+  template <class T>
+  T* get(int which, int64_t n) {
+    const size_t bytes = (size_t(n) * sizeof(T) + 63) / 64 * 64 + 64;
+    if (cap[which] < bytes) {
+      std::free(p[which]);
+      p[which] = std::aligned_alloc(64, bytes);
+      if (!p[which]) throw std::bad_alloc();
+      cap[which] = bytes;
+    }
+    return static_cast<T*>(p[which]);
+  }
+};
+
+Buffers& buffers() {
+  thread_local Buffers b;
+  return b;
+}
+
+template <class T> inline T ld(const char* p) {
+  T v;
+  std::memcpy(&v, p, sizeof(T));
+  return v;
+}
+
+// Rows [0, mc) x columns [0, kc) of A (byte strides rs, cs) as panels of MR rows:
+// out[panel * MR * kc + p * MR + i]; rows past mc are zero.
+template <class T>
+void pack_a(int MR, int64_t mc, int64_t kc, const char* a, int64_t rs, int64_t cs, T* out) {
+  constexpr int64_t e = sizeof(T);
+  for (int64_t i0 = 0; i0 < mc; i0 += MR) {
+    const int mr = int(std::min<int64_t>(MR, mc - i0));
+    const char* base = a + i0 * rs;
+    if (rs == e) {  // each column's MR values are contiguous
+      for (int64_t p = 0; p < kc; ++p) {
+        std::memcpy(out + p * MR, base + p * cs, size_t(mr) * e);
+        for (int i = mr; i < MR; ++i) out[p * MR + i] = T(0);
+      }
+    } else {
+      for (int i = 0; i < mr; ++i) {
+        const char* row = base + i * rs;
+        T* o = out + i;
+        if (cs == e) {
+          const T* r = reinterpret_cast<const T*>(row);
+          if (reinterpret_cast<uintptr_t>(row) % alignof(T) == 0) {
+            for (int64_t p = 0; p < kc; ++p) o[p * MR] = r[p];
+            continue;
+          }
+        }
+        for (int64_t p = 0; p < kc; ++p) o[p * MR] = ld<T>(row + p * cs);
+      }
+      for (int i = mr; i < MR; ++i)
+        for (int64_t p = 0; p < kc; ++p) out[p * MR + i] = T(0);
+    }
+    out += MR * kc;
+  }
+}
+
+// Rows [0, kc) x columns [0, nc) of B as panels of NR columns: out[panel * kc * NR + p * NR + j];
+// columns past nc are zero.
+template <class T>
+void pack_b(int NR, int64_t kc, int64_t nc, const char* b, int64_t rs, int64_t cs, T* out) {
+  constexpr int64_t e = sizeof(T);
+  for (int64_t j0 = 0; j0 < nc; j0 += NR) {
+    const int nr = int(std::min<int64_t>(NR, nc - j0));
+    const char* base = b + j0 * cs;
+    if (cs == e) {  // each row's NR values are contiguous
+      for (int64_t p = 0; p < kc; ++p) {
+        std::memcpy(out + p * NR, base + p * rs, size_t(nr) * e);
+        for (int j = nr; j < NR; ++j) out[p * NR + j] = T(0);
+      }
+    } else {
+      for (int j = 0; j < nr; ++j) {
+        const char* col = base + j * cs;
+        T* o = out + j;
+        for (int64_t p = 0; p < kc; ++p) o[p * NR] = ld<T>(col + p * rs);
+      }
+      for (int j = nr; j < NR; ++j)
+        for (int64_t p = 0; p < kc; ++p) out[p * NR + j] = T(0);
+    }
+    out += NR * kc;
+  }
+}
+
+template <class T> struct Kern;
+template <> struct Kern<float> {
+  static int mr(const Table& t) { return t.mr32; }
+  static int nr(const Table& t) { return t.nr32; }
+  static KernelF32 packed(const Table& t) { return t.packed32; }
+  static KernelF32 direct(const Table& t) { return t.direct32; }
+};
+template <> struct Kern<double> {
+  static int mr(const Table& t) { return t.mr64; }
+  static int nr(const Table& t) { return t.nr64; }
+  static KernelF64 packed(const Table& t) { return t.packed64; }
+  static KernelF64 direct(const Table& t) { return t.direct64; }
+};
+
+// Stores (or adds) the valid mr x nr part of a full tile computed into tmp (rows NR apart).
+template <class T>
+inline void put_tile(const T* tmp, int NR, int mr, int nr, T* c, int64_t ldc, bool add) {
+  for (int i = 0; i < mr; ++i) {
+    T* row = c + i * ldc;
+    const T* t = tmp + i * NR;
+    if (add)
+      for (int j = 0; j < nr; ++j) row[j] += t[j];
+    else
+      for (int j = 0; j < nr; ++j) row[j] = t[j];
+  }
+}
+
+// The whole product with packed operands and cache blocking, on the calling thread.
+template <class T>
+void blocked(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
+             const char* B, int64_t rsb, int64_t csb, T* C, int64_t ldc) {
+  const Table& tb = table();
+  const int MR = Kern<T>::mr(tb), NR = Kern<T>::nr(tb);
+  const auto kern = Kern<T>::packed(tb);
+  const Blocking bl = blocking<T>(MR, NR);
+  const int64_t KC = bl.kc, MC = bl.mc, NC = bl.nc;
+  const int64_t kcmax = std::min(K, KC);
+  const int64_t mcmax = (std::min(M, MC) + MR - 1) / MR * MR;
+  const int64_t ncmax = (std::min(N, NC) + NR - 1) / NR * NR;
+  Buffers& bufs = buffers();
+  T* ap = bufs.get<T>(0, mcmax * kcmax);
+  T* bp = bufs.get<T>(1, ncmax * kcmax);
+  alignas(64) T tmp[32 * 64];  // one tile (MR * NR <= 2048 on every target)
+  for (int64_t jc = 0; jc < N; jc += NC) {
+    const int64_t nc = std::min(NC, N - jc);
+    for (int64_t pc = 0; pc < K; pc += KC) {
+      const int64_t kc = std::min(KC, K - pc);
+      const bool add = pc > 0;
+      pack_b<T>(NR, kc, nc, B + pc * rsb + jc * csb, rsb, csb, bp);
+      for (int64_t ic = 0; ic < M; ic += MC) {
+        const int64_t mc = std::min(MC, M - ic);
+        pack_a<T>(MR, mc, kc, A + ic * rsa + pc * csa, rsa, csa, ap);
+        for (int64_t ir = 0; ir < mc; ir += MR) {
+          const int mr = int(std::min<int64_t>(MR, mc - ir));
+          const T* apanel = ap + ir * kc;
+          for (int64_t jr = 0; jr < nc; jr += NR) {
+            const int nr = int(std::min<int64_t>(NR, nc - jr));
+            const T* bpanel = bp + jr * kc;
+            T* c = C + (ic + ir) * ldc + jc + jr;
+            if (mr == MR && nr == NR) {
+              kern(kc, apanel, 1, MR, bpanel, NR, c, ldc, add);
+            } else {
+              kern(kc, apanel, 1, MR, bpanel, NR, tmp, NR, 0);
+              put_tile(tmp, NR, mr, nr, c, ldc, add);
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+// Small products: no cache blocking; the micro-kernel reads A through its strides and B's rows
+// in place when their layout allows (element-aligned, B's columns contiguous); only the edge
+// rows of A and edge columns of B (or an operand whose layout does not allow it) are packed.
+template <class T>
+void small(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
+           const char* B, int64_t rsb, int64_t csb, T* C, int64_t ldc) {
+  constexpr int64_t e = sizeof(T);
+  const Table& tb = table();
+  const int MR = Kern<T>::mr(tb), NR = Kern<T>::nr(tb);
+  const auto kp = Kern<T>::packed(tb);
+  const auto kd = Kern<T>::direct(tb);
+  const bool bdirect = csb == e && rsb % e == 0 && reinterpret_cast<uintptr_t>(B) % alignof(T) == 0;
+  const bool adirect = rsa % e == 0 && csa % e == 0 && reinterpret_cast<uintptr_t>(A) % alignof(T) == 0;
+  const int64_t nfull = bdirect ? N / NR * NR : 0;
+  const int64_t mfull = adirect ? M / MR * MR : 0;
+  Buffers& bufs = buffers();
+  T* bp = nullptr;
+  T* ap = nullptr;
+  if (nfull < N) {
+    bp = bufs.get<T>(1, (N - nfull + NR - 1) / NR * NR * K);
+    pack_b<T>(NR, K, N - nfull, B + nfull * csb, rsb, csb, bp);
+  }
+  if (mfull < M) {
+    ap = bufs.get<T>(0, (M - mfull + MR - 1) / MR * MR * K);
+    pack_a<T>(MR, M - mfull, K, A + mfull * rsa, rsa, csa, ap);
+  }
+  alignas(64) T tmp[32 * 64];
+  const T* Bt = reinterpret_cast<const T*>(B);
+  const T* At = reinterpret_cast<const T*>(A);
+  for (int64_t ir = 0; ir < M; ir += MR) {
+    const int mr = int(std::min<int64_t>(MR, M - ir));
+    for (int64_t jr = 0; jr < N; jr += NR) {
+      const int nr = int(std::min<int64_t>(NR, N - jr));
+      const T* b;
+      int64_t ldb;
+      if (jr < nfull) {
+        b = Bt + jr + 0;
+        ldb = rsb / e;
+      } else {
+        b = bp + (jr - nfull) * K;
+        ldb = NR;
+      }
+      const bool full = mr == MR && nr == NR;
+      T* c = full ? C + ir * ldc + jr : tmp;
+      const int64_t lc = full ? ldc : NR;
+      if (ir < mfull)
+        kd(K, At + ir * (rsa / e), rsa / e, csa / e, b, ldb, c, lc, 0);
+      else
+        kp(K, ap + (ir - mfull) * K, 1, MR, b, ldb, c, lc, 0);
+      if (!full) put_tile(tmp, NR, mr, nr, C + ir * ldc + jr, ldc, false);
+    }
+  }
+}
+
+template <class T>
+void run(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
+         const char* B, int64_t rsb, int64_t csb, T* C, int64_t ldc, int max_threads) {
+  if (M <= 0 || N <= 0) return;
+  if (K <= 0) {
+    for (int64_t i = 0; i < M; ++i) std::fill(C + i * ldc, C + i * ldc + N, T(0));
+    return;
+  }
+  const double work = double(M) * double(N) * double(K);
+  if (M <= 96 && N <= 96 && K <= 512) return small<T>(M, N, K, A, rsa, csa, B, rsb, csb, C, ldc);
+  int nt = std::min(max_threads, num_threads());
+  if (work < 1.5e6) nt = 1;
+  if (nt <= 1) return blocked<T>(M, N, K, A, rsa, csa, B, rsb, csb, C, ldc);
+  const Table& tb = table();
+  const int MR = Kern<T>::mr(tb), NR = Kern<T>::nr(tb);
+  // Split the larger of M and N into nt parts (whole tiles); each part is an independent
+  // blocked product with its own packing buffers (no barrier needed between threads).
+  if (N >= M) {
+    const int64_t tiles = (N + NR - 1) / NR;
+    nt = int(std::min<int64_t>(nt, tiles));
+    parallel_for(N, int64_t(NR) * ((tiles + nt - 1) / nt), nt, [&](int64_t b, int64_t e2, int) {
+      blocked<T>(M, e2 - b, K, A, rsa, csa, B + b * csb, rsb, csb, C + b, ldc);
+    });
+  } else {
+    const int64_t tiles = (M + MR - 1) / MR;
+    nt = int(std::min<int64_t>(nt, tiles));
+    parallel_for(M, int64_t(MR) * ((tiles + nt - 1) / nt), nt, [&](int64_t b, int64_t e2, int) {
+      blocked<T>(e2 - b, N, K, A + b * rsa, rsa, csa, B, rsb, csb, C + b * ldc, ldc);
+    });
+  }
+}
+
+}  // namespace
+
+void gemm_f32(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
+              const char* B, int64_t rsb, int64_t csb, float* C, int64_t ldc, int max_threads) {
+  run<float>(M, N, K, A, rsa, csa, B, rsb, csb, C, ldc, max_threads);
+}
+void gemm_f64(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
+              const char* B, int64_t rsb, int64_t csb, double* C, int64_t ldc, int max_threads) {
+  run<double>(M, N, K, A, rsa, csa, B, rsb, csb, C, ldc, max_threads);
+}
+
+}  // namespace hc::cpu::gemmk

@@ -1,0 +1,107 @@
+// The GEMM micro-kernels of one SIMD target (see cpu/gemm.h). CMake compiles this file once per
+// target with that target's flags and HC_SIMD_TARGET set; it is not part of the cpu/*.cpp glob.
+//
+// One template, written against the vector type: an MR x (NV vectors) tile of accumulators
+// lives in registers; each step over k loads NV vectors of a B row, broadcasts MR values of an
+// A column and issues MR * NV fused multiply-adds. Tile sizes per target keep accumulators +
+// B vectors + one broadcast within the register file (AVX-512: 32 zmm, AVX2: 16 ymm, NEON: 32).
+#include "cpu/gemm.h"
+#include "cpu/simd/simd.h"
+
+#define HC_CAT2(a, b) a##b
+#define HC_CAT(a, b) HC_CAT2(a, b)
+#define HC_STR2(a) #a
+#define HC_STR(a) HC_STR2(a)
+
+namespace hc::simd::HC_SIMD_NS {
+namespace {
+
+#if HC_SIMD_TARGET == HC_SIMD_AVX512
+constexpr int kMR32 = 12, kNV32 = 2, kMR64 = 12, kNV64 = 2;
+#elif HC_SIMD_TARGET == HC_SIMD_AVX2
+constexpr int kMR32 = 6, kNV32 = 2, kMR64 = 6, kNV64 = 2;
+#elif HC_SIMD_TARGET == HC_SIMD_NEON
+constexpr int kMR32 = 8, kNV32 = 3, kMR64 = 8, kNV64 = 3;
+#else
+constexpr int kMR32 = 4, kNV32 = 4, kMR64 = 4, kNV64 = 4;
+#endif
+
+template <class V>
+inline V madd(V a, V b, V c) {
+#if HC_SIMD_TARGET == HC_SIMD_SCALAR
+  return c + a * b;  // no FMA instruction assumed here; std::fma would be a library call
+#else
+  return fma(a, b, c);
+#endif
+}
+
+template <class V, int MR, int NV, bool Packed>
+void kernel(int64_t kc, const typename V::T* __restrict a, int64_t ars, int64_t acs,
+            const typename V::T* __restrict b, int64_t ldb, typename V::T* __restrict c,
+            int64_t ldc, int add) {
+  using T = typename V::T;
+  constexpr int L = V::N;
+  if constexpr (Packed) {
+    ars = 1;
+    acs = MR;
+  }
+#pragma GCC unroll 16
+  for (int i = 0; i < MR; ++i) __builtin_prefetch(c + i * ldc, 1, 3);
+  V acc[MR][NV];
+#pragma GCC unroll 16
+  for (int i = 0; i < MR; ++i)
+#pragma GCC unroll 4
+    for (int j = 0; j < NV; ++j) acc[i][j] = set1<V>(T(0));
+  for (int64_t p = 0; p < kc; ++p) {
+    V bv[NV];
+#pragma GCC unroll 4
+    for (int j = 0; j < NV; ++j) bv[j] = loadu(b + j * L);
+    if constexpr (Packed) {
+      __builtin_prefetch(a + 8 * MR, 0, 3);
+      // The B panel streams from L2 (the driver keeps one A micro-panel in L1 and walks B):
+      // fetch 16 rows ahead, one line at a time.
+#pragma GCC unroll 4
+      for (int j = 0; j < (NV * L * int(sizeof(T)) + 63) / 64; ++j)
+        __builtin_prefetch(b + 16 * NV * L + j * (64 / int(sizeof(T))), 0, 3);
+    }
+#pragma GCC unroll 16
+    for (int i = 0; i < MR; ++i) {
+      const V av = set1<V>(a[i * ars]);
+#pragma GCC unroll 4
+      for (int j = 0; j < NV; ++j) acc[i][j] = madd(av, bv[j], acc[i][j]);
+    }
+    a += acs;
+    b += ldb;
+  }
+  if (add) {
+#pragma GCC unroll 16
+    for (int i = 0; i < MR; ++i)
+#pragma GCC unroll 4
+      for (int j = 0; j < NV; ++j)
+        storeu(c + i * ldc + j * L, acc[i][j] + loadu(c + i * ldc + j * L));
+  } else {
+#pragma GCC unroll 16
+    for (int i = 0; i < MR; ++i)
+#pragma GCC unroll 4
+      for (int j = 0; j < NV; ++j) storeu(c + i * ldc + j * L, acc[i][j]);
+  }
+}
+
+}  // namespace
+}  // namespace hc::simd::HC_SIMD_NS
+
+namespace hc::cpu::gemmk {
+const Table* HC_CAT(table_, HC_SIMD_NS)() {
+  namespace s = hc::simd::HC_SIMD_NS;
+  static const Table t{HC_STR(HC_SIMD_NS),
+                       s::kMR32,
+                       s::kNV32 * s::Vf::N,
+                       s::kMR64,
+                       s::kNV64 * s::Vd::N,
+                       &s::kernel<s::Vf, s::kMR32, s::kNV32, true>,
+                       &s::kernel<s::Vf, s::kMR32, s::kNV32, false>,
+                       &s::kernel<s::Vd, s::kMR64, s::kNV64, true>,
+                       &s::kernel<s::Vd, s::kMR64, s::kNV64, false>};
+  return &t;
+}
+}  // namespace hc::cpu::gemmk
