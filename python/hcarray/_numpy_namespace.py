@@ -587,6 +587,15 @@ for _n in _NP_ELEMENTWISE:
 # Reductions and statistics
 
 
+def _keep(keepdims, fn):
+    """NumPy's reading of a reduction's keepdims: an integer (operator.index), by truth value."""
+    try:
+        return _operator.index(keepdims) != 0
+    except TypeError:
+        raise TypeError(f"{fn}: keepdims must be a bool or an integer, not "
+                        f"{type(keepdims).__name__}") from None
+
+
 def _plain(*extras):
     return _b.all(e is None or e is _NoValue or e is False for e in extras)
 
@@ -602,9 +611,7 @@ def _reduction(name, native, has_dtype=True):
                 **({"initial": initial} if _given(initial) else {}),
                 **({"where": where} if _given(where) else {})))
         h = _operand(a, name)
-        if isinstance(axis, list):
-            axis = tuple(axis)
-        r = native(h, axis=axis, dtype=_dt(dtype, name), keepdims=bool(keepdims))
+        r = native(h, axis=axis, dtype=_dt(dtype, name), keepdims=_keep(keepdims, name))
         return _out(r, out, name)
 
     f.__name__ = f.__qualname__ = name
@@ -626,14 +633,13 @@ def _extreme(name, native, np_name):
                 **({"initial": initial} if _given(initial) else {}),
                 **({"where": where} if _given(where) else {})))
         h = _operand(a, np_name)
-        if isinstance(axis, list):
-            axis = tuple(axis)
+        keepdims = _keep(keepdims, np_name)
         if h.size == 0 and (axis is None or _b.any(
                 h.shape[_mf._axis(ax, h.ndim, np_name)] == 0
                 for ax in (axis if isinstance(axis, tuple) else (axis,)))):
             raise ValueError(f"{np_name}: zero-size array to reduction operation {name} which "
                              "has no identity")
-        return _out(native(h, axis=axis, keepdims=bool(keepdims)), out, np_name)
+        return _out(native(h, axis=axis, keepdims=keepdims), out, np_name)
 
     f.__name__ = f.__qualname__ = np_name
     f.__doc__ = f"NumPy's {np_name}: native; initial=/where= run NumPy's on views."
@@ -652,13 +658,12 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=_NoValue):
     if _given(where) or (out is not None and not _is_hc(out)) or dtype is not None:
         return _np_call(fn, a, axis=axis, dtype=dtype, out=out, keepdims=keepdims, where=where)
     h = _operand(a, fn)
-    if isinstance(axis, list):
-        axis = tuple(axis)
+    keepdims = _keep(keepdims, fn)
     if h.dtype.kind in "biu":
         h = _core.astype(h, _np.float64)
     if h.size == 0:
         return _np_call(fn, h, axis=axis, keepdims=keepdims)
-    return _out(_stf.mean(h, axis=axis, keepdims=bool(keepdims)), out, fn)
+    return _out(_stf.mean(h, axis=axis, keepdims=keepdims), out, fn)
 
 
 def _var_like(name, native, np_f):
@@ -678,13 +683,12 @@ def _var_like(name, native, np_f):
                 raise ValueError(f"{name}: ddof and correction can't be provided simultaneously.")
             ddof = correction
         h = _operand(a, name)
-        if isinstance(axis, list):
-            axis = tuple(axis)
+        keepdims = _keep(keepdims, name)
         if h.dtype.kind in "biu":
             h = _core.astype(h, _np.float64)
         if h.size == 0:
             return _call_numpy(name, np_f, (h,), dict(axis=axis, ddof=ddof, keepdims=keepdims))
-        return _out(native(h, axis=axis, correction=ddof, keepdims=bool(keepdims)), out, name)
+        return _out(native(h, axis=axis, correction=ddof, keepdims=keepdims), out, name)
 
     f.__name__ = f.__qualname__ = name
     f.__doc__ = (f"NumPy's {name} (ddof, or the standard's correction); native for floats, "
@@ -703,9 +707,7 @@ def _bool_reduction(name, native):
         if _given(where) or (out is not None and not _is_hc(out)):
             return _np_call(name, a, axis=axis, out=out, keepdims=keepdims, where=where)
         h = _operand(a, name)
-        if isinstance(axis, list):
-            axis = tuple(axis)
-        return _out(native(h, axis=axis, keepdims=bool(keepdims)), out, name)
+        return _out(native(h, axis=axis, keepdims=_keep(keepdims, name)), out, name)
 
     f.__name__ = f.__qualname__ = name
     f.__wrapped_numpy__ = np_f
@@ -772,7 +774,8 @@ def ptp(a, axis=None, out=None, keepdims=False):
 
 
 def count_nonzero(a, axis=None, *, keepdims=False):
-    return _sf.count_nonzero(_operand(a, "count_nonzero"), axis=axis, keepdims=keepdims)
+    return _sf.count_nonzero(_operand(a, "count_nonzero"), axis=axis,
+                             keepdims=_keep(keepdims, "count_nonzero"))
 
 
 def diff(a, /, n=1, axis=-1, prepend=_NoValue, append=_NoValue):
