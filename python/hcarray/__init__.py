@@ -39,6 +39,7 @@ from . import nn  # noqa: E402,F401
 from ._numpy_namespace import *  # noqa: E402,F401,F403
 from . import _numpy_protocols  # noqa: E402,F401
 from . import random, testing  # noqa: E402,F401  (NumPy's submodules)
+from . import lib, ma, char  # noqa: E402,F401
 
 import math as _math  # noqa: E402
 

@@ -12,6 +12,7 @@ from . import _core, _dtypes
 from . import _numpy_namespace as _ns
 from ._array_object import _from_numpy, _to_numpy
 from ._numpy_bridge import call_numpy as _call_numpy
+from ._numpy_bridge import numpy_only_dtype as _numpy_only_dtype
 from ._numpy_bridge import wrap as _wrap
 
 ndarray = _core.ndarray
@@ -381,8 +382,19 @@ def __rdivmod__(self, other):
     return _call_numpy("divmod", _np.divmod, (other, self), {})
 
 
+def __bytes__(self):
+    """bytes(x): the elements' bytes in C order (NumPy's buffer); a 0-d integer array gives
+    that many zero bytes, as bytes(n) does (NumPy's __index__)."""
+    if self.ndim == 0 and self.dtype.kind in "iu":
+        return bytes(int(self))
+    return _to_numpy(self).tobytes()
+
+
 def _m_astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True, *, device=None):
-    """NumPy's astype (order/casting/subok accepted; casting other than 'unsafe' checked)."""
+    """NumPy's astype (order/casting/subok accepted; casting other than 'unsafe' checked). A
+    dtype hcarray has no arrays for (str, bytes, object, datetime...) gives NumPy's array."""
+    if _numpy_only_dtype(dtype):
+        return _to_numpy(self).astype(dtype, order=order, casting=casting, copy=True)
     if casting != "unsafe" and not _np.can_cast(self.dtype, dtype, casting):
         raise TypeError(f"astype: cannot cast from {self.dtype} to {_np.dtype(dtype)} "
                         f"according to the rule {casting!r}")
@@ -473,7 +485,7 @@ _METHODS = {
     "flags": property(lambda self: flagsobj(self), doc="NumPy's memory-layout flags."),
     "flat": property(_flat, _set_flat, doc="A flat iterator/indexer over the elements."),
     "__format__": __format__, "__round__": __round__, "__contains__": __contains__,
-    "__divmod__": __divmod__, "__rdivmod__": __rdivmod__,
+    "__divmod__": __divmod__, "__rdivmod__": __rdivmod__, "__bytes__": __bytes__,
 }
 for _name, _value in _METHODS.items():
     if callable(_value) and not isinstance(_value, property):

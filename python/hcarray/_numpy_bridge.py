@@ -96,14 +96,40 @@ def wrap(res, sources=()):
     return res
 
 
+_NAMED_TYPES = {}
+
+
+def _prefixed_subclass(t):
+    """A subclass of exception type t whose str is prefixed by the instance's _hc_name."""
+    sub = _NAMED_TYPES.get(t)
+    if sub is None:
+        def __str__(self):
+            return f"{self._hc_name}: {t.__str__(self)}"
+        sub = type(t.__name__, (t,), {"__str__": __str__, "__module__": t.__module__})
+        _NAMED_TYPES[t] = sub
+    return sub
+
+
 def renamed(name, e):
-    """The exception e with its message prefixed by the function's name (same type)."""
+    """The exception e with its message prefixed by the function's name, keeping e's type: a
+    new exception of e's type when its constructor takes a message, else e's own data under a
+    subclass of its type whose str is prefixed (NumPy's UFuncTypeError family builds its message
+    from the ufunc and dtypes)."""
     msg = str(e)
     if msg.startswith(name + ":"):
         return e
     try:
         new = type(e)(f"{name}: {msg}")
+        if str(new) == f"{name}: {msg}":
+            return new
     except Exception:  # exception types whose constructors take other arguments
+        pass
+    try:
+        import copy
+        new = copy.copy(e)
+        new.__class__ = _prefixed_subclass(type(e))
+        new._hc_name = name
+    except Exception:
         return e
     return new
 
@@ -148,14 +174,37 @@ def delegate(name, fn=None, module=_np):
     return run
 
 
+class NumpyOnly(TypeError):
+    """as_hc: the operand is (or makes) a NumPy array of a dtype hcarray has no arrays for (str,
+    bytes, object, datetime, structured...). The NumPy-compatible entry points catch it and run
+    NumPy's function, returning NumPy's result (specs/numpy-compat.md, "Text and other NumPy-only
+    dtypes"); ``array`` holds the NumPy array."""
+
+    def __init__(self, msg, array):
+        super().__init__(msg)
+        self.array = array
+
+
+def numpy_only_dtype(dtype):
+    """True when dtype is a valid NumPy dtype hcarray has no arrays for (str, object, ...)."""
+    if dtype is None or isinstance(dtype, ndarray):
+        return False
+    try:
+        d = _np.dtype(dtype)
+    except (TypeError, ValueError):
+        return False
+    return not _supported(d)
+
+
 def as_hc(obj, fn, dtype=None):
-    """obj as an hcarray (array_like accepted, as NumPy's functions do)."""
+    """obj as an hcarray (array_like accepted, as NumPy's functions do). NumpyOnly (a TypeError)
+    when obj is or makes a NumPy array of a dtype hcarray lacks."""
     if isinstance(obj, ndarray) and dtype is None:
         return obj
     if isinstance(obj, _np.ndarray):
         h = _from_numpy(obj) if _supported(obj.dtype) else None
         if h is None:
-            raise TypeError(f"{fn}: data type {obj.dtype} is not supported by hcarray")
+            raise NumpyOnly(f"{fn}: data type {obj.dtype} is not supported by hcarray", obj)
         return h if dtype is None else _core.astype(h, _np.dtype(dtype))
     if isinstance(obj, ndarray):
         return _core.astype(obj, _np.dtype(dtype))
@@ -164,6 +213,6 @@ def as_hc(obj, fn, dtype=None):
     except (TypeError, ValueError) as e:
         raise renamed(fn, e) from e
     if not _supported(a.dtype):
-        raise TypeError(f"{fn}: cannot convert {type(obj).__name__} to an array of numbers "
-                        f"(NumPy makes dtype {a.dtype}, which hcarray does not support)")
+        raise NumpyOnly(f"{fn}: cannot convert {type(obj).__name__} to an array of numbers "
+                        f"(NumPy makes dtype {a.dtype}, which hcarray does not support)", a)
     return _copy_from_numpy(a)

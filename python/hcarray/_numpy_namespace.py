@@ -26,7 +26,9 @@ from . import _utility as _uf
 from ._array_object import _to_numpy
 from ._numpy_bridge import as_hc as _as_hc
 from ._numpy_bridge import call_numpy as _call_numpy
+from ._numpy_bridge import NumpyOnly as _NumpyOnly
 from ._numpy_bridge import delegate as _delegate
+from ._numpy_bridge import numpy_only_dtype as _numpy_only_dtype
 from ._numpy_bridge import to_np as _to_np
 from ._numpy_bridge import wrap as _wrap
 
@@ -160,6 +162,8 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, lik
     if like is not None:
         raise TypeError(f"{fn}: like= is not supported")
     order = _order(order, fn)
+    if _numpy_only_dtype(dtype):  # str, bytes, object, datetime...: NumPy's array
+        return _np.array(_to_np(object), dtype=dtype, copy=copy, order=order, ndmin=ndmin)
     d = _dt(dtype, fn)
     if copy is not None and not isinstance(copy, (bool, _np.bool_)):
         raise TypeError(f"{fn}: copy must be True, False or None, not {copy!r}")
@@ -177,11 +181,10 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, lik
         try:
             h = _cf.asarray(object, dtype=d, copy=None if copy is None else True)
         except TypeError as e:
-            a = _np.array(_to_np(object), dtype=d)
-            if a.dtype.kind not in "biufc":
-                raise TypeError(f"{fn}: cannot make an hcarray of dtype {a.dtype} from "
-                                f"{type(object).__name__}") from e
+            a = _np.array(_to_np(object), dtype=d, order=order, ndmin=ndmin)
             h = _wrap(a)
+            if not _is_hc(h):  # a dtype hcarray has no arrays for (str, object...): NumPy's
+                return h
     if order == "F" and h.ndim > 1 and not h._f_contiguous:
         h = _f_order(h)
     ndmin = _mf._int(ndmin, fn, "ndmin")
@@ -195,12 +198,16 @@ def asarray(a, dtype=None, order=None, *, device=None, copy=None, like=None):
     """The Array API's asarray with NumPy's extras (order; lists of hcarray arrays)."""
     fn = "asarray"
     order = _order(order, fn)
+    if _numpy_only_dtype(dtype) or (isinstance(a, _np.ndarray) and _numpy_only_dtype(a.dtype)):
+        return _np.asarray(_to_np(a), dtype=dtype, order=order, copy=copy)
     try:
         h = _cf.asarray(a, dtype=dtype, device=device, copy=copy)
     except TypeError:
-        if copy is False or not isinstance(a, (list, tuple)):
+        if copy is False or not isinstance(a, (list, tuple, str, bytes, _np.generic)):
             raise
         h = array(a, dtype=dtype, copy=True)
+        if not _is_hc(h):  # str, object...: NumPy's array
+            return h
     if order == "F" and h.ndim > 1 and not h._f_contiguous:
         h = _f_order(h)
     elif order == "C" and not h._c_contiguous:
@@ -235,6 +242,8 @@ def copy(a, order="K", subok=False):
 def _filled(fn, maker, shape, dtype, order, device):
     if order not in ("C", "F", "A", "K"):
         raise ValueError(f"{fn}: order must be 'C' or 'F', not {order!r}")
+    if _numpy_only_dtype(dtype):  # str, object, datetime...: NumPy's array
+        return getattr(_np, fn)(_to_np(shape), dtype, order)
     h = maker(shape, dtype=dtype, device=device)
     if order == "F" and h.ndim > 1:
         h = _f_order(h)
@@ -259,6 +268,10 @@ def empty(shape, dtype=None, order="C", *, device=None, like=None):
 def full(shape, fill_value, dtype=None, order="C", *, device=None, like=None):
     """An array filled with fill_value (a scalar, 0-d array, or an array broadcast to shape)."""
     fn = "full"
+    if _numpy_only_dtype(dtype) or isinstance(fill_value, (str, bytes)) or (
+            dtype is None and isinstance(fill_value, (_np.generic, _np.ndarray))
+            and _numpy_only_dtype(fill_value.dtype)):
+        return _np.full(_to_np(shape), _to_np(fill_value), dtype, order)
     if isinstance(fill_value, (list, tuple)):
         fill_value = _arr(fill_value, fn)
     if dtype is None and isinstance(fill_value, _np.generic):
@@ -321,6 +334,11 @@ def arange(start=None, /, stop=None, step=None, dtype=None, *, device=None, like
     fn = "arange"
     if start is None and stop is None:
         raise TypeError(f"{fn}: missing the required argument 'start' (or 'stop')")
+    if _numpy_only_dtype(dtype) or _b.any(
+            isinstance(v, (str, _np.datetime64, _np.timedelta64)) for v in (start, stop, step)):
+        # datetime64/timedelta64 ranges: NumPy's array (hcarray has no datetime arrays)
+        args = [v for v in (start, stop, step) if v is not None]
+        return _np.arange(*args, dtype=dtype)
     if start is None:
         start, stop = 0, stop
     if step is None:
@@ -1081,6 +1099,8 @@ def take(a, indices, /, axis=None, out=None, mode="raise"):
         return _np_call(fn, h, indices, axis=axis, out=out, mode=mode)
     scalar = isinstance(indices, (int, _np.integer)) and not isinstance(indices, bool)
     idx = _arr(indices, fn)
+    if idx.dtype == _np.bool_:
+        idx = _core.astype(idx, _np.int64)  # NumPy casts bool indices to intp (a safe cast)
     if axis is None:
         h = h.reshape((-1,))
         axis = 0
@@ -1307,6 +1327,139 @@ def tensordot(a, b, /, axes=2):
 _export("dot", "matmul", "outer", "tensordot")
 
 
+def searchsorted(a, v, side="left", sorter=None):
+    """Insertion points of v in the sorted 1-D a (native); v and sorter may be lists, NumPy
+    arrays or scalars, as in NumPy."""
+    fn = "searchsorted"
+    h = _operand(a, fn)
+    if h.ndim != 1:
+        return _np_call(fn, h, v, side=side, sorter=sorter)
+    if not _is_hc(v) and not isinstance(v, (bool, int, float, complex)):
+        v = _arr(v, fn)
+    if sorter is not None and not _is_hc(sorter):
+        s = _np.asarray(_to_np(sorter))
+        sorter = _arr(s if s.size else s.astype(_np.intp), fn)
+    return _sf.searchsorted(h, v, side=side, sorter=sorter)
+
+
+_export("searchsorted")
+
+
+def _called_from_numpy():
+    """True when the function calling this one was called from NumPy's own code."""
+    import sys
+    name = sys._getframe(2).f_globals.get("__name__", "")
+    return name == "numpy" or name.startswith("numpy.")
+
+
+class poly1d(_np.poly1d):
+    """NumPy's poly1d (a subclass): coefficients given as hcarray arrays are read as NumPy's;
+    evaluating it, its coefficients and its roots give hcarray arrays (0-d at a scalar, the
+    drop-in decision); arithmetic gives hcarray.poly1d; printing is NumPy's."""
+
+    __module__ = "hcarray"
+
+    def __init__(self, c_or_r, r=False, variable=None):
+        if isinstance(c_or_r, _np.poly1d):
+            c_or_r = _np.poly1d(c_or_r.coeffs, variable=c_or_r.variable)
+        super().__init__(_to_np(c_or_r), r, variable)
+
+    def __call__(self, val):
+        if isinstance(val, _np.poly1d):
+            return poly1d(super().__call__(val))
+        return _wrap(super().__call__(_to_np(val)))
+
+    @property
+    def coeffs(self):
+        # numpy's own methods (printing, arithmetic) read NumPy's array; user code gets hcarray
+        return self._coeffs if _called_from_numpy() else _wrap(self._coeffs)
+
+    @coeffs.setter
+    def coeffs(self, value):
+        if value is not self._coeffs:
+            raise AttributeError("Cannot set attribute")
+
+    c = coef = coefficients = coeffs
+
+    @property
+    def roots(self):
+        r = _np.roots(self._coeffs)
+        return r if _called_from_numpy() else _wrap(r)
+
+    r = roots
+
+    def deriv(self, m=1):
+        return poly1d(super().deriv(m))
+
+    def integ(self, m=1, k=0):
+        return poly1d(super().integ(m, _to_np(k)))
+
+
+def _poly_op(name):
+    op = getattr(_np.poly1d, name)
+
+    def f(self, *args):
+        r = op(self, *(_to_np(x) for x in args))
+        if isinstance(r, tuple):
+            return tuple(poly1d(x) if isinstance(x, _np.poly1d) else x for x in r)
+        return poly1d(r) if isinstance(r, _np.poly1d) else r
+
+    f.__name__ = f.__qualname__ = name
+    return f
+
+
+for _n in ("__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__pow__",
+           "__truediv__", "__div__", "__neg__", "__pos__"):
+    if hasattr(_np.poly1d, _n):
+        setattr(poly1d, _n, _poly_op(_n))
+_export("poly1d")
+
+# Calendar functions: NumPy's (datetime64 values are NumPy's; boolean/integer results hcarray).
+for _n in ("is_busday", "busday_offset", "busday_count", "isnat", "datetime_as_string"):
+    globals()[_n] = _delegate(_n)
+    _export(_n)
+busdaycalendar = _np.busdaycalendar
+_export("busdaycalendar")
+
+
+def _linalg_svd(native, svdvals):
+    """linalg.svd with NumPy's compute_uv= and hermitian= (the standard's svd otherwise; like
+    the rest of hcarray.linalg, its argument must be an hcarray)."""
+    import functools
+
+    @functools.wraps(native)
+    def svd(x, /, full_matrices=True, compute_uv=True, hermitian=False):
+        fn = "svd"
+        if hermitian:
+            if not _is_hc(x):
+                native(x)  # the standard function's TypeError
+            return _call_numpy(fn, _np.linalg.svd, (x,),
+                               dict(full_matrices=full_matrices, compute_uv=compute_uv,
+                                    hermitian=True))
+        if not compute_uv:
+            try:
+                return svdvals(x)
+            except (TypeError, ValueError) as e:
+                msg = str(e)
+                if not msg.startswith("svdvals:"):
+                    raise
+                raise type(e)("svd:" + msg[len("svdvals:"):]) from None
+        return native(x, full_matrices=full_matrices)
+
+    del svd.__wrapped__
+    return svd
+
+
+def _patch_linalg():
+    from . import linalg
+    if not getattr(linalg.svd, "__hc_numpy_svd__", False):
+        linalg.svd = _linalg_svd(linalg.svd, linalg.svdvals)
+        linalg.svd.__hc_numpy_svd__ = True
+
+
+_patch_linalg()
+
+
 # ---------------------------------------------------------------------------------------------
 # Submodules' NumPy extras, I/O, ndarray methods
 
@@ -1316,10 +1469,19 @@ def _named(f, name):
 
     from ._numpy_bridge import renamed
 
+    np_f = getattr(_np, name, None)
+
     @functools.wraps(f)
     def run(*args, **kwargs):
         try:
             return f(*args, **kwargs)
+        except _NumpyOnly:
+            # An operand of a dtype hcarray has no arrays for (str, object, datetime...):
+            # NumPy's function gives NumPy's result (specs/numpy-compat.md).
+            if np_f is None or kwargs.get("device") is not None:
+                raise
+            kwargs.pop("device", None)
+            return _call_numpy(name, np_f, args, kwargs)
         except (TypeError, ValueError, IndexError) as e:
             new = renamed(name, e)
             if new is e:
@@ -1374,3 +1536,7 @@ def _make_ufuncs():
 
 
 _make_ufuncs()
+
+from .char import strings  # noqa: E402  (numpy.strings; hcarray.char is NumPy's char)
+
+_export("strings")

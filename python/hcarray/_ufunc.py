@@ -20,7 +20,6 @@ instances of, so ``isinstance(f, np.ufunc)`` is True for both in code run with
 """
 
 import abc
-import copy
 import inspect
 
 import numpy as _np
@@ -176,33 +175,9 @@ class ufunc(metaclass=abc.ABCMeta):
         return self._run("at", args, {})
 
 
-_NAMED_TYPES = {}
-
-
 def _named_error(name, e):
-    """e with its message prefixed by name, keeping e's type: a new exception of e's type when
-    its constructor takes a message, else e's own data under a subclass whose str is prefixed
-    (NumPy's UFuncTypeError family builds its message from the ufunc and dtypes)."""
-    new = _renamed(name, e)
-    if new is not e or str(e).startswith(name + ":"):
-        return new
-    t = type(e)
-    sub = _NAMED_TYPES.get(t)
-    if sub is None:
-        def __str__(self):
-            return f"{self._hc_name}: {t.__str__(self)}"
-        try:
-            sub = type(t.__name__, (t,), {"__str__": __str__, "__module__": t.__module__})
-        except TypeError:
-            return e
-        _NAMED_TYPES[t] = sub
-    try:
-        new = copy.copy(e)
-        new.__class__ = sub
-        new._hc_name = name
-    except Exception:
-        return e
-    return new
+    """e with its message prefixed by name, keeping e's type (_numpy_bridge.renamed)."""
+    return _renamed(name, e)
 
 
 _CLASSES = {}
