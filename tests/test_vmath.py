@@ -12,6 +12,8 @@ import hcarray as hc
 FUNCS = ["exp", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "tanh", "sinh",
          "cosh", "asin", "acos", "atan", "asinh", "acosh", "atanh"]
 
+FLOAT_LANE_BOUND_ULP = {"exp": 0.7, "log": 0.9, "tanh": 1.35}
+
 LD_OK = np.finfo(np.longdouble).nmant >= 63
 
 
@@ -46,8 +48,11 @@ def test_float32_max_ulp(fn):
     fin = ~nan & np.isfinite(ref32)
     assert np.array_equal(got[~nan & ~fin], ref32[~nan & ~fin])  # overflow: the same infinity
     err = _ulp(got[fin], ref[fin], np.float32)
-    # Computed in double and rounded once: 0.5 ulp plus the double kernel's error (specs/accuracy.md).
-    assert err.max() <= 0.505, (fn, float(err.max()), x[fin][np.argmax(err)])
+    # exp, log, tanh: pure float32 kernels (float lanes), bounds from specs/accuracy.md (measured
+    # on ~17M inputs: 0.685, 0.864, 1.307 ulp). The others are computed in double and rounded
+    # once: 0.5 ulp plus the double kernel's error.
+    bound = FLOAT_LANE_BOUND_ULP.get(fn, 0.505)
+    assert err.max() <= bound, (fn, float(err.max()), x[fin][np.argmax(err)])
     if fn in ("exp", "log", "tanh"):
         nz = fin & (ref != 0)
         rel = np.abs((got[nz].astype(np.longdouble) - ref[nz]) / ref[nz])
@@ -95,3 +100,62 @@ def test_every_tail_length(n):
     x = np.linspace(-3, 3, n, dtype=np.float32)
     got = np.asarray(hc.exp(hc.asarray(x)))
     np.testing.assert_allclose(got, np.exp(x), rtol=3e-7)
+
+
+@pytest.mark.parametrize("fn", ["exp", "log", "tanh"])
+def test_rare_lanes_do_not_change_neighbours(fn):
+    # A lane that needs the rare path (overflow, subnormal, NaN, inf, negative log argument...)
+    # must not change the results of the other lanes of its vector: every element's value is a
+    # function of that element alone, whatever the alignment, chunking or neighbours.
+    rng = np.random.default_rng(3)
+    base = rng.uniform(0.01, 5, 67).astype(np.float32)
+    want = np.asarray(getattr(hc, fn)(hc.asarray(base)))
+    odd = np.array([np.nan, np.inf, -np.inf, 0.0, -0.0, -1.0, 100.0, -100.0, 1e-40, 3e38],
+                   dtype=np.float32)
+    for pos in (0, 5, 15, 16, 31, 40, 66):
+        for v in odd:
+            x = base.copy()
+            x[pos] = v
+            got = np.asarray(getattr(hc, fn)(hc.asarray(x)))
+            keep = np.arange(x.size) != pos
+            assert np.array_equal(got[keep], want[keep]), (fn, pos, v)
+            with np.errstate(all="ignore"):
+                ref = getattr(np, fn)(np.float32(v))
+            assert (np.isnan(got[pos]) and np.isnan(ref)) or got[pos] == ref or np.isclose(
+                got[pos], ref, rtol=4e-7, atol=0), (fn, v, got[pos], ref)
+
+
+@pytest.mark.parametrize("fn", ["exp", "log", "tanh"])
+def test_results_do_not_depend_on_thread_count(fn):
+    rng = np.random.default_rng(5)
+    x = rng.uniform(-120, 120, 300_001).astype(np.float32)
+    if fn == "log":
+        x = np.abs(x) * rng.choice([1e-38, 1e-3, 1.0, 1e30], x.size).astype(np.float32)
+        x[::97] = -1.0
+    x[::101] = np.nan
+    old = hc.get_num_threads()
+    try:
+        hc.set_num_threads(1)
+        one = np.asarray(getattr(hc, fn)(hc.asarray(x)))
+        hc.set_num_threads(2)
+        two = np.asarray(getattr(hc, fn)(hc.asarray(x[1:])))  # shifted: other chunk alignment
+    finally:
+        hc.set_num_threads(old)
+    assert np.array_equal(one[1:], two, equal_nan=True)
+
+
+def test_exp_boundaries_match_numpy():
+    # Overflow, the subnormal range and the underflow-to-zero edge, point by point.
+    x = np.concatenate([
+        np.nextafter(np.float32(88.72284), np.float32(0)) + np.arange(-50, 50, dtype=np.float32) * 2**-17,
+        np.linspace(-104, -87, 20_001, dtype=np.float32),
+        np.array([-103.97207, -103.97208, -103.9721, -87.33655, -87.33654], dtype=np.float32)])
+    with np.errstate(all="ignore"):
+        ref = np.exp(x.astype(np.float64)).astype(np.float32)  # correctly rounded but for ~1e-9
+    got = np.asarray(hc.exp(hc.asarray(x)))
+    assert np.array_equal(np.isinf(got), np.isinf(ref))
+    assert np.array_equal(got == 0, ref == 0)
+    fin = np.isfinite(ref)
+    # subnormal results: within one subnormal step (2^-149) of the correctly rounded one
+    assert np.all(np.abs(got[fin].astype(np.float64) - ref[fin]) <= np.maximum(
+        2.0**-149, 4e-7 * np.abs(ref[fin])))

@@ -3,6 +3,12 @@
 // CPU's features (AVX-512 F/DQ/BW/VL, else AVX2+FMA, else scalar; NEON on aarch64).
 // HCARRAY_SIMD=avx512|avx2|neon|scalar in the environment forces a target (tests, benchmarks);
 // a target this CPU cannot run is ignored. Methods and accuracy: specs/accuracy.md.
+//
+// float32 exp, log and tanh are pure float32 kernels (float lanes, cpu/simd/vmath32.h: <= 4e-7
+// relative error, see specs/accuracy.md); the other float32 functions compute in double lanes
+// and round once. Per-target code (e.g. cpu/nn_target_*.cpp) can call the float32 lane functions
+// directly: include "cpu/simd/vmath32.h" after choosing HC_SIMD_TARGET and use
+// hc::simd::HC_SIMD_NS::vm32::exp / exp_core (|x| <= 87) / log / tanh / sigmoid on Vf.
 #pragma once
 #include <cstdint>
 
@@ -26,6 +32,7 @@ struct Table {
   UnaryF64 f64[kNumUnary];
   BinaryF32 atan2_f32, pow_f32;
   BinaryF64 atan2_f64, pow_f64;
+  UnaryF32 sigmoid_f32 = nullptr;  // 1 / (1 + e^-x), float lanes (set by table()/table_for())
 };
 
 const Table& table();                     // the target chosen at first use

@@ -299,3 +299,23 @@ inline Vd erf(Vd x) {
 
 }  // namespace vm
 }  // namespace hc::simd::HC_SIMD_NS
+
+// The pure float32 kernels (float lanes) replace the double-lane float32 entries for exp, log and
+// tanh; cpu/vmath.cpp applies this per-target patch to the table it hands out. (Defined here
+// because this header is included only by cpu/simd/vmath_target.cpp, once per target.)
+#include "cpu/simd/vmath32.h"
+#include "cpu/vmath.h"
+
+#define HC_VM32_CAT2(a, b) a##b
+#define HC_VM32_CAT(a, b) HC_VM32_CAT2(a, b)
+namespace hc::cpu::vmath {
+void HC_VM32_CAT(patch_f32_, HC_SIMD_NS)(Table& t) {
+  namespace v = hc::simd::HC_SIMD_NS::vm32;
+  t.f32[Exp] = &v::run<v::exp>;
+  t.f32[Log] = &v::run<v::log>;
+  t.f32[Tanh] = &v::run<v::tanh>;
+  t.sigmoid_f32 = &v::run<v::sigmoid>;
+}
+}  // namespace hc::cpu::vmath
+#undef HC_VM32_CAT
+#undef HC_VM32_CAT2

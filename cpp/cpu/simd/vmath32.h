@@ -1,0 +1,210 @@
+// Pure float32 vector math (float lanes, Vf): exp, log, tanh, sigmoid, written once against
+// simd.h and compiled once per target (the target is the namespace; include this after choosing
+// HC_SIMD_TARGET, as cpu/simd/vmath_target.cpp and cpu/nn_target_*.cpp do). Header-only and
+// inline, so any per-target translation unit (hcarray.nn's row kernels) can call the lane
+// functions directly: hc::simd::HC_SIMD_NS::vm32::exp(Vf) etc.
+//
+// Methods (own derivations; the polynomials are near-minimax fits made with NumPy by Lawson's
+// iteratively reweighted least squares on the relative error, coefficients rounded to float32:
+// see specs/accuracy.md for the fitting script's description and the measured errors):
+//   exp: x = n ln2 + r, n = rint(x log2e) (by the 1.5*2^23 shifter), r = (x - n ln2hi) - n ln2lo
+//        (Cody-Waite; the first step is exact), e^r = 1 + (r + r^2 q(r)), q of degree 4
+//        (relative fit error 4.7e-9 on |r| <= ln2/2), r's rounding error carried and 1 + r
+//        split exactly (so the result is rounded about once), scaled by 2^n with an integer add
+//        to the exponent field. Rare path (some lane with |x| > 87, or NaN): that vector in
+//        double lanes (x clamped to [-104, 89], Taylor to r^8, 2^n exact) rounded once to
+//        float32, so overflow gives inf and subnormal results are not double-rounded.
+//   log: x = 2^e m, m in [sqrt(1/2), sqrt(2)) by integer arithmetic on the bits, f = m - 1
+//        (exact), log(1+f) = f + f^2 Q(f), Q of degree 7 (relative fit error 3.2e-8), then
+//        e ln2hi + (e ln2lo + log(1+f)) with fma. Rare path (some lane not a positive normal
+//        finite number): subnormals scaled by 2^23 first; x < 0 -> NaN, +-0 -> -inf, inf -> inf,
+//        NaN -> NaN, by blends.
+//   tanh: |x| <= 0.625: x + x^3 P(x^2), P of degree 4 (relative fit error 8.6e-9); otherwise
+//        1 - 2 / (e^(2|x|) + 1) with |x| clamped to 9.1 (tanh rounds to 1 beyond 9.01); sign
+//        restored by copysign (so -0 -> -0, +-inf -> +-1), NaN passes through.
+//   sigmoid: 1 / (1 + e^-x) with the full-range exp (e^-x = inf gives 0, never NaN).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+
+#include "cpu/simd/simd.h"
+
+namespace hc::simd::HC_SIMD_NS {
+namespace vm32 {
+
+inline Vf F(float v) { return set1<Vf>(v); }
+inline Vi I(int64_t v) { return iset1<Vi>(v); }
+
+template <size_t K>
+inline Vf poly(Vf x, const float (&c)[K]) {
+  Vf r = F(c[K - 1]);
+  for (size_t i = K - 1; i-- > 0;) r = fma(r, x, F(c[i]));
+  return r;
+}
+
+constexpr float kLn2Hi = 0x1.62e43p-1f, kLn2Lo = -0x1.05c61p-29f;  // ln2 = hi + lo (+ 2^-54)
+constexpr float kLog2e = 0x1.715476p+0f;
+constexpr float kShifter = 0x1.8p23f;  // x + 1.5*2^23: rint(x) in the low mantissa bits
+constexpr float kInf = std::numeric_limits<float>::infinity();
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+
+// e^r = 1 + r + r^2 q(r) on |r| <= ln2/2.
+constexpr float kExpQ[] = {0x1.fffffcp-2f, 0x1.55548ap-3f, 0x1.555916p-5f, 0x1.123fc6p-7f,
+                           0x1.6a1a72p-10f};
+// log(1+f) = f + f^2 Q(f) on [sqrt(1/2) - 1, sqrt(2) - 1].
+constexpr float kLogQ[] = {-0x1.fffff8p-2f, 0x1.55555p-2f, -0x1.000428p-2f, 0x1.99a4p-3f,
+                           -0x1.5426fcp-3f, 0x1.227042p-3f, -0x1.0f39ecp-3f, 0x1.0852b2p-3f,
+                           -0x1.383d3ep-4f};
+// tanh(x) = x + x^3 P(x^2) on |x| <= 0.625.
+constexpr float kTanhP[] = {-0x1.555532p-2f, 0x1.110726p-3f, -0x1.b83c5ap-5f, 0x1.52269ap-6f,
+                            -0x1.75e1cap-8f};
+constexpr float kTanhSmall = 0.625f, kTanhClamp = 9.1f;
+
+// 1/d for positive finite normal d (d >= 1 where used), without the divider (vdivps on 16
+// lanes costs more than the rest of tanh): the hardware estimate refined by Newton steps
+// (AVX-512: 2^-14 estimate, one step; AVX2: 2^-12, two steps; NEON: 2^-8, three steps),
+// plain division on the scalar target. Result within about 1 ulp of 1/d.
+inline Vf recip(Vf d) {
+#if HC_SIMD_TARGET == HC_SIMD_AVX512
+  Vf y{_mm512_rcp14_ps(d.v)};
+#elif HC_SIMD_TARGET == HC_SIMD_AVX2
+  Vf y{_mm256_rcp_ps(d.v)};
+  y = fma(y, fnma(d, y, F(1.0f)), y);
+#elif HC_SIMD_TARGET == HC_SIMD_NEON
+  Vf y{vrecpeq_f32(d.v)};
+  y = y * Vf{vrecpsq_f32(d.v, y.v)};
+  y = y * Vf{vrecpsq_f32(d.v, y.v)};
+#else
+  return F(1.0f) / d;
+#endif
+#if HC_SIMD_TARGET != HC_SIMD_SCALAR
+  return fma(y, fnma(d, y, F(1.0f)), y);  // y + y (1 - d y)
+#endif
+}
+
+// 2^n for integer-valued n in [-126, 127], built in the exponent field.
+inline Vf pow2i(Vf n) {
+  return from_bits<Vf>(shl<23>(bits(n + F(kShifter)) - bits(F(kShifter)) + I(127)));
+}
+
+// e^r for the reduced argument of x; t holds n + 1.5*2^23 (n in its low mantissa bits).
+// Precise: r's rounding error is carried and 1 + r is split exactly, so only the last addition
+// rounds at the result's scale (<= 0.62 ulp measured); otherwise 1 + (r + r^2 q(r)) (<= 0.98 ulp),
+// five operations fewer, used where the result feeds a further rounding anyway (tanh).
+template <bool Precise>
+inline Vf exp_reduced(Vf x, Vf& t) {
+  t = fma(x, F(kLog2e), F(kShifter));
+  Vf n = t - F(kShifter);
+  Vf r1 = fnma(n, F(kLn2Hi), x);  // exact: |r1| < 1/2 and both terms are multiples of ulp(r1)
+  Vf r = fnma(n, F(kLn2Lo), r1);
+  if (!Precise) return fma(r * r, poly(r, kExpQ), r) + F(1.0f);
+  Vf d = fnma(n, F(kLn2Lo), r1 - r);  // what rounding r dropped (r1 - r is exact)
+  Vf hi = F(1.0f) + r;
+  Vf lo = r - (hi - F(1.0f));  // exact
+  return hi + (lo + fma(r * r, poly(r, kExpQ), d));
+}
+
+// e^x for |x| <= 87 (normal, finite results; no special values): the fast path.
+template <bool Precise = true>
+inline Vf exp_core(Vf x) {
+  Vf t, p = exp_reduced<Precise>(x, t);
+  // bits(t) = bits(1.5*2^23) + n; shifted left by 23 the constant part leaves the word.
+  return from_bits<Vf>(bits(p) + shl<23>(bits(t)));
+}
+
+// The rare path, every lane: computed in double lanes and rounded once to float32, so
+// overflow gives inf, subnormal results are rounded once (no double rounding near 2^-126),
+// 0 below; NaN passes through. Taylor to r^8 on |r| <= ln2/2 (relative error 2e-10).
+constexpr double kExpT8[] = {1.0, 1.0, 0.5, 0.16666666666666666, 0.041666666666666664,
+    0.008333333333333333, 0.001388888888888889, 0.0001984126984126984, 2.48015873015873e-05};
+inline Vf exp_wide(Vf x) {
+  // Lanes in the fast range keep the fast path's result, so a lane's value never depends on
+  // its neighbours (layout, chunking by threads).
+  Mf fast = abs(x) <= F(87.0f);
+  Vf yf = exp_core(select(fast, x, F(0.0f)));
+  float buf[Vf::N];
+  storeu(buf, x);
+  for (int k = 0; k < Vf::N; k += Vd::N) {
+    Vd xd = min(max(load_f32(buf + k), set1<Vd>(-104.0)), set1<Vd>(89.0));
+    Vd n = round(xd * set1<Vd>(1.4426950408889634));
+    Vd r = fnma(n, set1<Vd>(0.6931471805599453), xd);
+    store_f32(buf + k, horner(r, kExpT8) * pow2i(n));
+  }
+  return select(fast, yf, select(isnan(x), x + x, loadu(buf)));
+}
+
+inline Vf exp(Vf x) {
+  if (all(abs(x) <= F(87.0f))) return exp_core(x);
+  return exp_wide(x);
+}
+
+// log(m) and e for x = 2^e m, x a positive normal finite number.
+inline Vf log_split(Vf x, Vf& e) {
+  constexpr int64_t kSqrtHalf = 0x3f3504f3;  // bits of sqrt(1/2) rounded down
+  Vi ix = bits(x) + I(0x3f800000 - kSqrtHalf);
+  Vi k = shr<23>(ix);  // e + 127
+  Vf m = from_bits<Vf>((ix & I(0x007fffff)) + I(kSqrtHalf));
+  e = from_bits<Vf>(k + bits(F(0x1p23f))) - F(0x1p23f + 127.0f);
+  Vf f = m - F(1.0f);  // exact (Sterbenz)
+  return fma(f * f, poly(f, kLogQ), f);
+}
+inline Vf log_join(Vf e, Vf lm) { return fma(e, F(kLn2Hi), fma(e, F(kLn2Lo), lm)); }
+
+inline Vf log_wide(Vf x) {
+  Mf sub = x < F(0x1p-126f);
+  Vf e, lm = log_split(select(sub, x * F(0x1p23f), x), e);
+  e = e - select(sub, F(23.0f), F(0.0f));
+  Vf r = log_join(e, lm);
+  r = select(x < F(0.0f), F(kNaN), r);
+  r = select(x == F(0.0f), F(-kInf), r);
+  r = select(x == F(kInf), x, r);
+  return select(isnan(x), x + x, r);
+}
+
+inline Vf log(Vf x) {
+  if (all((x >= F(0x1p-126f)) & (x < F(kInf)))) {
+    Vf e, lm = log_split(x, e);
+    return log_join(e, lm);
+  }
+  return log_wide(x);
+}
+
+inline Vf tanh(Vf x) {
+  Vf a = abs(x);
+  Vf a2 = a * a;
+  Vf t = fma(a * a2, poly(a2, kTanhP), a);
+  Mf small = a <= F(kTanhSmall);
+  if (!all(small)) {
+    Vf e = exp_core<false>(F(2.0f) * min(a, F(kTanhClamp)));
+    Vf big = fnma(F(2.0f), recip(e + F(1.0f)), F(1.0f));
+    t = select(small, t, big);
+    t = select(isnan(x), x + x, t);
+  }
+  return copysign(t, x);
+}
+
+inline Vf sigmoid(Vf x) { return F(1.0f) / (F(1.0f) + exp(-x)); }
+
+// Array drivers: two vectors per step, the tail through a small buffer (never reads past n).
+// y may equal x (in place).
+template <Vf (*Fn)(Vf)>
+void run(const float* x, float* y, int64_t n) {
+  constexpr int64_t N = Vf::N;
+  int64_t i = 0;
+  for (; i + 2 * N <= n; i += 2 * N) {
+    Vf a = loadu(x + i), b = loadu(x + i + N);
+    storeu(y + i, Fn(a));
+    storeu(y + i + N, Fn(b));
+  }
+  for (; i + N <= n; i += N) storeu(y + i, Fn(loadu(x + i)));
+  if (i < n) {
+    float tx[N] = {}, ty[N];
+    for (int64_t j = i; j < n; ++j) tx[j - i] = x[j];
+    storeu(ty, Fn(loadu(tx)));
+    for (int64_t j = i; j < n; ++j) y[j] = ty[j - i];
+  }
+}
+
+}  // namespace vm32
+}  // namespace hc::simd::HC_SIMD_NS
