@@ -536,18 +536,30 @@ def test_bad_setitem():
 def test_bad_take():
     x = hc.asarray(X)
     x1 = hc.asarray(np.arange(5))
+    strict = hc._indexing_functions.take  # the standard's take: hcarray, integer indices, axis
     with pytest.raises(TypeError, match="take"):
-        hc.take(np.arange(3), hc.asarray(np.array([0])))
+        strict(np.arange(3), hc.asarray(np.array([0])))
     with pytest.raises(TypeError, match="take: indices must have an integer"):
+        strict(x1, hc.asarray(np.array([0.0])))
+    with pytest.raises(TypeError, match="take: indices must have an integer"):
+        strict(x1, hc.asarray(np.array([True])))
+    with pytest.raises(TypeError, match="take"):
+        strict(x1, "ab")
+    with pytest.raises(ValueError, match="take: axis must be given"):
+        strict(x, hc.asarray(np.array([0])))
+    with pytest.raises(ValueError, match="take: axis must be given"):
+        strict(hc.asarray(np.array(1.0)), hc.asarray(np.array([0])))
+    # The top-level take is NumPy's: array_likes, bool indices cast to integers, axis=None
+    # flattens; float indices and strings are still refused.
+    a5 = np.arange(5)
+    assert_same(hc.take(np.arange(3), hc.asarray(np.array([0]))), np.take(np.arange(3), [0]))
+    assert_same(hc.take(x1, hc.asarray(np.array([True, False]))), np.take(a5, [True, False]))
+    assert_same(hc.take(x, hc.asarray(np.array([4]))), np.take(X, [4]))
+    assert_same(hc.take(hc.asarray(np.array(1.0)), [0]), np.take(np.array(1.0), [0]))
+    with pytest.raises(TypeError, match="take"):
         hc.take(x1, hc.asarray(np.array([0.0])))
-    with pytest.raises(TypeError, match="take: indices must have an integer"):
-        hc.take(x1, hc.asarray(np.array([True])))
-    with pytest.raises(TypeError, match="take"):
+    with pytest.raises(ValueError, match="take"):
         hc.take(x1, "ab")
-    with pytest.raises(ValueError, match="take: axis must be given"):
-        hc.take(x, hc.asarray(np.array([0])))
-    with pytest.raises(ValueError, match="take: axis must be given"):
-        hc.take(hc.asarray(np.array(1.0)), hc.asarray(np.array([0])))
     with pytest.raises(np.exceptions.AxisError, match="take"):
         hc.take(x, hc.asarray(np.array([0])), axis=3)
     with pytest.raises(IndexError, match="take"):  # AxisError is an IndexError and a ValueError

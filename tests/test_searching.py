@@ -88,7 +88,9 @@ def test_argmax_bad_input(name):
     fn = getattr(hc, name)
     h = hc.ones((2, 3))
     with pytest.raises(TypeError, match=name):
-        fn([1, 2, 3])
+        getattr(hc._searching_functions, name)([1, 2, 3])  # the standard's: hcarray only
+    assert_same(fn([1, 3, 2]), getattr(np, name)([1, 3, 2]))  # NumPy's: array_likes
+    assert_same(fn(np.eye(3)[::-1], axis=0), getattr(np, name)(np.eye(3)[::-1], axis=0))
     with pytest.raises((IndexError, ValueError), match=name):
         fn(h, axis=2)
     with pytest.raises(TypeError, match=name):
@@ -96,7 +98,10 @@ def test_argmax_bad_input(name):
     with pytest.raises(TypeError, match=name):
         fn(h, axis=0.5)
     with pytest.raises(TypeError, match=name):
-        fn(h, keepdims="no")
+        getattr(hc._searching_functions, name)(h, keepdims="no")  # the standard's: a bool
+    # NumPy's argmax/argmin take keepdims by truth value.
+    a = np.arange(6.0).reshape(2, 3)
+    assert_same(fn(hc.asarray(a), axis=1, keepdims="no"), getattr(np, name)(a, axis=1, keepdims="no"))
 
 
 # ---- count_nonzero ---------------------------------------------------------------------------
@@ -125,7 +130,9 @@ def test_count_nonzero_special_values():
 def test_count_nonzero_bad_input():
     h = hc.ones((2, 3))
     with pytest.raises(TypeError, match="count_nonzero"):
-        hc.count_nonzero(np.ones(3))
+        hc._searching_functions.count_nonzero(np.ones(3))  # the standard's: hcarray only
+    assert_same(hc.count_nonzero([[0, 1], [2, 0]], axis=0),  # NumPy's: array_likes
+                np.count_nonzero([[0, 1], [2, 0]], axis=0))
     with pytest.raises((IndexError, ValueError), match="count_nonzero"):
         hc.count_nonzero(h, axis=2)
     with pytest.raises((IndexError, ValueError), match="count_nonzero"):
@@ -153,7 +160,13 @@ def test_nonzero_0d_raises(dtype):
     with pytest.raises(ValueError, match="nonzero"):
         hc.nonzero(hc.asarray(np.ones((), dtype=dtype)))
     with pytest.raises(TypeError, match="nonzero"):
-        hc.nonzero(np.ones(3))
+        hc._searching_functions.nonzero(np.ones(3))  # the standard's: hcarray only
+    a = np.array([0, 1, 2, 0], dtype=dtype)
+    got, expected = hc.nonzero(a), np.nonzero(a)  # NumPy's: array_likes
+    assert isinstance(got, tuple) and len(got) == 1
+    assert_same(got[0], expected[0])
+    with pytest.raises(ValueError, match="nonzero"):
+        hc.nonzero(np.ones((), dtype=dtype))
 
 
 # ---- searchsorted ----------------------------------------------------------------------------
@@ -204,14 +217,15 @@ def test_searchsorted_mixed_and_scalars():
 def test_searchsorted_bad_input():
     x1 = hc.asarray(np.array([1.0, 2.0, 3.0]))
     x2 = hc.asarray(np.array([2.0]))
+    strict = hc._searching_functions.searchsorted  # the standard's: hcarray operands
     with pytest.raises(ValueError, match="searchsorted"):
         hc.searchsorted(hc.ones((2, 2)), x2)
     with pytest.raises(ValueError, match="searchsorted"):
         hc.searchsorted(hc.asarray(1.0), x2)
     with pytest.raises(TypeError, match="searchsorted"):
-        hc.searchsorted([1, 2, 3], x2)
+        strict([1, 2, 3], x2)
     with pytest.raises(TypeError, match="searchsorted"):
-        hc.searchsorted(x1, "a")
+        strict(x1, "a")
     with pytest.raises(ValueError, match="searchsorted"):
         hc.searchsorted(x1, x2, side="middle")
     with pytest.raises(TypeError, match="searchsorted"):
@@ -223,13 +237,35 @@ def test_searchsorted_bad_input():
     with pytest.raises(ValueError, match="searchsorted"):
         hc.searchsorted(x1, x2, sorter=hc.asarray(np.array([0, -1, 2])))
     with pytest.raises(TypeError, match="searchsorted"):
-        hc.searchsorted(x1, x2, sorter=[0, 1, 2])
+        strict(x1, x2, sorter=[0, 1, 2])
     with pytest.raises(TypeError):
-        hc.searchsorted(x1, x2, "left")  # side is keyword-only
+        strict(x1, x2, "left")  # the standard's side is keyword-only
+    # The top-level searchsorted is NumPy's: array_likes, side positional, NumPy's errors.
+    a = np.array([1.0, 2.0, 3.0])
+    assert_same(hc.searchsorted([1, 2, 3], x2), np.searchsorted([1, 2, 3], [2.0]))
+    assert_same(hc.searchsorted(x1, [0.5, 2.0], "right"), np.searchsorted(a, [0.5, 2.0], "right"))
+    assert_same(hc.searchsorted(x1, 2.5), np.searchsorted(a, 2.5))
+    assert_same(hc.searchsorted(x1, x2, sorter=[0, 1, 2]), np.searchsorted(a, [2.0], sorter=[0, 1, 2]))
+    for bad in (dict(side="middle"), dict(sorter=np.array([0, 1]))):
+        with pytest.raises(Exception) as e:
+            np.searchsorted(a, [2.0], **bad)
+        with pytest.raises(e.type, match="searchsorted"):
+            hc.searchsorted(x1, x2, **bad)
+    with pytest.raises(TypeError, match="searchsorted"):
+        hc.searchsorted(x1, x2, sorter=np.array([0.0, 1.0, 2.0]))
 
 
 def test_where_reexported():
     from hcarray import _searching_functions, _utility
-    assert _searching_functions.where is _utility.where is hc.where
+    assert _searching_functions.where is _utility.where
+    # The top-level where is NumPy's: where(c) is nonzero(c), array_likes, any condition.
+    cl = [[0, 1], [2, 0]]
+    got, expected = hc.where(cl), np.where(cl)
+    assert isinstance(got, tuple) and len(got) == len(expected) == 2
+    for g, e in zip(got, expected):
+        assert_same(g, e)
+    assert_same(hc.where([1, 0, 2], [1, 2, 3], -1.5), np.where([1, 0, 2], [1, 2, 3], -1.5))
+    with pytest.raises(ValueError, match="where"):
+        hc.where([True], [1])
     c = np.array([True, False, True])
     assert_same(hc.where(hc.asarray(c), hc.asarray(np.arange(3.0)), 7.0), np.where(c, np.arange(3.0), 7.0))

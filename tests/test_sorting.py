@@ -147,10 +147,14 @@ def test_empty_and_size_one():
 def test_bad_input(fn):
     name = fn.__name__
     h = hc.asarray(np.arange(6.0).reshape(2, 3))
+    strict = getattr(hc._sorting_functions, name)  # the standard's: hcarray only
     with pytest.raises(TypeError, match=name):
-        fn(np.arange(3))
+        strict(np.arange(3))
     with pytest.raises(TypeError, match=name):
-        fn([3, 1, 2])
+        strict([3, 1, 2])
+    # The top-level names are NumPy's: array_likes, axis=None flattens.
+    assert_same(fn(np.array([3, 1, 2])), getattr(np, name)(np.array([3, 1, 2])))
+    assert_same(fn([[3, 1], [0, 2]], axis=None), getattr(np, name)([[3, 1], [0, 2]], axis=None))
     for axis in (2, -3):
         with pytest.raises((IndexError, ValueError), match=name):
             fn(h, axis=axis)
@@ -161,12 +165,22 @@ def test_bad_input(fn):
     with pytest.raises(TypeError, match=name):
         fn(h, descending="yes")
     with pytest.raises(TypeError, match=name):
-        fn(h, stable=None)
+        strict(h, stable=None)
     with pytest.raises(TypeError):
-        fn(h, 0)  # axis is keyword-only
-    # 0-d: no axis to sort along (NumPy's sort raises AxisError too).
+        strict(h, 0)  # the standard's axis is keyword-only
+    # NumPy's: stable=None is the default, axis may be positional.
+    a = np.arange(6.0).reshape(2, 3)[:, ::-1]
+    assert_same(fn(hc.asarray(a), stable=None), getattr(np, name)(a, stable=None))
+    assert_same(fn(hc.asarray(a), 0), getattr(np, name)(a, 0))
+    # 0-d: no axis to sort along (NumPy's sort raises AxisError too; NumPy's argsort of a 0-d
+    # array gives array([0]), which the top-level argsort follows).
     with pytest.raises((IndexError, ValueError), match=name):
-        fn(hc.asarray(5.0))
+        strict(hc.asarray(5.0))
+    if name == "sort":
+        with pytest.raises((IndexError, ValueError), match=name):
+            fn(hc.asarray(5.0))
+    else:
+        assert_same(fn(hc.asarray(5.0)), np.argsort(np.array(5.0)))
 
 
 def test_broadcast_and_unaligned_inputs():
