@@ -189,7 +189,11 @@ def test_arange_errors():
     with pytest.raises(TypeError, match="arange"):
         hc.arange(1j)
     with pytest.raises(TypeError, match="arange"):
-        hc.arange(3, dtype="float128")
+        hc._creation_functions.arange(3, dtype="float128")  # the standard's: hcarray dtypes
+    # The top-level arange is NumPy's: a dtype hcarray lacks gives NumPy's array.
+    r = hc.arange(3, dtype="float128")
+    assert type(r) is np.ndarray
+    np.testing.assert_array_equal(r, np.arange(3, dtype="float128"), strict=True)
 
 
 # --------------------------------------------------------------------------------------------
@@ -352,12 +356,20 @@ def test_errors_name_the_function():
         hc.zeros((2**40, 2**40))
     with pytest.raises(ValueError, match="ones"):
         hc.ones((-1,))
+    # The standard's functions make hcarray dtypes only...
     with pytest.raises(TypeError, match="empty"):
-        hc.empty(3, dtype="S3")
+        hc._creation_functions.empty(3, dtype="S3")
     with pytest.raises(TypeError, match="zeros"):
-        hc.zeros(3, dtype=object)
+        hc._creation_functions.zeros(3, dtype=object)
     with pytest.raises(TypeError, match="full"):
-        hc.full(3, "a")
+        hc._creation_functions.full(3, "a")
+    # ... the top-level names are NumPy's: other dtypes give NumPy's arrays (numpy-compat.md).
+    for got, want in ((hc.empty(3, dtype="S3"), np.empty(3, dtype="S3")),
+                      (hc.zeros(3, dtype=object), np.zeros(3, dtype=object)),
+                      (hc.full(3, "a"), np.full(3, "a"))):
+        assert type(got) is np.ndarray and got.dtype == want.dtype and got.shape == want.shape
+    np.testing.assert_array_equal(hc.full(3, "a"), np.full(3, "a"), strict=True)
+    np.testing.assert_array_equal(hc.zeros(3, dtype=object), np.zeros(3, dtype=object))
     with pytest.raises(OverflowError, match="full"):
         hc.full(3, 2**64)
     with pytest.raises(OverflowError, match="full"):
