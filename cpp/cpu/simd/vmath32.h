@@ -20,8 +20,10 @@
 //        finite number): subnormals scaled by 2^23 first; x < 0 -> NaN, +-0 -> -inf, inf -> inf,
 //        NaN -> NaN, by blends.
 //   tanh: |x| <= 0.625: x + x^3 P(x^2), P of degree 4 (relative fit error 8.6e-9); otherwise
-//        1 - 2 / (e^(2|x|) + 1) with |x| clamped to 9.1 (tanh rounds to 1 beyond 9.01); sign
-//        restored by copysign (so -0 -> -0, +-inf -> +-1), NaN passes through.
+//        1 - 2 / (e^(2|x|) + 1) with |x| clamped to 9.1 (tanh rounds to 1 beyond 9.01), e^(2|x|)
+//        by a reduction with the 2 folded in (exp2x_tanh), 1/d by the hardware reciprocal
+//        estimate and a Newton step (recip); sign restored by copysign (so -0 -> -0, +-inf ->
+//        +-1), NaN passes through.
 //   sigmoid: 1 / (1 + e^-x) with the full-range exp (e^-x = inf gives 0, never NaN).
 #pragma once
 #include <cstddef>
@@ -170,18 +172,38 @@ inline Vf log(Vf x) {
   return log_wide(x);
 }
 
+// e^(2a) for 0 <= a <= 9.1 (tanh's): n = rint(2a log2e), s = a - n ln2/2 (Cody-Waite, first
+// step exact), e^(2s) = 1 + s P(s), P of degree 5 (relative error 2.0e-8 with float32
+// coefficients on |s| <= ln2/4), 2^n by the exponent add. Folding the 2 into the reduction and
+// the polynomial saves three operations over exp_core(2a).
+constexpr float kExp2sP[] = {0x1p+1f, 0x1.fffffcp+0f, 0x1.55540cp+0f, 0x1.55584p-1f,
+                             0x1.126e4cp-2f, 0x1.6ae0dep-4f};
+inline Vf exp2x_tanh(Vf a) {
+  Vf t = fma(a, F(2.0f * kLog2e), F(kShifter));
+  Vf n = t - F(kShifter);
+  Vf s = fnma(n, F(0.5f * kLn2Hi), a);
+  s = fnma(n, F(0.5f * kLn2Lo), s);
+  Vf p = fma(s, poly(s, kExp2sP), F(1.0f));
+  return from_bits<Vf>(bits(p) + shl<23>(bits(t)));
+}
+
+inline Vf with_sign_of(Vf mag, Vf x) {  // mag >= 0 (or NaN): copysign with one bit operation
+  return from_bits<Vf>(bits(mag) | (bits(x) & bits(F(-0.0f))));
+}
+
 inline Vf tanh(Vf x) {
   Vf a = abs(x);
-  Vf a2 = a * a;
-  Vf t = fma(a * a2, poly(a2, kTanhP), a);
   Mf small = a <= F(kTanhSmall);
-  if (!all(small)) {
-    Vf e = exp_core<false>(F(2.0f) * min(a, F(kTanhClamp)));
-    Vf big = fnma(F(2.0f), recip(e + F(1.0f)), F(1.0f));
-    t = select(small, t, big);
-    t = select(isnan(x), x + x, t);
-  }
-  return copysign(t, x);
+  auto small_path = [&] {
+    Vf a2 = a * a;
+    return fma(a * a2, poly(a2, kTanhP), a);
+  };
+  if (all(small)) return with_sign_of(small_path(), x);
+  Vf e = exp2x_tanh(min(a, F(kTanhClamp)));
+  Vf t = fnma(F(2.0f), recip(e + F(1.0f)), F(1.0f));
+  t = select(small, small_path(), t);  // no any() branch: it mispredicts on mixed data
+  t = select(isnan(x), x + x, t);
+  return with_sign_of(t, x);
 }
 
 inline Vf sigmoid(Vf x) { return F(1.0f) / (F(1.0f) + exp(-x)); }
