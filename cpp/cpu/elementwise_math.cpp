@@ -164,7 +164,8 @@ void vmath_loop(char** p, const int64_t* s, int64_t n, const void* ctx) {
   }
 }
 
-// Every float32 function but sqrt goes to the vector table (computed in double, rounded once: <= 0.503
+// Every float32 function but sqrt goes to the vector table (exp, log, tanh: pure float32 kernels,
+// <= 0.69 / 0.87 / 1.38 ulp measured; the others computed in double and rounded once: <= 0.503
 // ulp measured); float64 only where the vector kernel meets the bound that specs/accuracy.md
 // states for the C library (sqrt exact, acosh), the others keep the C library.
 void register_vmath() {

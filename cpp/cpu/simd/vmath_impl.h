@@ -1,8 +1,10 @@
 // Vector math kernels, written once against simd.h and compiled once per target (the target is
-// the namespace: see simd.h). All kernels compute in double lanes (Vd): the float64 functions
-// directly, the float32 ones by widening Vd::N floats, computing in double and rounding once to
-// float32 (so float32 results are the correctly rounded value except within ~1e-9 ulp of a
-// rounding midpoint, and float32 overflow/underflow/subnormals come out of the one rounding).
+// the namespace: see simd.h). The kernels here compute in double lanes (Vd): the float64
+// functions directly, the float32 ones by widening Vd::N floats, computing in double and rounding
+// once to float32 (so float32 results are the correctly rounded value except within ~1e-9 ulp of
+// a rounding midpoint, and float32 overflow/underflow/subnormals come out of the one rounding).
+// Exception: float32 exp, log and tanh (and sigmoid) are pure float32 kernels on float lanes,
+// cpu/simd/vmath32.h, 3-4x the throughput; the table entries are patched at the end of this file.
 //
 // Methods (own derivations; coefficients are Taylor coefficients or a Chebyshev fit made with
 // NumPy, see specs/accuracy.md):
