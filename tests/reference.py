@@ -13,7 +13,12 @@ def floor_divide_api(a, b):
     r = np.floor_divide(a, b)
     if r.dtype.kind != "f" and r.dtype != BF16:
         return r
-    a, b = np.broadcast_arrays(np.asarray(a), np.asarray(b))
+    # A Python scalar enters in the result's dtype (NumPy 2's weak scalars): 2**31 next to a
+    # float16 array is +inf there, so inf // 1 is a special case too.
+    with np.errstate(all="ignore"):
+        a = np.asarray(a, dtype=r.dtype) if isinstance(a, (int, float)) else np.asarray(a)
+        b = np.asarray(b, dtype=r.dtype) if isinstance(b, (int, float)) else np.asarray(b)
+    a, b = np.broadcast_arrays(a, b)
     special = (np.isinf(a) & np.isfinite(b) & (b != 0)) | (np.isfinite(a) & np.isinf(b))
     if special.any():
         r = np.array(r, copy=True)
