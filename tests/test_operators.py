@@ -138,6 +138,9 @@ def test_inplace_operator(op, data):
         with pytest.raises(TypeError if isinstance(e, TypeError) else ValueError, match=name):
             op(to_hc(a.copy()), to_hc(b))
         return
+    if op is operator.ifloordiv:  # the Array API's infinity cases where NumPy differs
+        with np.errstate(all="ignore"):
+            na[...] = floor_divide_api(a, b).astype(na.dtype)
     x = to_hc(a.copy())
     before = x._data_ptr
     r = op(x, to_hc(b))

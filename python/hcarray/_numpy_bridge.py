@@ -82,7 +82,7 @@ def wrap(res, sources=()):
                 return v
         if res.dtype not in _dtypes._CODE:
             res = res.astype(res.dtype.newbyteorder("="))
-        return _copy_from_numpy(res)
+        return _from_numpy(res)  # NumPy's new memory is adopted, not copied (as the protocols do)
     if isinstance(res, _np.generic):
         if not _supported(res.dtype):
             return res

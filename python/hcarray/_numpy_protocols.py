@@ -114,8 +114,10 @@ def _wrap_array(a, fn):
     if code is None or code == _BF16_CODE:
         d = a.dtype
         if code is None:
+            if d.kind in "USMm" and d.fields is None:
+                return a  # text and datetime arrays stay NumPy's, as in the namespace (no such dtypes here)
             if d.kind not in "biufc" or d.fields is not None:
-                raise _unsupported(d, fn)
+                raise _unsupported(d, fn)  # object, structured, void: a TypeError naming fn
             if not d.isnative:
                 a = a.astype(d.newbyteorder("="))
             code = _CODE.get(a.dtype)

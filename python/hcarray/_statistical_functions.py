@@ -184,7 +184,13 @@ def _var(x, axis, correction, keepdims, fn):
     work, out = _work_dtype(x, fn)
     xs = x if x.dtype == work else _core.astype(x, work)
     # Two passes: the mean, then the sum of squared deviations (no cancellation of large sums).
-    m = _mean(xs, axes, True, work)
+    if work.itemsize * (2 if work.kind == "f" else 1) <= 8:
+        # float32/complex64: the mean is summed in double and rounded once, so a constant
+        # array has exactly zero variance (a float32 sum of many equal values rounds).
+        wide = _np.dtype(_np.float64 if work.kind == "f" else _np.complex128)
+        m = _core.astype(_mean(_core.astype(xs, wide), axes, True, wide), work)
+    else:
+        m = _mean(xs, axes, True, work)
     d = _core.binary("subtract", xs, m)
     if work.kind == "c":
         re, im = _core.unary("real", d), _core.unary("imag", d)
