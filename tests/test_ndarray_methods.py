@@ -16,16 +16,16 @@ def test_reduction_methods(p):
     assert_same(h.any(), a.any()) and assert_same(h.all(), a.all())
     if a.size:
         # Which zero max/min return among -0.0 and +0.0 is implementation-defined: values only.
-        np.testing.assert_array_equal(np.asarray(h.max()), a.max())
-        np.testing.assert_array_equal(np.asarray(h.min()), a.min())
+        numpy.testing.assert_array_equal(numpy.asarray(h.max()), a.max())
+        numpy.testing.assert_array_equal(numpy.asarray(h.min()), a.min())
         assert h.max().dtype == a.dtype and h.min().dtype == a.dtype
         assert_same(h.argmax(), a.argmax()) and assert_same(h.argmin(), a.argmin())
         if a.dtype.kind == "f":
             assert_same(h.mean(), a.mean(), rtol=1e-5, atol=1e-6)
             # Against float64: NumPy's float32 var of a large constant is not 0 (its float32
             # mean rounds); hcarray's mean is summed in double. Tolerance scales with |a|^2.
-            ref = a.astype(np.float64).var().astype(a.dtype)
-            scale = 1.0 + float(np.abs(a.astype(np.float64)).max()) ** 2
+            ref = a.astype(numpy.float64).var().astype(a.dtype)
+            scale = 1.0 + float(numpy.abs(a.astype(numpy.float64)).max()) ** 2
             assert_same(h.var(ddof=0), ref, rtol=1e-4, atol=1e-6 * scale)
     if a.ndim >= 1 and a.shape[0]:
         assert_same(h.sum(axis=0), a.sum(axis=0), rtol=1e-5, atol=1e-5)
