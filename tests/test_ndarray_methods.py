@@ -25,7 +25,7 @@ def test_reduction_methods(p):
             # Against float64: NumPy's float32 var of a large constant is not 0 (its float32
             # mean rounds); hcarray's mean is summed in double. Tolerance scales with |a|^2.
             ref = a.astype(numpy.float64).var().astype(a.dtype)
-            scale = 1.0 + float(numpy.abs(a.astype(numpy.float64)).max()) ** 2
+            scale = 1.0 + numpy.square(numpy.abs(a.astype(numpy.float64)).max())
             assert_same(h.var(ddof=0), ref, rtol=1e-4, atol=1e-6 * scale)
     if a.ndim >= 1 and a.shape[0]:
         assert_same(h.sum(axis=0), a.sum(axis=0), rtol=1e-5, atol=1e-5)
