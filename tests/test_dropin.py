@@ -42,7 +42,7 @@ FLOAT_TOL = {2: (1e-3, 1e-4), 4: (1e-5, 1e-6), 8: (1e-9, 1e-12), 16: (1e-9, 1e-1
 
 # program -> reason it does not agree yet (the first difference found, or the missing feature).
 XFAIL = {
-    'finance_dates': 'datetime64: np.datetime64 + hcarray int array raises (add: NumPy returned a result of dtype datetime64[M], which hcarray cannot hold): __array_ufunc__ refuses NumPy-only result dtypes',
+    'finance_dates': 'documented difference: datetime arrays stay NumPy arrays (hcarray has no datetime dtype), so an int array derived from them ((paid - due).astype(int)) is a NumPy array, not hcarray',
     'image_normalize': "float32 mean over axes (0, 1, 2) is more exact than NumPy's float32 pairwise sum: prints 0.45686275, NumPy 0.45686278",
     'linalg_solve': "LinAlgError message is 'solve: Singular matrix', NumPy's is 'Singular matrix'",
     'text_repr': 'documented difference: repr of a 0-d array is the NumPy scalar repr, so repr(np.array(3.5)) prints np.float64(3.5), NumPy array(3.5)',
