@@ -390,9 +390,28 @@ def __bytes__(self):
     return _to_numpy(self).tobytes()
 
 
+def _fast_codes():
+    codes = {}
+    for code, d in enumerate(_dtypes._DTYPES):
+        codes[d] = code
+        codes[d.type] = code
+    # Python's types name NumPy's defaults.
+    codes.update({bool: 0, int: _dtypes._CODE[_np.dtype(int)], float: 12, complex: 14})
+    return codes
+
+
+_FAST_CODES = _fast_codes()
+
+
 def _m_astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True, *, device=None):
     """NumPy's astype (order/casting/subok accepted; casting other than 'unsafe' checked). A
     dtype hcarray has no arrays for (str, bytes, object, datetime...) gives NumPy's array."""
+    # Fast path: a dtype object or scalar type hcarray knows, NumPy's defaults otherwise.
+    code = _FAST_CODES.get(dtype) if isinstance(dtype, (type, _np.dtype)) else None
+    if code is not None and order == "K" and casting == "unsafe" and device is None:
+        if copy or code != self._dtype_code:
+            return _core.astype(self, _dtypes._DTYPES[code])
+        return self
     if _numpy_only_dtype(dtype):
         return _to_numpy(self).astype(dtype, order=order, casting=casting, copy=True)
     if casting != "unsafe" and not _np.can_cast(self.dtype, dtype, casting):
