@@ -377,7 +377,11 @@ void bind_array(nb::module_& m) {
           shp = kw["shape"];
         }
         int copy = -1;
-        if (kw.contains("copy") && !kw["copy"].is_none()) copy = nb::cast<bool>(kw["copy"]) ? 1 : 0;
+        if (kw.contains("copy") && !kw["copy"].is_none()) {
+          nb::object c = kw["copy"];
+          if (!PyBool_Check(c.ptr())) throw TypeError("reshape: copy must be True, False or None");
+          copy = c.ptr() == Py_True ? 1 : 0;
+        }
         return reshape(a, dims_from(shp, "reshape"), copy, "reshape");
       })
       .def("copy", [](const Array& a) { return astype(a, a.dtype); })
