@@ -1,13 +1,13 @@
 """Array API creation functions."""
 
 import math as _math
-import operator as _operator
 
 import numpy as _np
 
 from . import _core, _dtypes
 from ._array_object import _copy_from_numpy, _from_numpy
 from ._device import as_device
+from ._validation import check_array as _check_array, as_int as _int
 
 __all__ = [
     "arange", "asarray", "empty", "empty_like", "eye", "full", "full_like", "linspace",
@@ -68,20 +68,6 @@ def _dtype(dtype, fn, default=None):
     if isinstance(dtype, _core.ndarray):
         raise TypeError(f"{fn}: dtype must be a data type, not an array")
     return _dtypes._DTYPES[_dtypes.dtype_code(dtype, fn)]
-
-
-def _check_array(x, fn):
-    if not isinstance(x, _core.ndarray):
-        raise TypeError(f"{fn}: expected an hcarray.ndarray, got {type(x).__name__}")
-
-
-def _int(v, fn, what):
-    if isinstance(v, bool):
-        raise TypeError(f"{fn}: {what} must be an integer, not bool")
-    try:
-        return _operator.index(v)
-    except TypeError:
-        raise TypeError(f"{fn}: {what} must be an integer, not {type(v).__name__}") from None
 
 
 def _shape(shape, fn, itemsize=1):

@@ -3,6 +3,7 @@ core picks the loop dtype (NumPy's rules), broadcasts, and raises TypeError for 
 has no loop for."""
 
 from . import _core
+from ._validation import check_array as _check_array
 
 _UNARY = [
     "abs", "acos", "acosh", "asin", "asinh", "atan", "atanh", "bitwise_invert", "ceil", "conj",
@@ -16,11 +17,6 @@ _BINARY = [
     "hypot", "less", "less_equal", "logaddexp", "logical_and", "logical_or", "logical_xor",
     "maximum", "minimum", "multiply", "nextafter", "not_equal", "pow", "remainder", "subtract",
 ]
-
-
-def _check_array(x, fn):
-    if not isinstance(x, _core.ndarray):
-        raise TypeError(f"{fn}: expected an hcarray.ndarray, got {type(x).__name__}")
 
 
 def _make_unary(name):

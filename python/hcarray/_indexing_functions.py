@@ -8,13 +8,9 @@ import numpy as _np
 from . import _core
 from . import _indexing  # noqa: F401  (registers the advanced getitem/setitem hooks)
 from ._array_object import asarray_hook
+from ._validation import check_array as _check_x
 
 __all__ = ["take", "take_along_axis"]
-
-
-def _check_x(x, fn):
-    if not isinstance(x, _core.ndarray):
-        raise TypeError(f"{fn}: expected an hcarray.ndarray, got {type(x).__name__}")
 
 
 def _as_index_array(indices, fn):

@@ -6,12 +6,12 @@ strides, byte offset from the storage start); new arrays otherwise, from _core.e
 _core.copyto into views of the result.
 """
 
-import operator as _operator
 
 import numpy as _np
 
 from . import _core
 from ._data_type_functions import _promote_dtypes
+from ._validation import check_array as _check_array, as_int as _int
 
 __all__ = [
     "broadcast_arrays", "broadcast_to", "concat", "expand_dims", "flip", "matrix_transpose",
@@ -25,20 +25,6 @@ _MAX_BYTES = 1 << 62
 
 # ---------------------------------------------------------------------------------------------
 # Helpers
-
-
-def _check_array(x, fn):
-    if not isinstance(x, _core.ndarray):
-        raise TypeError(f"{fn}: expected an hcarray.ndarray, got {type(x).__name__}")
-
-
-def _int(v, fn, what):
-    if isinstance(v, bool):
-        raise TypeError(f"{fn}: {what} must be an integer, not bool")
-    try:
-        return _operator.index(v)
-    except TypeError:
-        raise TypeError(f"{fn}: {what} must be an integer, not {type(v).__name__}") from None
 
 
 def _axis(axis, ndim, fn):

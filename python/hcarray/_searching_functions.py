@@ -13,17 +13,13 @@ import numpy as _np
 from . import _core
 from ._data_type_functions import _promote2, _weak
 from ._utility import where
+from ._validation import check_array as _check_array
 
 __all__ = ["argmax", "argmin", "count_nonzero", "nonzero", "searchsorted", "where"]
 
 _AxisError = _np.exceptions.AxisError
 _INT64 = _np.dtype(_np.int64)
 _BOOL = _np.dtype(_np.bool_)
-
-
-def _check_array(x, fn):
-    if not isinstance(x, _core.ndarray):
-        raise TypeError(f"{fn}: expected an hcarray.ndarray, got {type(x).__name__}")
 
 
 def _int(v, fn, what):

@@ -9,6 +9,7 @@ occurrences, inverse_indices have x's shape (2024.12); every index array is int6
 from typing import NamedTuple
 
 from . import _core
+from ._validation import check_array as _check_array
 
 __all__ = ["unique_all", "unique_counts", "unique_inverse", "unique_values"]
 
@@ -28,11 +29,6 @@ class UniqueCountsResult(NamedTuple):
 class UniqueInverseResult(NamedTuple):
     values: _core.ndarray
     inverse_indices: _core.ndarray
-
-
-def _check_array(x, fn):
-    if not isinstance(x, _core.ndarray):
-        raise TypeError(f"{fn}: expected an hcarray.ndarray, got {type(x).__name__}")
 
 
 def unique_all(x, /):

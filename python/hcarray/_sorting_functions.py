@@ -11,15 +11,11 @@ import operator as _operator
 import numpy as _np
 
 from . import _core
+from ._validation import check_array as _check_array
 
 __all__ = ["argsort", "sort"]
 
 _AxisError = _np.exceptions.AxisError
-
-
-def _check_array(x, fn):
-    if not isinstance(x, _core.ndarray):
-        raise TypeError(f"{fn}: expected an hcarray.ndarray, got {type(x).__name__}")
 
 
 def _flag(v, fn, name):

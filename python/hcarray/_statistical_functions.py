@@ -12,11 +12,11 @@ Float sums are pairwise, scans sequential (specs/reductions.md gives the error b
 Empty inputs: sum 0, prod 1, mean/var/std NaN, max/min raise ValueError.
 """
 
-import operator as _operator
 
 import numpy as _np
 
 from . import _core, _dtypes
+from ._validation import check_array as _check, as_int as _int
 
 __all__ = ["cumulative_prod", "cumulative_sum", "max", "mean", "min", "prod", "std", "sum", "var"]
 
@@ -26,20 +26,6 @@ _FLOAT32 = _np.dtype(_np.float32)
 _FLOAT64 = _np.dtype(_np.float64)
 _BF16 = _dtypes._DTYPES[10]
 _AxisError = _np.exceptions.AxisError
-
-
-def _check(x, fn):
-    if not isinstance(x, _core.ndarray):
-        raise TypeError(f"{fn}: expected an hcarray.ndarray, got {type(x).__name__}")
-
-
-def _int(v, fn, what):
-    if isinstance(v, bool):
-        raise TypeError(f"{fn}: {what} must be an integer, not bool")
-    try:
-        return _operator.index(v)
-    except TypeError:
-        raise TypeError(f"{fn}: {what} must be an integer, not {type(v).__name__}") from None
 
 
 def _one_axis(a, ndim, fn):

@@ -1,18 +1,13 @@
 """Array API utility functions: all, any, diff (and where)."""
 
 import builtins as _builtins
-import operator as _operator
 
 import numpy as _np
 
 from . import _core
+from ._validation import check_array as _check, as_int as _int
 
 __all__ = ["all", "any", "diff"]
-
-
-def _check(x, fn):
-    if not isinstance(x, _core.ndarray):
-        raise TypeError(f"{fn}: expected an hcarray.ndarray, got {type(x).__name__}")
 
 
 def _axis(axis, fn):
@@ -43,15 +38,6 @@ def where(condition, x1, x2, /):
 
 
 __all__ += ["where"]
-
-
-def _int(v, fn, what):
-    if isinstance(v, bool):
-        raise TypeError(f"{fn}: {what} must be an integer, not bool")
-    try:
-        return _operator.index(v)
-    except TypeError:
-        raise TypeError(f"{fn}: {what} must be an integer, not {type(v).__name__}") from None
 
 
 def _along(x, axis, start, stop):

@@ -9,11 +9,11 @@ complex128); rfft/rfftn/ihfft reject complex inputs with TypeError.
 """
 
 import math as _math
-import operator as _operator
 
 import numpy as _np
 
 from . import _core, _dtypes
+from ._validation import check_array as _check, as_int as _int
 
 __all__ = [
     "fft", "ifft", "fftn", "ifftn", "rfft", "irfft", "rfftn", "irfftn", "hfft", "ihfft",
@@ -25,20 +25,6 @@ _FLOAT32 = _np.dtype(_np.float32)
 _FLOAT64 = _np.dtype(_np.float64)
 _BF16 = _dtypes._DTYPES[10]
 _AxisError = _np.exceptions.AxisError
-
-
-def _check(x, fn):
-    if not isinstance(x, _core.ndarray):
-        raise TypeError(f"{fn}: expected an hcarray.ndarray, got {type(x).__name__}")
-
-
-def _int(v, fn, what):
-    if isinstance(v, bool):
-        raise TypeError(f"{fn}: {what} must be an integer, not bool")
-    try:
-        return _operator.index(v)
-    except TypeError:
-        raise TypeError(f"{fn}: {what} must be an integer, not {type(v).__name__}") from None
 
 
 def _norm(norm, fn):
