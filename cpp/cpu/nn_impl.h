@@ -187,63 +187,32 @@ void norm(const T* x, T* y, int64_t n, const T* w, const T* b, double eps, bool 
   if (n <= 0) return;
   double mean = 0;
   if (!rms) {
+    // The mean is summed in double, element by element: float block sums are not exact even for
+    // a constant row, and every output of the row inherits the error (hypothesis found it).
     double s = 0;
-    for (int64_t i0 = 0; i0 < n; i0 += kBlock)
-      s += double(block_sum(x + i0, n - i0 < kBlock ? n - i0 : kBlock));
+    for (int64_t i = 0; i < n; ++i) s += double(x[i]);
     mean = s / double(n);
   }
   const T mu = T(mean);
   const V muv = set1<V>(mu);
-  // Second pass: sums of d = x - mu and of d^2 (corrected two-pass: the float block sums of the
-  // first pass and the rounding of mu leave an error in the mean that sum(d)/n removes).
-  double ss = 0, sd = 0;
-  for (int64_t i0 = 0; i0 < n; i0 += kBlock) {
-    const int64_t len = n - i0 < kBlock ? n - i0 : kBlock;
-    const T* xs = x + i0;
-    int64_t i = 0;
-    T part = 0, dpart = 0;
-    if (len >= N) {
-      V a = set1<V>(T(0)), c = a, e = a, f = a;
-      for (; i + 2 * N <= len; i += 2 * N) {
-        V d0 = loadu(xs + i) - muv, d1 = loadu(xs + i + N) - muv;
-        a = fma(d0, d0, a);
-        c = fma(d1, d1, c);
-        e = e + d0;
-        f = f + d1;
-      }
-      for (; i + N <= len; i += N) {
-        V d0 = loadu(xs + i) - muv;
-        a = fma(d0, d0, a);
-        e = e + d0;
-      }
-      part = hsum(a + c);
-      dpart = hsum(e + f);
-    }
-    for (; i < len; ++i) {
-      T d0 = xs[i] - mu;
-      part += d0 * d0;
-      dpart += d0;
-    }
-    ss += double(part);
-    sd += double(dpart);
+  // Squared deviations in double too: in float32 they overflow for |x| above ~1e19 and
+  // underflow for tiny rows (rms_norm of subnormals); hypothesis found both.
+  double ss = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    double d0 = double(x[i]) - mean;
+    ss += d0 * d0;
   }
-  if (!rms) {
-    ss -= sd * sd / double(n);  // sum (x - mean)^2 = sum d^2 - (sum d)^2 / n
-    if (ss < 0) ss = 0;
-  }
-  const T mu2 = rms ? T(0) : T(double(mu) + sd / double(n));
-  const V mu2v = set1<V>(mu2);
   const T rstd = T(1.0 / std::sqrt(ss / double(n) + eps));
   const V rv = set1<V>(rstd);
   int64_t i = 0;
   for (; i + N <= n; i += N) {
-    V r = (loadu(x + i) - mu2v) * rv;
+    V r = (loadu(x + i) - muv) * rv;
     if (w) r = r * loadu(w + i);
     if (b) r = r + loadu(b + i);
     storeu(y + i, r);
   }
   for (; i < n; ++i) {
-    T r = (x[i] - mu2) * rstd;
+    T r = (x[i] - mu) * rstd;
     if (w) r = r * w[i];
     if (b) r = r + b[i];
     y[i] = r;
