@@ -192,20 +192,20 @@ template <class F> PyObject* guarded(F&& f) {
     return f().release().ptr();
   } catch (nb::python_error& e) {
     e.restore();
-  } catch (const TypeError& e) {
-    PyErr_SetString(PyExc_TypeError, e.what());
-  } catch (const ValueError& e) {
-    PyErr_SetString(PyExc_ValueError, e.what());
-  } catch (const IndexError& e) {
-    PyErr_SetString(PyExc_IndexError, e.what());
-  } catch (const OverflowError& e) {
-    PyErr_SetString(PyExc_OverflowError, e.what());
   } catch (const nb::builtin_exception& e) {
     PyErr_SetString(PyExc_TypeError, e.what());
   } catch (const std::bad_alloc&) {
     PyErr_NoMemory();
-  } catch (const std::exception& e) {
-    PyErr_SetString(PyExc_RuntimeError, e.what());
+  } catch (...) {
+    if (!set_core_error(std::current_exception())) {  // the core's errors, as module.cpp maps them
+      try {
+        throw;
+      } catch (const std::exception& e) {
+        PyErr_SetString(PyExc_RuntimeError, e.what());
+      } catch (...) {
+        PyErr_SetString(PyExc_RuntimeError, "unknown C++ exception");
+      }
+    }
   }
   return nullptr;
 }

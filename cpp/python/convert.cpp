@@ -11,6 +11,23 @@ nb::object g_dtype_objs[kNumDTypes];
 nb::object g_scalar_types[kNumDTypes];
 }  // namespace
 
+bool set_core_error(const std::exception_ptr& p) {
+  try {
+    std::rethrow_exception(p);
+  } catch (const TypeError& e) {
+    PyErr_SetString(PyExc_TypeError, e.what());
+  } catch (const ValueError& e) {
+    PyErr_SetString(PyExc_ValueError, e.what());
+  } catch (const IndexError& e) {
+    PyErr_SetString(PyExc_IndexError, e.what());
+  } catch (const OverflowError& e) {
+    PyErr_SetString(PyExc_OverflowError, e.what());
+  } catch (...) {
+    return false;
+  }
+  return true;
+}
+
 Hooks& hooks() {
   static Hooks* h = new Hooks();
   return *h;

@@ -37,6 +37,10 @@ nb::object wrap(Array a);  // a new Python ndarray object
 // str() is a device name), else route_device's rule (`using` block, operand, CPU).
 Device device_arg(nb::handle device, const Device* operand, const char* fn);
 
+// Sets the Python error for the core's exception types (TypeError, ValueError, IndexError,
+// OverflowError); false, and nothing set, for any other exception.
+bool set_core_error(const std::exception_ptr& p);
+
 // Hooks into the Python layer, registered at import by hcarray/__init__.py.
 struct Hooks {
   nb::object asarray;          // obj -> hcarray.ndarray

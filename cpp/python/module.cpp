@@ -20,17 +20,7 @@ NB_MODULE(_core, m) {
   using namespace hc;
   register_cpu_kernels();
   nb::register_exception_translator([](const std::exception_ptr& p, void*) {
-    try {
-      std::rethrow_exception(p);
-    } catch (const TypeError& e) {
-      PyErr_SetString(PyExc_TypeError, e.what());
-    } catch (const ValueError& e) {
-      PyErr_SetString(PyExc_ValueError, e.what());
-    } catch (const IndexError& e) {
-      PyErr_SetString(PyExc_IndexError, e.what());
-    } catch (const OverflowError& e) {
-      PyErr_SetString(PyExc_OverflowError, e.what());
-    }
+    if (!py::set_core_error(p)) std::rethrow_exception(p);  // to nanobind's own translators
   });
   py::bind_array(m);
   py::bind_indexing(m);

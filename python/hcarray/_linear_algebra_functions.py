@@ -7,30 +7,17 @@ float32. Shapes and dtypes follow NumPy 2 and the standard (specs/linalg.md).
 """
 
 import builtins as _builtins
-import operator as _operator
 
 import numpy as _np
 
 from . import _core
 from ._core import ndarray as _ndarray
+from ._validation import as_int as _int
+from ._validation import check_array as _check_array
 
 __all__ = ["matmul", "tensordot", "vecdot"]
 
 _AxisError = _np.exceptions.AxisError
-
-
-def _check_array(x, fn):
-    if not isinstance(x, _ndarray):
-        raise TypeError(f"{fn}: expected an hcarray.ndarray, got {type(x).__name__}")
-
-
-def _int(v, fn, what):
-    if isinstance(v, _builtins.bool):
-        raise TypeError(f"{fn}: {what} must be an integer, not bool")
-    try:
-        return _operator.index(v)
-    except TypeError:
-        raise TypeError(f"{fn}: {what} must be an integer, not {type(v).__name__}") from None
 
 
 def _norm_axis(a, ndim, fn):

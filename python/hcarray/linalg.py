@@ -16,7 +16,6 @@ numpy.linalg.LinAlgError, a ValueError) naming the function. See specs/linalg.md
 
 import builtins as _builtins
 import math as _math
-import operator as _operator
 from collections import namedtuple as _namedtuple
 
 import numpy as _np
@@ -24,6 +23,8 @@ import numpy as _np
 from . import _core, _dtypes
 from ._array_object import _copy_from_numpy
 from ._core import ndarray as _ndarray
+from ._validation import as_int as _int
+from ._validation import check_array as _check_array
 from ._linear_algebra_functions import matmul, tensordot, vecdot
 from ._manipulation_functions import matrix_transpose
 
@@ -49,20 +50,6 @@ _UINT64 = _np.dtype(_np.uint64)
 
 
 # --- helpers ------------------------------------------------------------------------------------
-
-def _check_array(x, fn):
-    if not isinstance(x, _ndarray):
-        raise TypeError(f"{fn}: expected an hcarray.ndarray, got {type(x).__name__}")
-
-
-def _int(v, fn, what):
-    if isinstance(v, _builtins.bool):
-        raise TypeError(f"{fn}: {what} must be an integer, not bool")
-    try:
-        return _operator.index(v)
-    except TypeError:
-        raise TypeError(f"{fn}: {what} must be an integer, not {type(v).__name__}") from None
-
 
 def _bool(v, fn, what):
     if not isinstance(v, (_builtins.bool, _np.bool_)):
