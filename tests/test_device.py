@@ -102,7 +102,7 @@ def test_support_matrix_comes_from_the_registry():
 
 # Routing with units that exist only as names: HCARRAY_FAKE_UNITS marks them usable with no
 # kernels, so a call that reaches them raises "not supported" and shows where it was routed.
-_ROUTING = textwrap.dedent("""
+_ROUTING = textwrap.dedent(r"""
     import numpy as np, hcarray as hc
     x = hc.asarray(np.arange(4.0, dtype=np.float32))
     out = {}

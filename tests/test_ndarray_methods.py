@@ -29,7 +29,8 @@ def test_reduction_methods(p):
             assert_same(h.var(ddof=0), ref, rtol=1e-4, atol=1e-6 * scale)
     if a.ndim >= 1 and a.shape[0]:
         assert_same(h.sum(axis=0), a.sum(axis=0), rtol=1e-5, atol=1e-5)
-        assert_same(h.max(axis=0, keepdims=True), a.max(axis=0, keepdims=True))
+        assert_same(h.max(axis=0, keepdims=True), a.max(axis=0, keepdims=True),
+                    signed_zero=False)
 
 
 @given(pair(dtypes=ALL))
@@ -57,11 +58,12 @@ def test_in_place_and_copies(p):
     if a.ndim >= 1:
         a.sort()
         h.sort()
-        assert_same(h, a)
+        # NumPy's sort is unstable and orders -0.0 and +0.0 by its SIMD path: values only.
+        assert_same(h, a, signed_zero=False)
     f = h.flatten()
     if f.size:
         f[0] = 1
-    assert_same(h, a)
+    assert_same(h, a, signed_zero=False)
     h.fill(3)
     a.fill(3)
     assert_same(h, a)

@@ -1,4 +1,5 @@
 // hcarray._core: the nanobind module. Each binding file adds one group.
+#include <cstdlib>
 #include "python/convert.h"
 
 namespace hc::py {
@@ -19,6 +20,14 @@ void bind_nn(nb::module_& m);
 NB_MODULE(_core, m) {
   using namespace hc;
   register_cpu_kernels();
+  // nanobind lists the instances still alive when the interpreter tears the module down. Python
+  // does not promise to free everything at exit, and NumPy's reduce/accumulate leak their
+  // operands when an __array_ufunc__ override raises (numpy/numpy#31677), so the list is noise
+  // for users; HCARRAY_LEAK_WARNINGS=1 turns it on (tests/test_refcount.py uses it).
+  {
+    const char* w = std::getenv("HCARRAY_LEAK_WARNINGS");
+    nb::set_leak_warnings(w != nullptr && w[0] == '1');
+  }
   nb::register_exception_translator([](const std::exception_ptr& p, void*) {
     if (!py::set_core_error(p)) std::rethrow_exception(p);  // to nanobind's own translators
   });
