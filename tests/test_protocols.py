@@ -134,19 +134,17 @@ def same_outcome(name, f_np, f_hc, rtol=None, atol=None):
 def fallback_calls(monkeypatch):
     """Counts the calls that went through the fallback (the rest ran natively)."""
     calls = []
-    f_u, f_f = proto._fallback_ufunc, proto._fallback_function
+    f_u = proto._fallback_ufunc
 
     def u(ufunc, method, inputs, kwargs):
         calls.append((ufunc.__name__, method))
         return f_u(ufunc, method, inputs, kwargs)
 
-    def f(func, args, kwargs):
-        calls.append((func.__name__, "function"))
-        return f_f(func, args, kwargs)
-
     monkeypatch.setattr(proto, "_fallback_ufunc", u)
-    monkeypatch.setattr(proto, "_fallback_function", f)
-    return calls
+    # NEP 18's fallback is C++: it reports each call to the trace callable.
+    hc._core._set_fallback_trace(lambda func: calls.append((func.__name__, "function")))
+    yield calls
+    hc._core._set_fallback_trace(None)
 
 
 # -------------------------------------------------------------------------------------------------
@@ -704,21 +702,37 @@ def test_function_result_kinds():
 
 
 def test_fallback_results_share_memory():
-    # A result NumPy allocated is adopted, not copied: hcarray's data pointer is NumPy's.
+    # A result NumPy allocated is adopted, not copied: hcarray's data pointer is NumPy's, and
+    # NumPy's array lives as long as the hcarray does. The fallback calls func._implementation
+    # (NumPy's function without its dispatch): a stand-in records what it returned.
     n = np.arange(12.0)
     res = {}
-    orig = proto._wrap_array
 
-    def spy(a, fn):
-        res["np"] = a
-        return orig(a, fn)
+    def impl(x):
+        res["np"] = np.multiply(x, 2.0)
+        return res["np"]
 
-    proto._wrap_array = spy
-    try:
-        r = np.sort_complex(hc_of(n))
-    finally:
-        proto._wrap_array = orig
-    assert r._data_ptr == res["np"].ctypes.data
+    def func(x):
+        raise AssertionError("the fallback calls _implementation")
+
+    func._implementation = impl
+    r = proto._fallback_function(func, (hc_of(n),), {})
+    assert isinstance(r, hc.ndarray) and r._data_ptr == res["np"].ctypes.data
+    ptr = res.pop("np").ctypes.data
+    import gc
+    gc.collect()
+    assert r._data_ptr == ptr and np.array_equal(np.asarray(r), n * 2)
+    # NumPy scalars become new 0-d hcarrays; results of other kinds go through _wrap.
+    def func2(x):
+        raise AssertionError("the fallback calls _implementation")
+
+    func2._implementation = lambda x: (np.float32(1.5), [np.arange(2)], "text")
+    s, lst, txt = proto._fallback_function(func2, (hc_of(n),), {})
+    assert isinstance(s, hc.ndarray) and s.shape == () and s.dtype == np.float32
+    assert isinstance(lst[0], hc.ndarray) and txt == "text"
+    # The real thing: a function hcarray has no native version of.
+    r = np.sort_complex(hc_of(n))
+    assert isinstance(r, hc.ndarray) and r.dtype == np.complex128
     # Views returned by NumPy (e.g. np.diagonal, np.atleast_2d) alias the hcarray's memory.
     h = hc_of(n)
     d = np.atleast_2d(h)

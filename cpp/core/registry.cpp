@@ -127,10 +127,38 @@ static Array prepare_out(const OpInfo& op, const Dims& shape, DType out_dtype, D
   return Array::empty(shape, out_dtype, dev, op.name.c_str());
 }
 
+// The common case in one step: operands of the loop's dtype and the same shape, both
+// C-contiguous, no out: one run over the elements (threaded past the pool's threshold).
+static bool same_contiguous(const Array& a, const Array& b, DType ld) {
+  return a.dtype == ld && b.dtype == ld && a.shape == b.shape && a.is_c_contiguous() &&
+         b.is_c_contiguous();
+}
+static void run_contiguous(int nop, char** base, const int64_t* item, int64_t n, Loop fn,
+                           const void* ctx) {
+  if (n == 0) return;
+  IterPlan p;
+  p.nop = nop;
+  p.ndim = 1;
+  p.size = n;
+  p.shape = Dims{n};
+  for (int k = 0; k < nop; ++k) {
+    p.base[k] = base[k];
+    p.strides[k] = Dims{item[k]};
+  }
+  run_loop_parallel(p, fn, ctx);
+}
+
 Array dispatch_unary(int opid, const Array& x, Device dev, const Array* out) {
   const OpInfo& op = op_info(opid);
   DType ld = loop_dtype(op, x.dtype);
   const LoopEntry& e = find_loop(op, dev, ld, x.dtype, x.dtype);
+  if (!out && x.dtype == ld && x.is_c_contiguous()) {
+    Array res = Array::empty(x.shape, e.out, dev, op.name.c_str());
+    char* base[2] = {res.data(), x.data()};
+    const int64_t item[2] = {itemsize(e.out), itemsize(ld)};
+    run_contiguous(2, base, item, res.size(), e.fn, e.ctx);
+    return res;
+  }
   Array src = x.dtype == ld ? x : astype(x, ld);
   bool cast_after;
   Array res = prepare_out(op, x.shape, e.out, dev, out, &cast_after, &src, nullptr);
@@ -148,6 +176,13 @@ Array dispatch_binary(int opid, const Array& a, const Array& b, Device dev, cons
   const OpInfo& op = op_info(opid);
   DType ld = binary_loop_dtype(op, a.dtype, b.dtype);
   const LoopEntry& e = find_loop(op, dev, ld, a.dtype, b.dtype);
+  if (!out && same_contiguous(a, b, ld)) {
+    Array res = Array::empty(a.shape, e.out, dev, op.name.c_str());
+    char* base[3] = {res.data(), a.data(), b.data()};
+    const int64_t item[3] = {itemsize(e.out), itemsize(ld), itemsize(ld)};
+    run_contiguous(3, base, item, res.size(), e.fn, e.ctx);
+    return res;
+  }
   Dims shape = broadcast_shapes(a.shape, b.shape, op.name.c_str());
   Array sa = broadcast_to(a.dtype == ld ? a : astype(a, ld), shape, op.name.c_str());
   Array sb = broadcast_to(b.dtype == ld ? b : astype(b, ld), shape, op.name.c_str());

@@ -78,15 +78,21 @@ nb::object item_object(const Array& a, const char* fn) {
 nb::object binary_op(int op, nb::handle a, nb::handle b, bool reflected) {
   const char* fn = op_info(op).name.c_str();
   Array* self = &as_array(a);  // a is the dunder's self, for __r*__ too
-  Array other;
-  try {
-    other = operand_for(b, *self, fn);
-  } catch (const TypeError&) {
-    return nb::borrow(Py_NotImplemented);
+  Array tmp;
+  const Array* other;
+  if (is_array(b)) {
+    other = &as_array(b);
+  } else {
+    try {
+      tmp = operand_for(b, *self, fn);
+    } catch (const TypeError&) {
+      return nb::borrow(Py_NotImplemented);
+    }
+    other = &tmp;
   }
   Device dev = route_device(nullptr, &self->device(), fn);
-  if (reflected) return wrap(dispatch_binary(op, other, *self, dev));
-  return wrap(dispatch_binary(op, *self, other, dev));
+  if (reflected) return wrap(dispatch_binary(op, *other, *self, dev));
+  return wrap(dispatch_binary(op, *self, *other, dev));
 }
 
 nb::object inplace_op(int op, nb::handle a, nb::handle b) {

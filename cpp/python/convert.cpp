@@ -41,6 +41,7 @@ void set_dtype_objects(nb::list dtypes, nb::list scalar_types) {
 }
 
 nb::object dtype_object(DType t) { return g_dtype_objs[int(t)]; }
+nb::handle scalar_type_object(DType t) { return g_scalar_types[int(t)]; }
 
 DType dtype_from(nb::handle h, const char* fn) {
   for (int i = 0; i < kNumDTypes; ++i)

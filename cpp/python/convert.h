@@ -1,6 +1,8 @@
 // Conversions between Python objects and the core types, shared by every binding file.
 #pragma once
 #include <nanobind/nanobind.h>
+// Every binding file sees the same std::string caster (one definition of nb::cast<std::string>).
+#include <nanobind/stl/string.h>
 
 #include "core/array.h"
 #include "core/registry.h"
@@ -11,6 +13,8 @@ namespace hc::py {
 
 // NumPy dtype objects (numpy.dtype instances) for each DType, set by the Python layer at import.
 nb::object dtype_object(DType t);
+// The scalar type of each DType (numpy.float32, ...; ml_dtypes.bfloat16), set with the dtypes.
+nb::handle scalar_type_object(DType t);
 // Accepts a dtype object, a scalar type (numpy.float32), a string, etc. TypeError otherwise.
 DType dtype_from(nb::handle h, const char* fn);
 bool is_array(nb::handle h);

@@ -15,6 +15,8 @@ void bind_linalg(nb::module_& m);
 void bind_scan(nb::module_& m);
 void bind_memory(nb::module_& m);
 void bind_nn(nb::module_& m);
+void bind_numpy_interop(nb::module_& m);
+void bind_fastcall(nb::module_& m);
 }  // namespace hc::py
 
 NB_MODULE(_core, m) {
@@ -32,6 +34,8 @@ NB_MODULE(_core, m) {
     if (!py::set_core_error(p)) std::rethrow_exception(p);  // to nanobind's own translators
   });
   py::bind_array(m);
+  py::bind_numpy_interop(m);
+  py::bind_fastcall(m);
   py::bind_indexing(m);
   py::bind_interop(m);
   py::bind_creation(m);

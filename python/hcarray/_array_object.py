@@ -47,6 +47,9 @@ def asarray_hook(obj):
 
 def _from_numpy(a):
     """Zero-copy hcarray view of a NumPy array (copies only when the dtype needs converting)."""
+    v = _core.adopt(a)
+    if v is not None:
+        return v
     d = a.dtype
     code = _dtypes._CODE.get(d)
     if code is None:

@@ -18,7 +18,21 @@ __all__ = [
 def asarray(obj, /, *, dtype=None, device=None, copy=None):
     """Converts obj to an hcarray. NumPy arrays and buffer-protocol objects are wrapped without a
     copy when dtype and copy allow; copy=False raises ValueError when a copy is unavoidable."""
-    as_device(device, "asarray")
+    if dtype is None and copy is None and device is None:
+        # the common calls in one step: an hcarray, a NumPy array (zero-copy), a Python scalar
+        t = type(obj)
+        if t is _core.ndarray:
+            return obj
+        if t is _np.ndarray:
+            v = _core.adopt(obj)
+            if v is not None:
+                return v
+        elif t is float or t is int or t is bool or t is complex:
+            v = _core.from_python_scalar(obj)
+            if v is not None:
+                return v
+    if device is not None:
+        as_device(device, "asarray")
     code = None if dtype is None else _dtypes.dtype_code(dtype, "asarray")
     if isinstance(obj, _core.ndarray):
         if code is None or code == obj._dtype_code:

@@ -196,6 +196,14 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, lik
 
 def asarray(a, dtype=None, order=None, *, device=None, copy=None, like=None):
     """The Array API's asarray with NumPy's extras (order; lists of hcarray arrays)."""
+    if dtype is None and order is None and copy is None and device is None and like is None:
+        t = type(a)
+        if t is _core.ndarray:
+            return a
+        if t is float or t is int or t is bool or t is complex:
+            v = _core.from_python_scalar(a)
+            if v is not None:
+                return v
     fn = "asarray"
     order = _order(order, fn)
     if _numpy_only_dtype(dtype) or (isinstance(a, _np.ndarray) and _numpy_only_dtype(a.dtype)):
@@ -467,6 +475,7 @@ def _make_unary(name, np_name):
 
     f.__name__ = f.__qualname__ = np_name
     f.__doc__ = native.__doc__ + " NumPy's array_like operands and out= accepted."
+    f._hc_fast = (name, 1, False)  # the ufunc object's C++ fast call (_make_ufuncs)
     return f
 
 
@@ -507,6 +516,8 @@ def _make_binary(name, np_name):
 
     f.__name__ = f.__qualname__ = np_name
     f.__doc__ = native.__doc__ + " NumPy's array_like operands and out= accepted."
+    # the ufunc object's C++ fast call (_make_ufuncs); logical ops take Python scalars by truth
+    f._hc_fast = (name, 2, name not in _ef._LOGICAL)
     return f
 
 
@@ -1530,7 +1541,11 @@ def _make_ufuncs():
             continue
         if not _takes_device(f):
             f = _device_wrap(f, name)
-        g[name] = _ufunc.make(name, f, u)
+        inner = f
+        while getattr(inner, "_hc_fast", None) is None and hasattr(inner, "__wrapped__"):
+            inner = inner.__wrapped__
+        fast = getattr(inner, "_hc_fast", None)
+        g[name] = _ufunc.make(name, f, u, fast)
     g["ufunc"] = _ufunc.ufunc
     __all__.append("ufunc")
 

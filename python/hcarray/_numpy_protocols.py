@@ -61,10 +61,9 @@ class _Defer(Exception):
 # Zero-copy conversions
 
 
-def _view(x):
-    """A zero-copy NumPy view of hcarray x: NumPy reads the buffer protocol; bfloat16, which has
-    no buffer format, goes through ndarray.__array__ (a view too)."""
-    return _asarray_np(x)
+_view = _core.np_view  # a zero-copy NumPy view of an hcarray, built with NumPy's C API
+_adopt = _core.adopt  # NumPy array -> hcarray on its memory (None: no hcarray dtype for it)
+_adopt_scalar = _core.adopt_scalar  # NumPy scalar -> new 0-d hcarray (None likewise)
 
 
 def _unwrap(obj):
@@ -93,13 +92,13 @@ def _unwrap_args(args):
     if n == 1:
         a = args[0]
         if type(a) is ndarray:
-            return (_asarray_np(a),)
+            return (_view(a),)
         return (_unwrap(a),)
     if n == 2:
         a, b = args
         ta, tb = type(a), type(b)
-        return (_asarray_np(a) if ta is ndarray else a if ta in _PLAIN else _unwrap(a),
-                _asarray_np(b) if tb is ndarray else b if tb in _PLAIN else _unwrap(b))
+        return (_view(a) if ta is ndarray else a if ta in _PLAIN else _unwrap(a),
+                _view(b) if tb is ndarray else b if tb in _PLAIN else _unwrap(b))
     return tuple([_unwrap(a) for a in args])
 
 
@@ -110,6 +109,9 @@ def _unsupported(d, fn):
 
 def _wrap_array(a, fn):
     """hcarray adopting NumPy array a's memory (no copy)."""
+    v = _adopt(a)
+    if v is not None:
+        return v
     code = _CODE.get(a.dtype)
     if code is None or code == _BF16_CODE:
         d = a.dtype
@@ -138,10 +140,11 @@ def _wrap_array(a, fn):
 
 def _wrap_scalar(s, fn):
     """A NumPy scalar -> a new, writeable 0-d hcarray."""
-    a = _asarray_np(s)  # a fresh 0-d array (never NumPy's shared True_/False_ objects)
-    if type(s) in _SCALAR_TYPES:
-        return _from_buffer(a)
-    return _wrap_array(a, fn)
+    v = _adopt_scalar(s)
+    if v is not None:
+        return v
+    # a fresh 0-d array (never NumPy's shared True_/False_ objects)
+    return _wrap_array(_asarray_np(s), fn)
 
 
 def _wrap(r, fn):
@@ -150,7 +153,7 @@ def _wrap(r, fn):
     if t is _np_ndarray:
         return _wrap_array(r, fn)
     if t in _SCALAR_TYPES:
-        return _from_buffer(_asarray_np(r))
+        return _adopt_scalar(r)
     if t in _PLAIN:
         return r
     if isinstance(r, _np_generic):
@@ -189,32 +192,9 @@ def _to_hc(x):
 # The fallback
 
 
-_IMPL = {}  # NumPy function -> (its implementation without dispatch, its name)
-
-
-def _fallback_function(func, args, kwargs):
-    entry = _IMPL.get(func)
-    if entry is None:
-        entry = _IMPL[func] = (getattr(func, "_implementation", func),
-                               getattr(func, "__name__", "function"))
-    if len(args) == 1 and type(args[0]) is ndarray:
-        args = (_asarray_np(args[0]),)
-    else:
-        args = _unwrap_args(args)
-    if kwargs:
-        for v in kwargs.values():
-            if type(v) not in _PLAIN:
-                kwargs = _unwrap(kwargs)
-                break
-        r = entry[0](*args, **kwargs)
-    else:
-        r = entry[0](*args)
-    t = type(r)
-    if t in _SCALAR_TYPES:
-        return _from_buffer(_asarray_np(r))
-    if t is _np_ndarray:
-        return _wrap_array(r, entry[1])
-    return _wrap(r, entry[1])
+# NumPy's implementation of func on zero-copy views of the hcarray arguments, the result
+# adopted (cpp/python/numpy_interop.cpp; _wrap handles what is neither array nor scalar).
+_fallback_function = _core.fallback_function
 
 
 def _fallback_ufunc(ufunc, method, inputs, kwargs):
@@ -542,12 +522,12 @@ def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
                 pass
         elif not kwargs and ufunc not in _NATIVE:
             # No hcarray kernel: NumPy's loop on the views, inlined.
-            r = ufunc(*[_asarray_np(x) if type(x) is ndarray else _unwrap(x) for x in inputs])
+            r = ufunc(*[_view(x) if type(x) is ndarray else _unwrap(x) for x in inputs])
             t = type(r)
             if t is _np_ndarray:
                 return _wrap_array(r, ufunc.__name__)
             if t in _SCALAR_TYPES:
-                return _from_buffer(_asarray_np(r))
+                return _adopt_scalar(r)
             return _wrap(r, ufunc.__name__)
     native = _NATIVE_METHOD.get(method)
     if native is not None:
@@ -855,27 +835,14 @@ _FUNCS = {
     _np.ndim: _f_ndim,
     _np.size: _f_size,
 }
-_OK_TYPES = frozenset((ndarray, _np_ndarray))
-
-
-def __array_function__(self, func, types, args, kwargs):
-    """NEP 18: NumPy functions on hcarray arguments. hcarray's own implementation where it has
-    one that takes NumPy's calling convention (_FUNCS), else NumPy's on zero-copy views."""
-    for t in types:
-        if t is not ndarray and t not in _OK_TYPES and not issubclass(t, ndarray):
-            return NotImplemented
-    f = _FUNCS.get(func)
-    if f is not None:
-        try:
-            return f(*args, **kwargs)
-        except _Defer:
-            pass
-        except (TypeError, ValueError, OverflowError, IndexError):
-            pass  # NumPy decides: its result, or its own error message
-    return _fallback_function(func, args, kwargs)
+# NEP 18, ndarray.__array_function__, is C++ (cpp/python/numpy_interop.cpp): hcarray's own
+# implementation where _FUNCS has one that takes NumPy's calling convention (a _Defer, TypeError,
+# ValueError, OverflowError or IndexError from it hands the call to NumPy, which then gives its
+# result or its own error message), else NumPy's on zero-copy views; NotImplemented when
+# another array type is among the arguments.
+_core._set_protocol_hooks(_FUNCS, _Defer, _wrap)
 
 
 _ndarray_ufunc = __array_ufunc__
 
 ndarray.__array_ufunc__ = __array_ufunc__
-ndarray.__array_function__ = __array_function__

@@ -81,7 +81,7 @@ class ufunc(metaclass=abc.ABCMeta):
         """The signature of the call (hcarray's function: NumPy's keywords plus device=)."""
         sig = type(self).__dict__.get("_sig")
         if sig is None:
-            sig = inspect.signature(type(self).__dict__["__call__"].__func__)
+            sig = inspect.signature(type(self).__dict__["_py_call"].__func__)
             type(self)._sig = sig
         return sig
 
@@ -183,12 +183,16 @@ def _named_error(name, e):
 _CLASSES = {}
 
 
-def make(name, f, np_ufunc):
+def make(name, f, np_ufunc, fast=None):
     """The ufunc object `name` whose call is f (kept as it is) and whose methods and
-    attributes are NumPy ufunc np_ufunc's."""
+    attributes are NumPy ufunc np_ufunc's. fast = (op, arity, scalars): the call is then
+    _core.fastcall's C++ object, which runs op itself for hcarray operands (and Python scalars
+    when `scalars`) with no keywords, and calls f for everything else."""
+    call = f if fast is None else _core.fastcall(*fast, f)
     cls = type("ufunc", (ufunc,), {
-        "__slots__": (), "__call__": staticmethod(f), "__doc__": getattr(f, "__doc__", None),
+        "__slots__": (), "__call__": staticmethod(call), "__doc__": getattr(f, "__doc__", None),
         "__qualname__": "ufunc", "__module__": "hcarray", "_u": np_ufunc, "_name": name,
+        "_py_call": staticmethod(f),
     })
     _CLASSES[name] = cls
     return cls()
