@@ -18,6 +18,8 @@ import numpy as np
 import hcarray as hc
 from hcarray.__main__ import OPS, units
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -51,7 +53,7 @@ def run(sizes, budget, dtype):
     return rows
 
 
-def write_markdown(path, rows, dtype, budget):
+def write_markdown(path, rows, dtype, budget, goals_md=None):
     cpu = next(text for name, _, text in units() if name == "cpu")
     lines = [
         f"# hcarray vs NumPy, {datetime.date.today().isoformat()}",
@@ -69,6 +71,8 @@ def write_markdown(path, rows, dtype, budget):
     for label, n, t_hc, t_np, note in rows:
         ratio = "n/a" if t_hc is None else f"{t_np / t_hc:.2f}"
         lines.append(f"| `{label}` | {n} | {_fmt(t_hc)} | {_fmt(t_np)} | {ratio} | {note} |")
+    if goals_md:
+        lines += ["", "## Goals (issue 6)", "", goals_md]
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
 
@@ -105,6 +109,8 @@ def main(argv=None):
     p.add_argument("--dtype", default="float32", choices=["float32", "float64"])
     p.add_argument("--out", default=os.path.join(HERE, "results"), help="output folder")
     p.add_argument("--no-plot", action="store_true")
+    p.add_argument("--no-goals", action="store_true", help="skip issue 6's goals table")
+    p.add_argument("--goals-budget", type=float, default=1.0, help="seconds per goal case")
     args = p.parse_args(argv)
     try:
         sizes = [int(s) for s in args.sizes.split(",")]
@@ -117,7 +123,12 @@ def main(argv=None):
     rows = run(sizes, args.budget, np.dtype(args.dtype))
     os.makedirs(args.out, exist_ok=True)
     stem = os.path.join(args.out, datetime.date.today().isoformat())
-    write_markdown(stem + ".md", rows, args.dtype, args.budget)
+    goals_md = None
+    if not args.no_goals:
+        import goals
+        print("\nGoals (issue 6):", flush=True)
+        goals_md = goals.markdown(goals.run(args.goals_budget, log=lambda s: print(s, flush=True)))
+    write_markdown(stem + ".md", rows, args.dtype, args.budget, goals_md)
     print(f"wrote {stem}.md")
     if not args.no_plot and write_plot(stem + ".png", rows):
         print(f"wrote {stem}.png")

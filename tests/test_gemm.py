@@ -190,18 +190,24 @@ def test_threads_do_not_change_results(dtype):
     rng = np.random.default_rng(9)
     a, b = _rand(rng, (333, 517), dtype), _rand(rng, (517, 289), dtype)
     ba, bb = _rand(rng, (16, 20, 24), dtype), _rand(rng, (16, 24, 28), dtype)
+    # small products split by row panels over the threads (overlapping last panels)
+    sa, sb = _rand(rng, (90, 64), dtype), _rand(rng, (64, 70), dtype)
     old = hc.get_num_threads() if hasattr(hc, "get_num_threads") else None
     try:
         hc.set_num_threads(1)
         one = np.asarray(hc.asarray(a) @ hc.asarray(b))
         one_b = np.asarray(hc.asarray(ba) @ hc.asarray(bb))
+        one_s = np.asarray(hc.asarray(sa) @ hc.asarray(sb))
         hc.set_num_threads(2)
         two = np.asarray(hc.asarray(a) @ hc.asarray(b))
         two_b = np.asarray(hc.asarray(ba) @ hc.asarray(bb))
+        two_s = np.asarray(hc.asarray(sa) @ hc.asarray(sb))
     finally:
         hc.set_num_threads(old if old else os.cpu_count() or 1)
     np.testing.assert_array_equal(one, two)
     np.testing.assert_array_equal(one_b, two_b)
+    np.testing.assert_array_equal(one_s, two_s)
+    check_product(hc.asarray(two_s), sa, sb)
     check_product(hc.asarray(two), a, b)
 
 

@@ -1,6 +1,7 @@
 #include "core/parallel.h"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdlib>
 #include <exception>
@@ -23,6 +24,21 @@ struct Job {
   std::exception_ptr error;
   std::mutex error_mu;
 };
+
+// Hand-off: the caller publishes the job and bumps gen_; workers that finished their last job
+// less than kSpin ago are still polling gen_ and start at once (about a microsecond); the others
+// sleep on cv_ and are woken. Every worker takes part in every job (it may find no chunk left)
+// and acknowledges it; the caller returns when all chunks are done and all workers have
+// acknowledged, so the Job on its stack is never touched after it returns.
+constexpr auto kSpin = std::chrono::microseconds(100);
+
+inline void cpu_relax() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  asm volatile("yield");
+#endif
+}
 
 class Pool {
  public:
@@ -49,16 +65,22 @@ class Pool {
     in_worker_ = true;  // the caller takes chunks too: a parallel_for inside one runs inline
     struct Reset { ~Reset() { in_worker_ = false; } } reset;
     start();
+    const int nworkers = int(threads_.size());
+    acks_.store(0, std::memory_order_relaxed);
+    job_.store(&job, std::memory_order_relaxed);
     {
-      std::lock_guard<std::mutex> lk(mu_);
-      job_ = &job;
-      ++generation_;
+      std::lock_guard<std::mutex> lk(mu_);  // a worker about to sleep sees the new generation
+      gen_.fetch_add(1, std::memory_order_release);
     }
     cv_.notify_all();
     work(job, 0);
-    std::unique_lock<std::mutex> lk(mu_);
-    done_cv_.wait(lk, [&] { return job.done.load() == job.nchunks && busy_ == 0; });
-    job_ = nullptr;
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; acks_.load(std::memory_order_acquire) != nworkers; ++i) {
+      if ((i & 63) == 63 && std::chrono::steady_clock::now() - t0 > kSpin)
+        std::this_thread::yield();
+      else
+        cpu_relax();
+    }
   }
 
   bool busy_here() const { return in_worker_; }
@@ -81,50 +103,52 @@ class Pool {
 
   void start() {
     if (!threads_.empty() || size_ <= 1) return;
-    quit_ = false;
-    for (int i = 1; i < size_; ++i) threads_.emplace_back([this, i] { loop(i); });
+    quit_.store(false);
+    const uint64_t g = gen_.load();
+    for (int i = 1; i < size_; ++i) threads_.emplace_back([this, i, g] { loop(i, g); });
   }
 
   void stop() {
     {
       std::lock_guard<std::mutex> lk(mu_);
-      quit_ = true;
+      quit_.store(true);
+      gen_.fetch_add(1, std::memory_order_release);
     }
     cv_.notify_all();
     for (auto& t : threads_) t.join();
     threads_.clear();
   }
 
-  void loop(int worker) {
+  void loop(int worker, uint64_t seen) {
     in_worker_ = true;
-    uint64_t seen = 0;
     for (;;) {
-      Job* job;
-      {
-        std::unique_lock<std::mutex> lk(mu_);
-        cv_.wait(lk, [&] { return quit_ || (job_ && generation_ != seen); });
-        if (quit_) return;
-        seen = generation_;
-        job = job_;
-        ++busy_;
+      // Poll for the next job for kSpin, then sleep until woken.
+      uint64_t g = gen_.load(std::memory_order_acquire);
+      const auto t0 = std::chrono::steady_clock::now();
+      for (int i = 0; g == seen; ++i) {
+        if ((i & 63) == 63 && std::chrono::steady_clock::now() - t0 > kSpin) {
+          std::unique_lock<std::mutex> lk(mu_);
+          cv_.wait(lk, [&] { return gen_.load(std::memory_order_acquire) != seen; });
+        } else {
+          cpu_relax();
+        }
+        g = gen_.load(std::memory_order_acquire);
       }
-      work(*job, worker);
-      {
-        std::lock_guard<std::mutex> lk(mu_);
-        --busy_;
-      }
-      done_cv_.notify_all();
+      seen = g;
+      if (quit_.load()) return;
+      work(*job_.load(std::memory_order_relaxed), worker);
+      acks_.fetch_add(1, std::memory_order_release);
     }
   }
 
   int size_ = 1;
   std::vector<std::thread> threads_;
   std::mutex mu_, run_mu_;
-  std::condition_variable cv_, done_cv_;
-  Job* job_ = nullptr;
-  uint64_t generation_ = 0;
-  int busy_ = 0;
-  bool quit_ = false;
+  std::condition_variable cv_;
+  std::atomic<Job*> job_{nullptr};
+  std::atomic<uint64_t> gen_{0};
+  std::atomic<int> acks_{0};
+  std::atomic<bool> quit_{false};
   static thread_local bool in_worker_;
 };
 thread_local bool Pool::in_worker_ = false;

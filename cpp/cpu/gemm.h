@@ -25,6 +25,9 @@ struct Table {
   int mr32, nr32, mr64, nr64;
   KernelF32 packed32, direct32;  // packed: A in MR-row panels (ars/acs ignored)
   KernelF64 packed64, direct64;
+  // Direct kernels of half the width (MR x NR/2): small products with NR/2 <= N < NR.
+  KernelF32 direct32_half;
+  KernelF64 direct64_half;
 };
 
 const Table& table();                      // the target chosen at first use

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/reshape.h"
+#include "cpu/matmul.h"
 #include "python/convert.h"
 #include "python/indexing_basic.h"
 
@@ -251,7 +252,22 @@ PyObject* richcompare_slot(PyObject* a, PyObject* b, int op) {
   return guarded([&] { return binary_op(g_ops[map[op]], a, b, false); });
 }
 
+// @: two hcarray operands go straight to the core; anything else to the Python layer's
+// __matmul__ / __rmatmul__ (array_like conversion, NotImplemented, the scalar error), which
+// registers itself with _set_matmul_hooks.
+PyObject* g_matmul_py = nullptr;  // strong references, never released (interpreter teardown)
+PyObject* g_rmatmul_py = nullptr;
+PyObject* nb_matmul_slot(PyObject* a, PyObject* b) {
+  const bool ha = is_array(a), hb = is_array(b);
+  if (ha && hb) return guarded([&] { return wrap(cpu::matmul(as_array(a), as_array(b), "matmul")); });
+  PyObject* f = ha ? g_matmul_py : g_rmatmul_py;
+  if (f == nullptr) Py_RETURN_NOTIMPLEMENTED;
+  return ha ? PyObject_CallFunctionObjArgs(f, a, b, nullptr)
+            : PyObject_CallFunctionObjArgs(f, b, a, nullptr);
+}
+
 PyType_Slot kSlots[] = {
+    {Py_nb_matrix_multiply, (void*)nb_matmul_slot},
     {Py_bf_getbuffer, (void*)getbuffer},
     {Py_bf_releasebuffer, (void*)releasebuffer},
     {Py_nb_add, (void*)nb_binary_slot<kAdd>},
@@ -441,6 +457,12 @@ void bind_array(nb::module_& m) {
   m.def("reshape", [](const Array& a, nb::handle shape, int copy) {
     return reshape(a, dims_from(shape, "reshape"), copy, "reshape");
   }, nb::arg("x"), nb::arg("shape"), nb::arg("copy") = -1);
+  m.def("_set_matmul_hooks", [](nb::object f, nb::object rf) {
+    Py_XDECREF(g_matmul_py);
+    Py_XDECREF(g_rmatmul_py);
+    g_matmul_py = f.release().ptr();
+    g_rmatmul_py = rf.release().ptr();
+  });
   m.def("unary", [](const std::string& op, const Array& x, nb::handle out, nb::handle device) {
     int id = find_op(op);
     if (id < 0) throw ValueError("unknown op " + op);

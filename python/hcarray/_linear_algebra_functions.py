@@ -179,6 +179,7 @@ def __imatmul__(self, other):
     return self
 
 
-_ndarray.__matmul__ = __matmul__
-_ndarray.__rmatmul__ = __rmatmul__
+# x @ y with two hcarrays is the type's C slot (cpp/python/array_type.cpp); other operands
+# come here.
+_core._set_matmul_hooks(__matmul__, __rmatmul__)
 _ndarray.__imatmul__ = __imatmul__

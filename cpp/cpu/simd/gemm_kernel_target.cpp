@@ -101,7 +101,9 @@ const Table* HC_CAT(table_, HC_SIMD_NS)() {
                        &s::kernel<s::Vf, s::kMR32, s::kNV32, true>,
                        &s::kernel<s::Vf, s::kMR32, s::kNV32, false>,
                        &s::kernel<s::Vd, s::kMR64, s::kNV64, true>,
-                       &s::kernel<s::Vd, s::kMR64, s::kNV64, false>};
+                       &s::kernel<s::Vd, s::kMR64, s::kNV64, false>,
+                       &s::kernel<s::Vf, s::kMR32, s::kNV32 / 2, false>,
+                       &s::kernel<s::Vd, s::kMR64, s::kNV64 / 2, false>};
   return &t;
 }
 }  // namespace hc::cpu::gemmk
