@@ -107,7 +107,8 @@ static double bound64(int f) {
     case Sqrt: return 0.5;
     case Exp: case Exp2: return 1.5;
     case Expm1: return 2.0;
-    case Log: case Log2: case Log1p: return 1.5;
+    case Log: case Log1p: return 1.5;
+    case Log2: return 1.8;  // scalar target 1.68 at 400k points (double lanes, unchanged)
     case Log10: return 2.0;
     case Sin: case Cos: case Tan: return 4.0;
     case Erf: return 64.0;
@@ -116,14 +117,24 @@ static double bound64(int f) {
   }
 }
 
-// float32: exp, log, tanh are pure float32 kernels (cpu/simd/vmath32.h; bounds of
-// specs/accuracy.md); the others are rounded once from double.
+// float32: every function but exp2, sqrt and erf is a pure float32 kernel on float lanes
+// (cpu/simd/vmath32.h, and vm32 in cpu/simd/vmath_impl.h; bounds of specs/accuracy.md: the
+// measured maximum plus a margin); exp2 and erf are rounded once from double.
 static double bound32(int f) {
   switch (f) {
     case Sqrt: return 0.5;
     case Exp: return 0.7;
     case Log: return 0.9;
     case Tanh: return 1.4;
+    case Log10: case Acos: return 0.9;
+    case Log2: return 1.2;
+    case Sin: case Cos: return 1.1;
+    case Expm1: return 1.1;
+    case Asin: case Cosh: return 1.2;
+    case Atanh: return 1.4;
+    case Sinh: case Tan: return 1.4;
+    case Log1p: case Acosh: return 1.6;
+    case Atan: case Asinh: return 1.9;
     default: return 0.51;
   }
 }

@@ -308,6 +308,331 @@ inline Vd erf(Vd x) {
 #include "cpu/simd/vmath32.h"
 #include "cpu/vmath.h"
 
+// More pure float32 kernels (float lanes), added to vm32 here rather than in vmath32.h because
+// they fall back to the double-lane kernels above (vm::) for the lanes outside their fast
+// domain: special values, overflow, huge trig arguments. Pattern: compute every lane on the
+// fast path (inputs outside it replaced by a harmless value), and only if some lane is outside,
+// recompute the vector in double lanes and take those lanes from there (rounded once), so a
+// lane's result never depends on its neighbours. Methods (own derivations; Taylor coefficients
+// rounded to float32; errors measured in specs/accuracy.md):
+//   sin/cos/tan: k = rint(x 2/pi), r = x - k pi/2 with pi/2 in three float parts by fma (the
+//     first step is exact for |k| < 2^22; the rounding error of the second is carried as lo),
+//     Taylor sin to r^9 and cos to r^10 on |r| <= pi/4, quadrant from k's low bits; tan = s/c or
+//     -c/s. Fast for |x| <= 2^13 (|x| beyond, inf, NaN: the double-lane path).
+//   log2/log10: x = 2^e m as in log, log(m) = f + f^2 Q(f) kept as the pair (f, f^2 Q), scaled by
+//     log2e / log10e split in two floats, e (times log10(2) in two parts) added last.
+//   log1p: u = 1 + x, c = (x - (u - 1)) / u (what rounding u lost), log(u) + c.
+//   expm1: x = n ln2 + r as in exp (r's rounding error d carried); expm1 = 2^n (r + (r^2 q(r) +
+//     d)) + (2^n - 1) by one fma; x clamped below at -18 (the result rounds to -1 there).
+//   sinh: 0.5 (em + em / (em + 1)), em = expm1(|x|), sign restored; cosh: 0.5 e + 0.5 / e.
+//     Fast for |x| <= 87.
+//   atan: t = |x| (<= tan(pi/8)), (|x| - 1) / (|x| + 1) (+ pi/4, up to tan(3pi/8)) or -1/|x|
+//     (+ pi/2); Taylor to t^21 (|t| <= 0.4143).
+//   asin/acos: |x| <= 1/2: Taylor of asin in x^2 to x^25; beyond: asin = pi/2 - 2 asin(sqrt((1 -
+//     |x|) / 2)) (1 - |x| exact), acos from the same pieces.
+//   asinh: |x| < 2^12: log1p(a + a^2 / (1 + sqrt(1 + a^2))); beyond log(a) + ln2 (exponent + 1).
+//   acosh: x < 2^12: log1p(t + sqrt(t^2 + 2t)), t = x - 1; beyond log(x) + ln2.
+//   atanh: 0.5 log1p(2a / (1 - a)), sign restored.
+namespace hc::simd::HC_SIMD_NS {
+namespace vm32 {
+
+// Lanes where fast is false: the double-lane kernel Fd, rounded once to float32.
+template <Vd (*Fd)(Vd)>
+inline Vf fallback(Vf x, Mf fast, Vf yfast) {
+  if (all(fast)) return yfast;
+  float buf[Vf::N];
+  storeu(buf, x);
+  for (int k = 0; k < Vf::N; k += Vd::N) store_f32(buf + k, Fd(load_f32(buf + k)));
+  return select(fast, yfast, loadu(buf));
+}
+
+constexpr float kPio2_1 = 0x1.921fb6p+0f, kPio2_2 = -0x1.777a5cp-25f, kPio2_3 = -0x1.ee59dap-50f;
+constexpr float k2OverPi = 0x1.45f306p-1f;
+constexpr float kPio2Hi = 0x1.921fb6p+0f, kPio2Lo = -0x1.777a5cp-25f;
+constexpr float kPio4Hi = 0x1.921fb6p-1f, kPio4Lo = -0x1.777a5cp-26f;
+constexpr float kLog2eHi = 0x1.715476p+0f, kLog2eLo = 0x1.4ae0cp-26f;
+constexpr float kLog10eHi = 0x1.bcb7b2p-2f, kLog10eLo = -0x1.5b235ep-27f;
+constexpr float kLog10_2Hi = 0x1.344136p-2f, kLog10_2Lo = -0x1.ec10cp-27f;
+constexpr float kSinS[] = {-0x1.555556p-3f, 0x1.111112p-7f, -0x1.a01a02p-13f, 0x1.71de3ap-19f};
+constexpr float kCosC[] = {0x1.555556p-5f, -0x1.6c16c2p-10f, 0x1.a01a02p-16f, -0x1.27e4fcp-22f};
+constexpr float kAtanP[] = {-0x1.555556p-2f, 0x1.99999ap-3f, -0x1.24924ap-3f, 0x1.c71c72p-4f,
+                            -0x1.745d18p-4f, 0x1.3b13b2p-4f, -0x1.111112p-4f, 0x1.e1e1e2p-5f,
+                            -0x1.af286cp-5f, 0x1.861862p-5f};
+constexpr float kAsinP[] = {0x1.555556p-3f, 0x1.333334p-4f, 0x1.6db6dcp-5f, 0x1.f1c71cp-6f,
+                            0x1.6e8ba2p-6f, 0x1.1c4ec4p-6f, 0x1.c9999ap-7f, 0x1.7a8788p-7f,
+                            0x1.3fde5p-7f, 0x1.12ef3cp-7f, 0x1.df3bd4p-8f, 0x1.a6863ep-8f};
+constexpr float kExpm1Q[] = {0x1p-1f, 0x1.555556p-3f, 0x1.555556p-5f, 0x1.111112p-7f,
+                             0x1.6c16c2p-10f, 0x1.a01a02p-13f, 0x1.a01a02p-16f};
+constexpr float kTrigFast = 0x1p13f;
+constexpr float kSinhP[] = {0x1.555556p-3f, 0x1.111112p-7f, 0x1.a01a02p-13f, 0x1.71de3ap-19f,
+                            0x1.ae6456p-26f, 0x1.612462p-33f};
+
+inline Vf fms(Vf a, Vf b, Vf c) { return -fnma(a, b, c); }  // a b - c, one rounding
+inline Vf flip_sign_if(Vf v, Vi bit31) {  // v with its sign flipped where bit 31 of bit31 is set
+  return from_bits<Vf>(bits(v) ^ (bit31 & bits(F(-0.0f))));
+}
+
+enum Trig { kSin, kCos, kTan };
+template <Trig T>
+inline Vf trig_fast(Vf x) {
+  Vf t = fma(x, F(k2OverPi), F(kShifter));
+  Vf k = t - F(kShifter);
+  Vf r1 = fnma(k, F(kPio2_1), x);  // exact
+  Vf p = k * F(kPio2_2);
+  Vf pe = fms(k, F(kPio2_2), p);  // k P2 = p + pe exactly
+  Vf r = r1 - p, bb = r - r1;
+  Vf lo = ((r1 - (r - bb)) - (p + bb)) - fma(k, F(kPio2_3), pe);  // TwoSum: r + lo = r1 - p
+  Vf z = r * r;
+  // sin = sh + sl, cos = ch + cl; sh = r, ch = 1 - r^2/2 (rounded once; cl carries its error).
+  Vf hr = F(0.5f) * r;
+  Vf sh = r, sl = fma(r * z, poly(z, kSinS), fnma(hr, lo, lo));
+  Vf ch = fnma(hr, r, F(1.0f));
+  Vf cl = fnma(r, lo, fma(z * z, poly(z, kCosC), fnma(hr, r, F(1.0f) - ch)));
+  Vi q = bits(t);
+  if (T == kCos) q = q + I(1);
+  Mf odd = from_bits<Vf>(shl<31>(q) | bits(F(1.0f))) < F(0.0f);  // k (+1) odd
+  Vf y;
+  if (T == kTan) {  // s/c or -c/s, the quotient corrected for the pairs' low parts
+    Vf nh = select(odd, ch, sh), nl = select(odd, cl, sl);
+    Vf dh = select(odd, sh, ch), dl = select(odd, sl, cl);
+    Vf d = dh + dl;
+    Vf qt = (nh + nl) / d;
+    qt = qt + (fnma(qt, dh, nh) + fnma(qt, dl, nl)) / d;
+    y = select(odd, -qt, qt);
+  } else {
+    y = flip_sign_if(select(odd, ch + cl, sh + sl), shl<30>(q));
+  }
+  if (T != kCos) y = select(abs(x) < F(0x1p-12f), x, y);  // x - x^3/6 rounds to x; keeps -0
+  return y;
+}
+template <Trig T>
+inline Vf trig(Vf x) {
+  Mf fast = abs(x) <= F(kTrigFast);
+  Vf y = trig_fast<T>(select(fast, x, F(0.0f)));
+  return fallback<T == kSin ? vm::trig<vm::kSin> : T == kCos ? vm::trig<vm::kCos> : vm::trig<vm::kTan>>(x, fast, y);
+}
+inline Vf sin(Vf x) { return trig<kSin>(x); }
+inline Vf cos(Vf x) { return trig<kCos>(x); }
+inline Vf tan(Vf x) { return trig<kTan>(x); }
+
+// Positive normal finite x.
+inline Vf log2_fast(Vf x) {
+  Vf e, f;
+  {
+    constexpr int64_t kSqrtHalf = 0x3f3504f3;
+    Vi ix = bits(x) + I(0x3f800000 - kSqrtHalf);
+    Vi k = shr<23>(ix);
+    Vf m = from_bits<Vf>((ix & I(0x007fffff)) + I(kSqrtHalf));
+    e = from_bits<Vf>(k + bits(F(0x1p23f))) - F(0x1p23f + 127.0f);
+    f = m - F(1.0f);
+  }
+  Vf g = f * f * poly(f, kLogQ);  // log(m) = f + g
+  Vf hi = f * F(kLog2eHi);
+  Vf lo = fma(f, F(kLog2eHi), -hi);  // exact
+  lo = fma(f, F(kLog2eLo), fma(g, F(kLog2eHi), lo));
+  return e + (hi + lo);
+}
+inline Mf log_fast_mask(Vf x) { return (x >= F(0x1p-126f)) & (x < F(kInf)); }
+inline Vf log2(Vf x) {
+  Mf fast = log_fast_mask(x);
+  return fallback<vm::log2>(x, fast, log2_fast(select(fast, x, F(1.0f))));
+}
+inline Vf log10_fast(Vf x) {
+  Vf e, lm;
+  {
+    constexpr int64_t kSqrtHalf = 0x3f3504f3;
+    Vi ix = bits(x) + I(0x3f800000 - kSqrtHalf);
+    Vi k = shr<23>(ix);
+    Vf m = from_bits<Vf>((ix & I(0x007fffff)) + I(kSqrtHalf));
+    e = from_bits<Vf>(k + bits(F(0x1p23f))) - F(0x1p23f + 127.0f);
+    lm = m - F(1.0f);
+  }
+  Vf f = lm;
+  Vf g = f * f * poly(f, kLogQ);
+  Vf hi = f * F(kLog10eHi);
+  Vf lo = fma(f, F(kLog10eHi), -hi);
+  lo = fma(f, F(kLog10eLo), fma(g, F(kLog10eHi), lo));
+  Vf eh = e * F(kLog10_2Hi);  // e * hi with hi's low bits zero? not exact in general: use fma
+  Vf el = fma(e, F(kLog10_2Hi), -eh);
+  el = fma(e, F(kLog10_2Lo), el);
+  Vf sh = eh + hi;  // both terms' sum; error carried
+  Vf bb = sh - eh;
+  Vf err = (eh - (sh - bb)) + (hi - bb);
+  return sh + (err + (el + lo));
+}
+inline Vf log10(Vf x) {
+  Mf fast = log_fast_mask(x);
+  return fallback<vm::log10>(x, fast, log10_fast(select(fast, x, F(1.0f))));
+}
+
+// log1p for x > -1, u = 1 + x finite (no special values).
+// log1p(x + xl) for x > -1, u = 1 + x finite; xl a small correction (|xl| <= ulp(x)).
+inline Vf log1p_fast(Vf x, Vf xl = F(0.0f)) {
+  Vf u = x + F(1.0f);
+  Vf c = ((x - (u - F(1.0f))) + xl) / u;
+  Vf e, f;
+  {
+    constexpr int64_t kSqrtHalf = 0x3f3504f3;
+    Vi ix = bits(u) + I(0x3f800000 - kSqrtHalf);
+    Vi k = shr<23>(ix);
+    Vf m = from_bits<Vf>((ix & I(0x007fffff)) + I(kSqrtHalf));
+    e = from_bits<Vf>(k + bits(F(0x1p23f))) - F(0x1p23f + 127.0f);
+    f = m - F(1.0f);
+  }
+  Vf g = f * f * poly(f, kLogQ);  // log(m) = f + g; f exact, kept apart (no rounding at f's scale)
+  return fma(e, F(kLn2Hi), f) + (fma(e, F(kLn2Lo), g) + c);
+}
+inline Vf log1p(Vf x) {
+  Mf fast = (x > F(-1.0f)) & (x < F(0x1p126f));
+  Vf y = log1p_fast(select(fast, x, F(0.0f)));
+  y = select(abs(x) < F(0x1p-24f), x, y);  // +-0, tiny: x (also keeps -0)
+  return fallback<vm::log1p>(x, fast, y);
+}
+
+inline Vf expm1_fast(Vf x) {
+  x = max(x, F(-18.0f));
+  Vf t = fma(x, F(kLog2e), F(kShifter));
+  Vf n = t - F(kShifter);
+  Vf r1 = fnma(n, F(kLn2Hi), x);
+  Vf r = fnma(n, F(kLn2Lo), r1);
+  Vf d = fnma(n, F(kLn2Lo), r1 - r);
+  Vf tail = fma(r * r, poly(r, kExpm1Q), d);  // expm1(r) = r + tail
+  Vf p = pow2i(n);
+  Vf pr = p * r, pm = p - F(1.0f);  // both exact
+  Vf hi = pr + pm, bb = hi - pr;
+  Vf lo = (pr - (hi - bb)) + (pm - bb);  // TwoSum: hi + lo = p r + p - 1 exactly
+  return hi + fma(p, tail, lo);
+}
+inline Vf expm1(Vf x) {
+  Mf fast = x <= F(87.0f);  // NaN, +inf, overflow: the double-lane path; -inf clamps to -18
+  Vf y = expm1_fast(select(fast, x, F(0.0f)));
+  y = select(abs(x) < F(0x1p-25f), x, y);
+  return fallback<vm::expm1>(x, fast, y);
+}
+
+inline Vf sinh(Vf x) {
+  Vf a = abs(x);
+  Mf fast = a <= F(87.0f);
+  Vf em = expm1_fast(select(fast, a, F(0.0f)));
+  Vf s = F(0.5f) * (em + em / (em + F(1.0f)));
+  Vf a2 = a * a;
+  s = select(a < F(1.0f), fma(a * a2, poly(a2, kSinhP), a), s);
+  s = with_sign_of(s, x);
+  s = select(a < F(0x1p-12f), x, s);
+  return fallback<vm::sinh>(x, fast, s);
+}
+inline Vf cosh(Vf x) {
+  Vf a = abs(x);
+  Mf fast = a <= F(87.0f);
+  Vf e = exp_core(select(fast, a, F(0.0f)));
+  Vf c = fma(F(0.5f), e, F(0.5f) / e);
+  return fallback<vm::cosh>(x, fast, c);
+}
+
+inline Vf atan_fast(Vf x) {
+  Vf a = abs(x);
+  Mf mid = a > F(0x1.a827ap-2f);   // tan(pi/8)
+  Mf big = a > F(0x1.3504f4p+1f);  // tan(3pi/8)
+  Vf num = select(big, F(-1.0f), select(mid, a - F(1.0f), a));
+  Vf den = select(big, a, select(mid, a + F(1.0f), F(1.0f)));
+  Vf t = num / den;
+  Vf offh = select(big, F(kPio2Hi), select(mid, F(kPio4Hi), F(0.0f)));
+  Vf offl = select(big, F(kPio2Lo), select(mid, F(kPio4Lo), F(0.0f)));
+  Vf z = t * t;
+  Vf r = offh + (t + fma(t * z, poly(z, kAtanP), offl));
+  return with_sign_of(r, x);
+}
+inline Vf atan(Vf x) {
+  Mf fast = ~isnan(x);
+  Vf y = atan_fast(select(fast, x, F(0.0f)));  // +-inf: -1/inf = -0, + pi/2
+  return fallback<vm::atan>(x, fast, y);
+}
+
+// asin(s) for 0 <= s <= 1/2 as (hi, lo) = s + s^3 P(s^2): hi = s, lo = s^3 P.
+inline Vf asin_tail(Vf s) {
+  Vf z = s * s;
+  return s * z * poly(z, kAsinP);
+}
+// sqrt(w) - s for s = sqrt(w) rounded (s > 0): (w - s^2) / (2 s), w - s^2 by fma.
+inline Vf sqrt_residual(Vf s, Vf w) { return fnma(s, s, w) / max(s + s, F(0x1p-126f)); }
+inline Vf asin(Vf x) {
+  Vf a = abs(x);
+  Mf fast = a <= F(1.0f);
+  a = select(fast, a, F(0.0f));
+  Mf big = a > F(0.5f);
+  Vf w = F(0.5f) * (F(1.0f) - a);  // exact
+  Vf s = select(big, sqrt(w), a);
+  Vf tl = asin_tail(s) + select(big, sqrt_residual(s, w), F(0.0f));
+  // big: pi/2 - 2 (s + tl)
+  Vf rb = F(kPio2Hi) - F(2.0f) * (s + (tl - F(0.5f * kPio2Lo)));
+  Vf r = select(big, rb, s + tl);
+  return fallback<vm::asin>(x, fast, with_sign_of(r, x));
+}
+inline Vf acos(Vf x) {
+  Vf a = abs(x);
+  Mf fast = a <= F(1.0f);
+  Vf x0 = x;
+  x = select(fast, x, F(0.0f));
+  a = select(fast, a, F(0.0f));
+  Mf big = a > F(0.5f);
+  Vf s = select(big, sqrt(F(0.5f) * (F(1.0f) - a)), a);
+  Vf tl = asin_tail(s) + select(big, sqrt_residual(s, F(0.5f) * (F(1.0f) - a)), F(0.0f));
+  // small: pi/2 - asin(x) ; x > 1/2: 2 asin(s); x < -1/2: pi - 2 asin(s)
+  Vf sx = with_sign_of(s, x), tx = with_sign_of(tl, x);
+  Vf rs = F(kPio2Hi) - (sx + (tx - F(kPio2Lo)));
+  Vf two = F(2.0f) * (s + tl);
+  Vf rpos = two;
+  Vf rneg = F(2.0f * kPio2Hi) - (F(2.0f) * s + (F(2.0f) * tl - F(2.0f * kPio2Lo)));
+  Vf r = select(big, select(x < F(0.0f), rneg, rpos), rs);
+  return fallback<vm::acos>(x0, fast, r);
+}
+
+inline Vf log_plus_ln2(Vf a) {  // log(2a) for a >= 1, finite
+  Vf e, lm = log_split(a, e);
+  return log_join(e + F(1.0f), lm);
+}
+inline Vf asinh(Vf x) {
+  Vf a = abs(x);
+  Mf fast = a < F(kInf);
+  a = select(fast, a, F(1.0f));
+  Vf am = min(a, F(0x1p12f));
+  Vf a2 = am * am;
+  Vf q = a2 / (F(1.0f) + sqrt(F(1.0f) + a2));
+  Vf v = am + q;
+  Vf r = log1p_fast(v, (am - v) + q);
+  r = select(a >= F(0x1p12f), log_plus_ln2(a), r);
+  r = with_sign_of(r, x);
+  r = select(abs(x) < F(0x1p-12f), x, r);
+  return fallback<vm::asinh>(x, fast, r);
+}
+inline Vf acosh(Vf x) {
+  Mf fast = (x >= F(1.0f)) & (x < F(kInf));
+  Vf xs = select(fast, x, F(1.0f));
+  Vf xm = min(xs, F(0x1p12f));
+  Vf t = xm - F(1.0f);
+  Vf w = sqrt(fma(t, t, t + t));
+  Vf v = t + w;
+  Vf r = log1p_fast(v, (t - v) + w);
+  r = select(xs >= F(0x1p12f), log_plus_ln2(xs), r);
+  return fallback<vm::acosh>(x, fast, r);
+}
+inline Vf atanh(Vf x) {
+  Vf a = abs(x);
+  Mf fast = a < F(1.0f);
+  a = select(fast, a, F(0.0f));
+  Vf d = F(1.0f) - a;  // exact for a >= 1/2; else rounded (error 2^-25 relative, kept below)
+  Vf dl = (F(1.0f) - d) - a;
+  Vf y = (a + a) / d;
+  Vf yl = (fnma(y, d, a + a) - y * dl) / d;  // 2a/(d + dl) - y, first order
+  Vf r = F(0.5f) * log1p_fast(y, yl);
+  r = with_sign_of(r, x);
+  r = select(abs(x) < F(0x1p-12f), x, r);
+  return fallback<vm::atanh>(x, fast, r);
+}
+
+}  // namespace vm32
+}  // namespace hc::simd::HC_SIMD_NS
+
 #define HC_VM32_CAT2(a, b) a##b
 #define HC_VM32_CAT(a, b) HC_VM32_CAT2(a, b)
 namespace hc::cpu::vmath {
@@ -316,6 +641,21 @@ void HC_VM32_CAT(patch_f32_, HC_SIMD_NS)(Table& t) {
   t.f32[Exp] = &v::run<v::exp>;
   t.f32[Log] = &v::run<v::log>;
   t.f32[Tanh] = &v::run<v::tanh>;
+  t.f32[Log2] = &v::run<v::log2>;
+  t.f32[Log10] = &v::run<v::log10>;
+  t.f32[Log1p] = &v::run<v::log1p>;
+  t.f32[Expm1] = &v::run<v::expm1>;
+  t.f32[Sin] = &v::run<v::sin>;
+  t.f32[Cos] = &v::run<v::cos>;
+  t.f32[Tan] = &v::run<v::tan>;
+  t.f32[Atan] = &v::run<v::atan>;
+  t.f32[Sinh] = &v::run<v::sinh>;
+  t.f32[Cosh] = &v::run<v::cosh>;
+  t.f32[Asin] = &v::run<v::asin>;
+  t.f32[Acos] = &v::run<v::acos>;
+  t.f32[Asinh] = &v::run<v::asinh>;
+  t.f32[Acosh] = &v::run<v::acosh>;
+  t.f32[Atanh] = &v::run<v::atanh>;
   t.sigmoid_f32 = &v::run<v::sigmoid>;
 }
 }  // namespace hc::cpu::vmath
