@@ -80,6 +80,9 @@ def test_square_and_edges(dtype, m):
     (25, 530, 260),     # N over the float64 NC block (512), K over KC
     (97, 97, 600),      # small M, N with K beyond the small path's limit
     (256, 256, 256),
+    (333, 300, 400),    # mid-sized, unpacked (N, K <= 512): overlapping edge tiles
+    (130, 500, 512),
+    (50, 513, 100),     # N just over the unpacked limit: blocked
 ])
 def test_blocked(dtype, shape):
     m, n, k = shape
@@ -191,7 +194,7 @@ def test_threads_do_not_change_results(dtype):
     a, b = _rand(rng, (333, 517), dtype), _rand(rng, (517, 289), dtype)
     ba, bb = _rand(rng, (16, 20, 24), dtype), _rand(rng, (16, 24, 28), dtype)
     # small products split by row panels over the threads (overlapping last panels)
-    sa, sb = _rand(rng, (90, 64), dtype), _rand(rng, (64, 70), dtype)
+    sa, sb = _rand(rng, (300, 64), dtype), _rand(rng, (64, 270), dtype)
     old = hc.get_num_threads() if hasattr(hc, "get_num_threads") else None
     try:
         hc.set_num_threads(1)

@@ -351,10 +351,13 @@ void run(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t cs
   }
   const double work = double(M) * double(N) * double(K);
   int nt = std::min(max_threads, num_threads());
-  if (M <= 96 && N <= 96 && K <= 512) {
+  const bool is_small = M <= 96 && N <= 96 && K <= 512;
+  // Unpacked products: the direct kernel reads A and B in place (no packing, no temporary
+  // tile). For small products and for mid-sized ones whose B (K x N) stays in L2 and whose A
+  // micro-panel (MR x K) stays in L1, packing costs more than it saves (N = 256: packing was
+  // ~40% of the time). Row panels split over the threads.
+  if (is_small || (N <= 512 && K <= 512)) {
     const int MR = Kern<T>::mr(table());
-    // Two or more row panels and enough work: the panels split over the threads (measured:
-    // from about 1.5e5 multiply-adds, N = 64, the pool's hand-off pays for itself).
     const int64_t panels = (M + MR - 1) / MR;
     const int ntt = work >= 1.5e5 ? int(std::min<int64_t>(nt, panels)) : 1;
     if (ntt > 1 && small_overlapped<T>(M, N, K, A, rsa, csa, B, rsb, csb, C, ldc, 0, 0)) {
@@ -365,7 +368,7 @@ void run(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t cs
       return;
     }
     if (small_overlapped<T>(M, N, K, A, rsa, csa, B, rsb, csb, C, ldc, 0, M)) return;
-    return small<T>(M, N, K, A, rsa, csa, B, rsb, csb, C, ldc);
+    if (is_small) return small<T>(M, N, K, A, rsa, csa, B, rsb, csb, C, ldc);
   }
   if (work < 1.5e6) nt = 1;
   if (nt <= 1) return blocked<T>(M, N, K, A, rsa, csa, B, rsb, csb, C, ldc);
