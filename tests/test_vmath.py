@@ -13,10 +13,7 @@ FUNCS = ["exp", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "
          "cosh", "asin", "acos", "atan", "asinh", "acosh", "atanh"]
 
 # Pure float32 kernels (float lanes): the measured maximum of specs/accuracy.md plus a margin.
-FLOAT_LANE_BOUND_ULP = {"exp": 0.7, "log": 0.9, "tanh": 1.4, "log2": 1.2, "log10": 0.9,
-                        "acos": 0.9, "sin": 1.1, "cos": 1.1, "expm1": 1.1, "asin": 1.2,
-                        "atanh": 1.4, "cosh": 1.2, "sinh": 1.4, "tan": 1.4, "log1p": 1.6,
-                        "acosh": 1.6, "atan": 1.9, "asinh": 1.9}
+FLOAT_LANE_BOUND_ULP = {"exp": 0.7, "log": 0.9, "tanh": 1.4, "acos": 0.9, "sin": 1.1, "cos": 1.1, "log2": 1.2, "log10": 1.2, "expm1": 1.2, "cosh": 1.2, "asin": 1.3, "sinh": 1.4, "tan": 1.5, "atanh": 1.6, "log1p": 1.6, "acosh": 1.8, "asinh": 1.8, "atan": 2.0}
 
 LD_OK = np.finfo(np.longdouble).nmant >= 63
 
@@ -54,7 +51,6 @@ def test_float32_max_ulp(fn):
     err = _ulp(got[fin], ref[fin], np.float32)
     # Every function here is a pure float32 kernel (float lanes); bounds from specs/accuracy.md.
     bound = FLOAT_LANE_BOUND_ULP[fn]
-    print(fn, float(err.max()), x[fin][np.argmax(err)])
     assert err.max() <= bound, (fn, float(err.max()), x[fin][np.argmax(err)])
     if fn in ("exp", "log", "tanh"):
         nz = fin & (ref != 0)

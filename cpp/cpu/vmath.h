@@ -4,9 +4,9 @@
 // HCARRAY_SIMD=avx512|avx2|neon|scalar in the environment forces a target (tests, benchmarks);
 // a target this CPU cannot run is ignored. Methods and accuracy: specs/accuracy.md.
 //
-// float32 exp, log and tanh are pure float32 kernels (float lanes, cpu/simd/vmath32.h: <= 4e-7
-// relative error, see specs/accuracy.md); the other float32 functions compute in double lanes
-// and round once. Per-target code (e.g. cpu/nn_target_*.cpp) can call the float32 lane functions
+// float32: every function but exp2, sqrt and erf is a pure float32 kernel (float lanes,
+// cpu/simd/vmath32.h and vm32 in cpu/simd/vmath_impl.h: 0.7-1.9 ulp, see specs/accuracy.md);
+// exp2 and erf compute in double lanes and round once. Per-target code (e.g. cpu/nn_target_*.cpp) can call the float32 lane functions
 // directly: include "cpu/simd/vmath32.h" after choosing HC_SIMD_TARGET and use
 // hc::simd::HC_SIMD_NS::vm32::exp / exp_core (|x| <= 87) / log / tanh / sigmoid on Vf.
 #pragma once

@@ -126,15 +126,21 @@ static double bound32(int f) {
     case Exp: return 0.7;
     case Log: return 0.9;
     case Tanh: return 1.4;
-    case Log10: case Acos: return 0.9;
+    case Acos: return 0.9;
+    case Sin: return 1.1;
+    case Cos: return 1.1;
     case Log2: return 1.2;
-    case Sin: case Cos: return 1.1;
-    case Expm1: return 1.1;
-    case Asin: case Cosh: return 1.2;
-    case Atanh: return 1.4;
-    case Sinh: case Tan: return 1.4;
-    case Log1p: case Acosh: return 1.6;
-    case Atan: case Asinh: return 1.9;
+    case Log10: return 1.2;
+    case Expm1: return 1.2;
+    case Cosh: return 1.2;
+    case Asin: return 1.3;
+    case Sinh: return 1.4;
+    case Tan: return 1.5;
+    case Atanh: return 1.6;
+    case Log1p: return 1.6;
+    case Acosh: return 1.8;
+    case Asinh: return 1.8;
+    case Atan: return 2.0;
     default: return 0.51;
   }
 }

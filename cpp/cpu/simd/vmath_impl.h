@@ -3,8 +3,10 @@
 // functions directly, the float32 ones by widening Vd::N floats, computing in double and rounding
 // once to float32 (so float32 results are the correctly rounded value except within ~1e-9 ulp of
 // a rounding midpoint, and float32 overflow/underflow/subnormals come out of the one rounding).
-// Exception: float32 exp, log and tanh (and sigmoid) are pure float32 kernels on float lanes,
-// cpu/simd/vmath32.h, 3-4x the throughput; the table entries are patched at the end of this file.
+// Exception: every float32 function but exp2, sqrt and erf is a pure float32 kernel on float
+// lanes (exp, log, tanh, sigmoid in cpu/simd/vmath32.h; the others in vm32 at the end of this
+// file, falling back to the double-lane kernels here for special values and out-of-range
+// lanes), 3-6x the throughput; the table entries are patched at the end of this file.
 //
 // Methods (own derivations; coefficients are Taylor coefficients or a Chebyshev fit made with
 // NumPy, see specs/accuracy.md):
