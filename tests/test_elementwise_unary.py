@@ -427,6 +427,9 @@ def test_transcendental_vs_numpy(data, fn):
         keep = np.ones(z.shape, bool)
         if fn == "expm1":  # NumPy's NaNs at infinite parts differ from the Array API (see above)
             keep = np.isfinite(z.real) & np.isfinite(z.imag)
+            # expm1(-0 + 0j): the Array API gives +0 + 0j, NumPy -0 + 0j (special-case tests
+            # check the standard's value)
+            keep &= ~((z.real == 0) & (z.imag == 0))
         if fn == "log1p":  # NumPy loses all digits for tiny |z|
             keep = ~(np.abs(z) < 1e-4)
         want = _np_reference(fn, z)
@@ -577,9 +580,10 @@ def measure(fn, dtype, n):
 # tenth of an ulp plus 0.1 (sqrt: 0.5 ulp, correctly rounded, plus the reference's error).
 ACCURACY_BOUND_ULP = {
     "float32": {
-                "exp": 0.7, "expm1": 0.9, "log": 1.0, "log1p": 1.0, "log2": 0.9, "log10": 2.2,
-                "sqrt": 0.501, "sin": 0.7, "cos": 0.7, "tan": 1.4, "asin": 1.0, "acos": 1.0,
-                "atan": 1.0, "sinh": 1.9, "cosh": 1.2, "tanh": 2.2, "asinh": 1.8, "acosh": 2.1,
+                # float lanes (specs/accuracy.md): the bounds of the float32 kernels
+                "exp": 0.7, "expm1": 1.2, "log": 1.0, "log1p": 1.6, "log2": 1.2, "log10": 2.2,
+                "sqrt": 0.501, "sin": 1.1, "cos": 1.1, "tan": 1.5, "asin": 1.3, "acos": 1.0,
+                "atan": 2.0, "sinh": 1.9, "cosh": 1.2, "tanh": 2.2, "asinh": 1.8, "acosh": 2.1,
                 "atanh": 1.8},
     "float64": {
                 "exp": 0.7, "expm1": 1.0, "log": 0.7, "log1p": 1.0, "log2": 0.7, "log10": 1.7,

@@ -161,7 +161,11 @@ def test_errors():
         with pytest.raises(IndexError, match=name):
             f(x, axis=2)
         with pytest.raises(TypeError, match=name):
-            f(np.ones(4))
+            f(np.array(["a", "b"]))
+        # NumPy's array_likes are accepted (drop-in), with NumPy's result
+        v = np.arange(4.0) + (0 if name in ("rfft", "ihfft") else 1j)
+        assert_same(f(v), getattr(np.fft, name)(v), rtol=1e-12, atol=1e-12)
+        assert_same(f(list(v)), getattr(np.fft, name)(v), rtol=1e-12, atol=1e-12)
         with pytest.raises(ValueError, match=name):
             f(hc.asarray(np.array(1, x.dtype)))  # 0-d
     for name in ("rfft", "ihfft", "rfftn"):
@@ -200,5 +204,6 @@ def test_errors():
             f(4, device="cuda")
     with pytest.raises(IndexError, match="fftshift"):
         hc.fft.fftshift(h, axes=3)
+    assert_same(hc.fft.ifftshift([1, 2, 3]), np.fft.ifftshift([1, 2, 3]))
     with pytest.raises(TypeError, match="ifftshift"):
-        hc.fft.ifftshift([1, 2])
+        hc.fft.ifftshift(["a", "b"])

@@ -578,8 +578,10 @@ def test_bad_take():
 def test_bad_take_along_axis():
     x = hc.asarray(X)
     i3 = hc.asarray(np.zeros((2, 3, 1), dtype=np.int64))
+    # a NumPy array is accepted (NumPy's take_along_axis takes array_likes); text is not
+    assert_same(hc.take_along_axis(X, i3), np.take_along_axis(X, np.zeros((2, 3, 1), np.int64), -1))
     with pytest.raises(TypeError, match="take_along_axis"):
-        hc.take_along_axis(X, i3)
+        hc.take_along_axis(np.array([["a"]]), i3)
     with pytest.raises(ValueError, match="take_along_axis: indices must have the same number"):
         hc.take_along_axis(x, hc.asarray(np.zeros((3, 1), dtype=np.int64)))
     with pytest.raises(IndexError, match="take_along_axis: indices must have an integer"):

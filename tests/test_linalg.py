@@ -205,8 +205,10 @@ def test_matmul_errors():
     # The Array API's matmul (hcarray.linalg's, and the strict module's) takes hcarray only.
     with pytest.raises(TypeError, match="matmul"):
         hc._linear_algebra_functions.matmul(np.ones((2, 2)), m)
+    # hcarray.linalg's functions take NumPy's array_likes (drop-in: np.linalg.inv(list)).
+    assert_same(hc.linalg.matmul(m, [[1.0], [2.0], [3.0]]), np.ones((2, 3)) @ [[1.0], [2.0], [3.0]])
     with pytest.raises(TypeError, match="matmul"):
-        hc.linalg.matmul(m, [[1.0], [2.0], [3.0]])
+        hc.linalg.matmul(m, [["a"], ["b"], ["c"]])
     # The top-level matmul is NumPy's: array_like operands, an hcarray result.
     assert_same(hc.matmul(np.ones((2, 2)), m), np.ones((2, 2)) @ np.ones((2, 3)))
     assert_same(hc.matmul([[1.0, 2.0]], [[3.0], [4.0]]), np.matmul([[1.0, 2.0]], [[3.0], [4.0]]))
@@ -424,8 +426,9 @@ def test_outer(p, data):
 def test_outer_errors():
     with pytest.raises(ValueError, match="outer"):
         hc.linalg.outer(hc.ones((2, 2)), hc.ones(2))
+    assert_same(hc.linalg.outer([1.0, 2.0], hc.ones(2)), np.outer([1.0, 2.0], np.ones(2)))
     with pytest.raises(TypeError, match="outer"):
-        hc.linalg.outer([1, 2], hc.ones(2))
+        hc.linalg.outer(["x"], hc.ones(2))
 
 
 @st.composite
@@ -489,8 +492,9 @@ def test_vector_norm_errors():
         hc.linalg.vector_norm(hc.ones((2, 3)), axis=(0, -2))
     with pytest.raises(IndexError):
         hc.linalg.vector_norm(hc.ones((2, 3)), axis=2)
+    assert_same(hc.linalg.vector_norm([3.0, 4.0]), np.linalg.vector_norm([3.0, 4.0]))
     with pytest.raises(TypeError, match="vector_norm"):
-        hc.linalg.vector_norm([1.0, 2.0])
+        hc.linalg.vector_norm(["x"])
 
 
 @given(pair(dtypes=FLOAT + COMPLEX + INT, shape=hnp.array_shapes(min_dims=2, max_dims=4, min_side=1, max_side=4),
@@ -689,7 +693,7 @@ def test_lapack_errors():
         with pytest.raises(ValueError, match=f.__name__):
             f(hc.ones(3))
         with pytest.raises(TypeError, match=f.__name__):
-            f(np.ones((2, 2)))
+            f(np.array([["a", "b"], ["c", "d"]]))
     with pytest.raises(TypeError, match="inv"):
         hc.linalg.inv(hc.ones((2, 2), dtype=hc.float16))
     with pytest.raises(TypeError, match="svd"):

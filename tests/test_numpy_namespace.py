@@ -453,5 +453,8 @@ def test_svd_compute_uv():
                 atol=1e-9)
     with pytest.raises(ValueError, match="svd"):
         np.linalg.svd(np.ones(3), compute_uv=False)
+    # NumPy arrays and lists are accepted, as NumPy's svd accepts them; text is not
+    assert_same(np.linalg.svd(m, compute_uv=False), numpy.linalg.svd(m, compute_uv=False),
+                rtol=1e-12, atol=1e-12)
     with pytest.raises(TypeError, match="svd"):
-        np.linalg.svd(m, compute_uv=False)  # hcarray.linalg takes hcarray arrays
+        np.linalg.svd(numpy.array([["a"]]), compute_uv=False)

@@ -41,6 +41,15 @@ from . import _numpy_protocols  # noqa: E402,F401
 from . import random, testing  # noqa: E402,F401  (NumPy's submodules)
 from . import lib, ma, char  # noqa: E402,F401
 
+# The standard's functions that NumPy also has at the top level take NumPy's array_likes, as
+# NumPy's do (hcarray.linalg's and hcarray.fft's are wrapped in _linalg_numpy).
+from ._linalg_numpy import _array_like  # noqa: E402
+
+for _n, _k in (("unique_all", 1), ("unique_counts", 1), ("unique_inverse", 1),
+               ("unique_values", 1), ("take_along_axis", 2)):
+    globals()[_n] = _array_like(globals()[_n], _n, _k)
+del _n, _k, _array_like
+
 import math as _math  # noqa: E402
 
 e = _math.e
