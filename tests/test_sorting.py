@@ -203,3 +203,113 @@ def test_broadcast_and_unaligned_inputs():
     s = np.frombuffer(bytearray(8 * 4 + 3), dtype=np.float64, offset=3)
     s[:] = [0.0, 1.0, 2.0, 3.0]
     assert_same(hc.searchsorted(hc.asarray(s), h), np.searchsorted(s, u))
+
+
+# ---- the radix lane kernels (cpp/cpu/sort_radix.cpp) -------------------------------------------
+# Sizes that reach every path: insertion (< 32), 8-bit local radix, 11-bit digits (>= 8192), the
+# long-lane paths (>= 65536: LSD / MSD split) and the two-halves merge (>= 131072 on 2 threads).
+RADIX_DTYPES = [np.int8, np.uint8, np.int16, np.uint16, np.int32, np.uint32, np.int64,
+                np.uint64, np.float16, BF16, np.float32, np.float64, np.bool_]
+RADIX_SIZES = [17, 31, 32, 300, 9000, 70000, 140000]
+
+
+def special_array(rng, dtype, n, narrow=False, special=0.05):
+    """n values of dtype with many duplicates; floats with NaNs of both signs, -0.0/+0.0, +-inf;
+    integers over the whole range or (narrow) a small range around an offset."""
+    dtype = np.dtype(dtype)
+    if dtype == np.bool_:
+        return rng.random(n) < 0.5
+    if dtype.kind in "iu":
+        info = np.iinfo(dtype)
+        if narrow:
+            width = min(1000, int(info.max) - int(info.min))
+            lo = rng.integers(info.min, int(info.max) - width, dtype=dtype, endpoint=True)
+            return rng.integers(0, width, n, endpoint=True).astype(dtype) + lo
+        return rng.integers(info.min, info.max, n, endpoint=True, dtype=dtype)
+    a = rng.standard_normal(n) * (1e3 if narrow else 1.0)
+    a = np.round(a * 8) / 8  # duplicates
+    for v in (np.nan, -np.nan, 0.0, -0.0, np.inf, -np.inf):
+        a[rng.random(n) < special / 3] = v
+    return a.astype(np.float32).astype(dtype) if dtype in HALF else a.astype(dtype)
+
+
+def check_lane_order(h, a, axis=-1):
+    for descending in (False, True):
+        order = np_argsort(a, axis, descending)
+        assert_same(hc.argsort(h, axis=axis, descending=descending), order)
+        assert_same(hc.argsort(h, axis=axis, descending=descending, stable=False), order)
+        expected = np.take_along_axis(a, order, axis)
+        got = hc.sort(h, axis=axis, descending=descending)
+        assert_same(got, expected)  # signed zeros in their input order
+        if a.dtype.kind == "f" and a.dtype != BF16:  # NaN payloads and signs kept, bit for bit
+            assert np.asarray(got).tobytes() == expected.tobytes()
+        values_equal(hc.sort(h, axis=axis, descending=descending, stable=False), expected)
+
+
+@pytest.fixture(params=[1, 2], ids=["1thread", "2threads"])
+def threads(request):
+    old = hc.get_num_threads()
+    hc.set_num_threads(request.param)
+    yield request.param
+    hc.set_num_threads(old)
+
+
+@pytest.mark.parametrize("n", RADIX_SIZES)
+@pytest.mark.parametrize("dtype", RADIX_DTYPES, ids=lambda d: np.dtype(d).name)
+def test_radix_paths(dtype, n, threads):
+    rng = np.random.default_rng(n)
+    a = special_array(rng, dtype, n)
+    check_lane_order(hc.asarray(a), a)
+    if np.dtype(dtype).kind in "iuf" and n >= 300:
+        b = special_array(rng, dtype, n, narrow=True)
+        check_lane_order(hc.asarray(b), b)
+
+
+@pytest.mark.parametrize("dtype", [np.int32, np.uint64, np.float32, np.float64])
+def test_radix_constant_and_extreme_lanes(dtype, threads):
+    for n in (40, 9000, 140000):
+        dt = np.dtype(dtype)
+        if dt.kind == "f":
+            vals = [np.nan, -0.0, 0.0, -np.inf, np.inf, np.finfo(dt).max, -np.finfo(dt).tiny]
+        else:
+            vals = [np.iinfo(dt).min, np.iinfo(dt).max, 0]
+        for v in vals:  # one value repeated (every digit constant)
+            a = np.full(n, v, dtype=dt)
+            check_lane_order(hc.asarray(a), a)
+        a = np.resize(np.array(vals, dtype=dt), n)  # the extremes interleaved
+        check_lane_order(hc.asarray(a), a)
+        check_lane_order(hc.asarray(a[::-1]), a[::-1])
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.int64, np.int16, np.float16])
+def test_radix_many_lanes_every_layout(dtype, threads):
+    rng = np.random.default_rng(7)
+    a = special_array(rng, dtype, 120 * 700).reshape(120, 700)
+    for view in (a, a.T, a[::-1, ::-2], a[:, ::3].T, np.asfortranarray(a)):
+        h = hc.asarray(view)
+        for axis in (0, 1):
+            check_lane_order(h, view, axis)
+    b = special_array(rng, dtype, 3 * 4 * 9000).reshape(3, 9000, 4)[:, ::-1]
+    check_lane_order(hc.asarray(b), b, axis=1)
+
+
+@given(st.data())
+def test_radix_hypothesis_large(data):
+    dtype = data.draw(st.sampled_from([np.float32, np.float64, np.int32, np.int64, np.uint32,
+                                       np.int8, np.float16]), label="dtype")
+    n = data.draw(st.sampled_from([0, 1, 33, 257, 5000, 66000, 150000]), label="n")
+    seed = data.draw(st.integers(0, 2**32 - 1), label="seed")
+    narrow = data.draw(st.booleans(), label="narrow")
+    special = data.draw(st.sampled_from([0.0, 0.01, 0.3, 1.0]), label="special")
+    a = special_array(np.random.default_rng(seed), dtype, n, narrow, special)
+    check_lane_order(hc.asarray(a), a)
+
+
+def test_radix_unique_and_sets_large():
+    rng = np.random.default_rng(3)
+    a = special_array(rng, np.float32, 100000)
+    u = hc.unique_all(hc.asarray(a))
+    r = np.unique_all(a)
+    assert_same(u.values, r.values)
+    assert_same(u.counts, r.counts)
+    assert_same(u.indices, r.indices)

@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "core/cast.h"
+#include "core/parallel.h"
 #include "core/registry.h"
 
 namespace hc::cpu {
@@ -72,8 +73,18 @@ void copy_strided(char* dst, int64_t ds, const char* src, int64_t ss, int64_t n,
 
 // ---- lane kernels ---------------------------------------------------------------------------
 
+template <class T> constexpr bool has_radix() {
+  return std::is_integral_v<T> || std::is_floating_point_v<T>;
+}
+
 template <class T>
-void sort_lane(void* vp, int64_t n, bool descending, bool stable) {
+void sort_lane(void* vp, int64_t n, bool descending, bool stable, int threads) {
+  if constexpr (has_radix<T>()) {
+    if (n >= kRadixMin && uint64_t(n) <= 0xffffffffu) {
+      radix_sort(static_cast<T*>(vp), n, descending, threads);
+      return;
+    }
+  }
   T* b = static_cast<T*>(vp);
   T* e = b + n;
   if constexpr (std::is_floating_point_v<T>) {
@@ -107,7 +118,14 @@ template <class T> struct Keyed {
 };
 
 template <class T>
-void argsort_lane(const void* vp, int64_t* idx, int64_t n, bool descending, bool /*stable*/) {
+void argsort_lane(const void* vp, int64_t* idx, int64_t n, bool descending, bool /*stable*/,
+                  int threads) {
+  if constexpr (has_radix<T>()) {
+    if (n >= kRadixMin && uint64_t(n) <= 0xffffffffu) {
+      radix_argsort(static_cast<const T*>(vp), idx, n, descending, threads);
+      return;
+    }
+  }
   const T* v = static_cast<const T*>(vp);
   std::vector<Keyed<T>> k(static_cast<size_t>(n));
   for (int64_t i = 0; i < n; ++i) k[i] = {v[i], i};
@@ -175,6 +193,23 @@ ArgsortLane argsort_lane_kernel(DType t) {
 
 // ---- drivers --------------------------------------------------------------------------------
 
+namespace {
+
+// How the lanes are spread over the pool: over lanes (each lane on one thread) when there are
+// enough of them, else lane by lane with the threads inside each lane's sort. Returns the lane
+// chunk count (1: serial lanes) and sets `inner` to the threads a lane kernel may use.
+int lane_chunks(int64_t nlanes, int64_t n, int& inner) {
+  const int T = num_threads();
+  inner = 1;
+  if (T <= 1) return 1;
+  if (nlanes >= 2 * int64_t(T) && nlanes * n >= (int64_t(1) << 15))
+    return int(std::min<int64_t>(nlanes, 8 * int64_t(T)));
+  inner = T;
+  return 1;
+}
+
+}  // namespace
+
 Array sort(const Array& x0, int axis, bool descending, bool stable) {
   Array x = to_kernel_dtype(x0);
   Array out = Array::empty(x.shape, x.dtype, x.device(), "sort");
@@ -183,13 +218,20 @@ Array sort(const Array& x0, int axis, bool descending, bool stable) {
     const int64_t n = x.shape[axis], isz = x.itemsize();
     const int64_t sx = x.strides[axis], so = out.strides[axis];
     const bool direct = so == isz;  // the result's lanes are contiguous: sort in place there
-    std::vector<char> buf(direct ? 0 : static_cast<size_t>(n * isz));
-    for_each_lane(x, out, axis, [&](int64_t, const char* px, char* po) {
-      char* dst = direct ? po : buf.data();
-      copy_strided(dst, isz, px, sx, n, isz);
-      kernel(dst, n, descending, stable);
-      if (!direct) copy_strided(po, so, dst, isz, n, isz);
-    });
+    const int64_t nlanes = lane_count(x, axis);
+    int inner = 1;
+    const int chunks = lane_chunks(nlanes, n, inner);
+    auto lanes = [&](int64_t first, int64_t last, int) {
+      std::vector<char> buf(direct ? 0 : static_cast<size_t>(n * isz));
+      for_lane_range(x, out, axis, first, last, [&](int64_t, const char* px, char* po) {
+        char* dst = direct ? po : buf.data();
+        copy_strided(dst, isz, px, sx, n, isz);
+        kernel(dst, n, descending, stable, inner);
+        if (!direct) copy_strided(po, so, dst, isz, n, isz);
+      });
+    };
+    if (chunks > 1) parallel_for(nlanes, 1, chunks, lanes);
+    else lanes(0, nlanes, 0);
   }
   return from_kernel_dtype(out, x0.dtype);
 }
@@ -202,18 +244,26 @@ Array argsort(const Array& x0, int axis, bool descending, bool stable) {
     const int64_t n = x.shape[axis], isz = x.itemsize();
     const int64_t sx = x.strides[axis], so = out.strides[axis];
     const bool direct = so == 8;
-    std::vector<char> vals(static_cast<size_t>(n * isz));
-    std::vector<int64_t> idx(direct ? 0 : static_cast<size_t>(n));
-    for_each_lane(x, out, axis, [&](int64_t, const char* px, char* po) {
-      const char* src = px;
-      if (sx != isz || !is_aligned(px, isz)) {
-        copy_strided(vals.data(), isz, px, sx, n, isz);
-        src = vals.data();
-      }
-      int64_t* dst = direct ? reinterpret_cast<int64_t*>(po) : idx.data();
-      kernel(src, dst, n, descending, stable);
-      if (!direct) copy_strided(po, so, reinterpret_cast<const char*>(dst), 8, n, 8);
-    });
+    const int64_t nlanes = lane_count(x, axis);
+    int inner = 1;
+    const int chunks = lane_chunks(nlanes, n, inner);
+    auto lanes = [&](int64_t first, int64_t last, int) {
+      std::vector<char> vals;
+      std::vector<int64_t> idx(direct ? 0 : static_cast<size_t>(n));
+      for_lane_range(x, out, axis, first, last, [&](int64_t, const char* px, char* po) {
+        const char* src = px;
+        if (sx != isz || !is_aligned(px, isz)) {
+          vals.resize(static_cast<size_t>(n * isz));
+          copy_strided(vals.data(), isz, px, sx, n, isz);
+          src = vals.data();
+        }
+        int64_t* dst = direct ? reinterpret_cast<int64_t*>(po) : idx.data();
+        kernel(src, dst, n, descending, stable, inner);
+        if (!direct) copy_strided(po, so, reinterpret_cast<const char*>(dst), 8, n, 8);
+      });
+    };
+    if (chunks > 1) parallel_for(nlanes, 1, chunks, lanes);
+    else lanes(0, nlanes, 0);
   }
   return out;
 }
@@ -223,7 +273,7 @@ UniqueResult unique(const Array& x0, bool want_indices, bool want_inverse, bool 
   const int64_t n = x.size(), isz = x.itemsize();
   Device dev = x.device();
   std::vector<int64_t> perm(static_cast<size_t>(n));
-  if (n > 0) argsort_lane_kernel(x.dtype)(x.data(), perm.data(), n, false, true);
+  if (n > 0) argsort_lane_kernel(x.dtype)(x.data(), perm.data(), n, false, true, num_threads());
   std::vector<int64_t> starts = visit_kernel_dtype(x.dtype, [&](auto tag) {
     return group_starts<ctype_t<decltype(tag)::value>>(x.data(), perm.data(), n);
   });

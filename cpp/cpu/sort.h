@@ -56,10 +56,18 @@ template <class F> struct Order<std::complex<F>> {
 
 // ---- lane kernels -----------------------------------------------------------------------------
 
-// Sorts n contiguous elements in place.
-using SortLane = void (*)(void* v, int64_t n, bool descending, bool stable);
+// Sorts n contiguous elements in place, using up to `threads` threads of the pool.
+using SortLane = void (*)(void* v, int64_t n, bool descending, bool stable, int threads);
 // Writes to idx the permutation (0..n-1) that sorts the n contiguous elements of v.
-using ArgsortLane = void (*)(const void* v, int64_t* idx, int64_t n, bool descending, bool stable);
+using ArgsortLane = void (*)(const void* v, int64_t* idx, int64_t n, bool descending, bool stable,
+                             int threads);
+
+// LSD radix sorts (cpu/sort_radix.cpp) for the integer kernel dtypes and float/double, always
+// stable, in the order above; n < 2^32. The lane kernels use them from kRadixMin elements on.
+template <class T> void radix_sort(T* v, int64_t n, bool descending, int threads);
+template <class T>
+void radix_argsort(const T* v, int64_t* idx, int64_t n, bool descending, int threads);
+constexpr int64_t kRadixMin = 16;
 
 // The kernels for a kernel dtype (see kernel_dtype); null for others.
 SortLane sort_lane_kernel(DType t);
@@ -97,26 +105,38 @@ UniqueResult unique(const Array& x, bool want_indices, bool want_inverse, bool w
 
 // ---- lane walker ------------------------------------------------------------------------------
 
-// Calls f(lane, pa, pb) for every 1-D lane along `axis` of a and b (same shape), in row-major
-// order of the other dims; pa and pb point to the first element of the lane.
+// Number of 1-D lanes along `axis` (the product of the other dims).
+inline int64_t lane_count(const Array& a, int axis) {
+  int64_t n = 1;
+  for (int d = 0; d < a.ndim(); ++d)
+    if (d != axis) n *= a.shape[d];
+  return n;
+}
+
+// Calls f(lane, pa, pb) for the 1-D lanes [first, last) along `axis` of a and b (same shape),
+// in row-major order of the other dims; pa and pb point to the first element of the lane.
 template <class F>
-void for_each_lane(const Array& a, const Array& b, int axis, F&& f) {
+void for_lane_range(const Array& a, const Array& b, int axis, int64_t first, int64_t last, F&& f) {
   int nd = a.ndim();
   Dims shp, sa, sb;
-  int64_t nlanes = 1;
   for (int d = 0; d < nd; ++d) {
     if (d == axis) continue;
     shp.push_back(a.shape[d]);
     sa.push_back(a.strides[d]);
     sb.push_back(b.strides[d]);
-    nlanes *= a.shape[d];
   }
-  if (nlanes == 0) return;
+  if (first >= last) return;
   int m = shp.size();
   std::vector<int64_t> idx(m, 0);
   const char* pa = a.data();
   char* pb = b.data();
-  for (int64_t lane = 0; lane < nlanes; ++lane) {
+  for (int64_t d = m - 1, q = first; d >= 0; --d) {  // unravel `first` (row-major)
+    idx[d] = q % shp[d];
+    q /= shp[d];
+    pa += idx[d] * sa[d];
+    pb += idx[d] * sb[d];
+  }
+  for (int64_t lane = first; lane < last; ++lane) {
     f(lane, pa, pb);
     for (int d = m - 1; d >= 0; --d) {
       if (++idx[d] < shp[d]) {
@@ -129,6 +149,13 @@ void for_each_lane(const Array& a, const Array& b, int axis, F&& f) {
       idx[d] = 0;
     }
   }
+}
+
+// Calls f(lane, pa, pb) for every 1-D lane along `axis` of a and b (same shape), in row-major
+// order of the other dims.
+template <class F>
+void for_each_lane(const Array& a, const Array& b, int axis, F&& f) {
+  for_lane_range(a, b, axis, 0, lane_count(a, axis), f);
 }
 
 // Calls f(integral_constant<DType, D>) for a kernel dtype; TypeError for others.
