@@ -8,6 +8,8 @@
 #include <string>
 
 #include "python/convert.h"  // Python.h first
+#include "core/reduce.h"
+#include <vector>
 #include <nanobind/stl/string.h>
 
 #include <structmember.h>
@@ -16,14 +18,20 @@ namespace hc::py {
 
 namespace {
 
+enum CallKind { kElementwise = 0, kReduceSum = 1, kReduceExtreme = 2 };
+
 struct FastCall {
   PyObject_HEAD
   vectorcallfunc vectorcall;
-  int op;
-  int arity;
+  int op;     // elementwise op id, or reduction id
+  int arity;  // 1 or 2 (elementwise); 1 (reductions)
+  int kind;
   bool scalars;  // a Python scalar may be an operand (binary ops that are not logical)
   PyObject* fallback;
+  PyObject* name;  // the hcarray attribute it is (pickled by that name), or nullptr
 };
+
+PyObject* g_restore = nullptr;  // hcarray._fastcall_restore(name) -> getattr(hcarray, name)
 
 PyTypeObject* g_array_type = nullptr;
 
@@ -32,9 +40,34 @@ bool is_py_scalar(PyObject* o) {
          PyComplex_CheckExact(o);
 }
 
+// A reduction over every axis of x, no keywords: sum/prod accumulate bool and signed integers
+// in int64 and unsigned ones in uint64 (NumPy's rule), other dtypes in their own; max/min keep
+// the dtype. nullptr (nothing set) where the Python function decides: bool sums, half-float or
+// complex extremes, empty extremes (its error message).
+PyObject* try_reduce(FastCall* fc, const Array& x) {
+  const hc::Kind k = hc::kind(x.dtype);
+  DType acc = x.dtype;
+  if (fc->kind == kReduceSum) {
+    if (k == hc::Kind::Bool) return nullptr;
+    if (k == hc::Kind::Int) acc = DType::Int64;
+    if (k == hc::Kind::UInt) acc = DType::UInt64;
+  } else {
+    if (k == hc::Kind::Complex || x.dtype == DType::Float16 || x.dtype == DType::BFloat16 ||
+        x.size() == 0)
+      return nullptr;
+  }
+  std::vector<int> axes(size_t(x.ndim()));
+  for (int i = 0; i < x.ndim(); ++i) axes[size_t(i)] = i;
+  const char* fn = reduce_op(fc->op).name.c_str();
+  return wrap(dispatch_reduce(fc->op, x, axes, false, acc, route_device(nullptr, &x.device(), fn)))
+      .release()
+      .ptr();
+}
+
 // The result, or nullptr with no error set when the Python function should decide.
 PyObject* try_fast(FastCall* fc, PyObject* const* args) {
   try {
+    if (fc->kind != kElementwise) return try_reduce(fc, as_array(args[0]));
     const char* fn = op_info(fc->op).name.c_str();
     if (fc->arity == 1) {
       const Array& x = as_array(args[0]);
@@ -75,7 +108,9 @@ PyObject* fc_vectorcall(PyObject* self, PyObject* const* args, size_t nargsf, Py
   const Py_ssize_t n = PyVectorcall_NARGS(nargsf);
   if ((kwnames == nullptr || PyTuple_GET_SIZE(kwnames) == 0) && n == fc->arity) {
     bool ok;
-    if (n == 1) {
+    if (fc->kind != kElementwise) {
+      ok = Py_TYPE(args[0]) == g_array_type;
+    } else if (n == 1) {
       ok = Py_TYPE(args[0]) == g_array_type;
     } else {
       const bool ha = Py_TYPE(args[0]) == g_array_type, hb = Py_TYPE(args[1]) == g_array_type;
@@ -94,6 +129,7 @@ void fc_dealloc(PyObject* self) {
   auto* fc = reinterpret_cast<FastCall*>(self);
   PyTypeObject* tp = Py_TYPE(self);
   Py_XDECREF(fc->fallback);
+  Py_XDECREF(fc->name);
   tp->tp_free(self);
   Py_DECREF(tp);
 }
@@ -103,6 +139,41 @@ PyObject* fc_get_wrapped(PyObject* self, void*) {
   Py_INCREF(f);
   return f;
 }
+
+// Attributes not found on the object are the Python function's (__name__, __doc__, __module__,
+// __qualname__, markers set by the Python layer), so that it reads as that function.
+PyObject* fc_getattro(PyObject* self, PyObject* name) {
+  PyObject* r = PyObject_GenericGetAttr(self, name);
+  if (r != nullptr || !PyErr_ExceptionMatches(PyExc_AttributeError)) return r;
+  PyErr_Clear();
+  return PyObject_GetAttr(reinterpret_cast<FastCall*>(self)->fallback, name);
+}
+
+// A class attribute binds like a function: x.sum() calls it with x first.
+PyObject* fc_descr_get(PyObject* self, PyObject* obj, PyObject*) {
+  if (obj == nullptr || obj == Py_None) {
+    Py_INCREF(self);
+    return self;
+  }
+  return PyMethod_New(self, obj);
+}
+
+PyObject* fc_repr(PyObject* self) {
+  return PyObject_Repr(reinterpret_cast<FastCall*>(self)->fallback);
+}
+
+// Pickled by name, like the module function it stands for.
+PyObject* fc_reduce(PyObject* self, PyObject*) {
+  auto* fc = reinterpret_cast<FastCall*>(self);
+  if (fc->name == nullptr || g_restore == nullptr) {
+    PyErr_SetString(PyExc_TypeError, "cannot pickle this hcarray function object");
+    return nullptr;
+  }
+  return Py_BuildValue("(O(O))", g_restore, fc->name);
+}
+
+PyMethodDef fc_methods[] = {{"__reduce__", fc_reduce, METH_NOARGS, nullptr},
+                            {nullptr, nullptr, 0, nullptr}};
 
 PyGetSetDef fc_getset[] = {
     {"__wrapped__", fc_get_wrapped, nullptr, "the Python function that takes the other calls",
@@ -117,10 +188,16 @@ PyType_Slot fc_slots[] = {{Py_tp_dealloc, (void*)fc_dealloc},
                           {Py_tp_call, (void*)PyVectorcall_Call},
                           {Py_tp_getset, (void*)fc_getset},
                           {Py_tp_members, (void*)fc_members},
+                          {Py_tp_getattro, (void*)fc_getattro},
+                          {Py_tp_methods, (void*)fc_methods},
+                          {Py_tp_descr_get, (void*)fc_descr_get},
+                          {Py_tp_repr, (void*)fc_repr},
                           {0, nullptr}};
 
 PyType_Spec fc_spec = {"hcarray._core.fastcall", sizeof(FastCall), 0,
-                       Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_VECTORCALL, fc_slots};
+                       Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_VECTORCALL |
+                           Py_TPFLAGS_METHOD_DESCRIPTOR,
+                       fc_slots};
 
 PyObject* g_fc_type = nullptr;
 
@@ -143,10 +220,34 @@ void bind_fastcall(nb::module_& m) {
     fc->vectorcall = fc_vectorcall;
     fc->op = id;
     fc->arity = arity;
+    fc->kind = kElementwise;
     fc->scalars = scalars;
+    fc->name = nullptr;
     fc->fallback = fallback.release().ptr();
     return nb::steal(reinterpret_cast<PyObject*>(fc));
   }, nb::arg("op"), nb::arg("arity"), nb::arg("scalars"), nb::arg("fallback"));
+  // sum/prod ("sum"/"prod") or max/min ("max"/"min") of a whole array; other calls: fallback.
+  m.def("_set_fastcall_restore", [](nb::object f) {
+    Py_XDECREF(g_restore);
+    g_restore = f.release().ptr();
+  });
+  m.def("fastcall_reduce", [](const std::string& op, nb::object fallback, nb::object name) {
+    int id = find_reduce_op(op);
+    if (id < 0) throw ValueError("fastcall_reduce: unknown reduction " + op);
+    if (g_array_type == nullptr)
+      g_array_type = reinterpret_cast<PyTypeObject*>(nb::type<Array>().ptr());
+    auto* tp = reinterpret_cast<PyTypeObject*>(g_fc_type);
+    auto* fc = reinterpret_cast<FastCall*>(tp->tp_alloc(tp, 0));
+    if (fc == nullptr) throw nb::python_error();
+    fc->vectorcall = fc_vectorcall;
+    fc->op = id;
+    fc->arity = 1;
+    fc->kind = (op == "max" || op == "min") ? kReduceExtreme : kReduceSum;
+    fc->scalars = false;
+    fc->fallback = fallback.release().ptr();
+    fc->name = name.is_none() ? nullptr : name.release().ptr();
+    return nb::steal(reinterpret_cast<PyObject*>(fc));
+  }, nb::arg("op"), nb::arg("fallback"), nb::arg("name").none() = nb::none());
 }
 
 }  // namespace hc::py

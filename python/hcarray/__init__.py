@@ -65,5 +65,19 @@ __array_api_version__ = "2024.12"
 from ._device_kw import add_device_keyword as _add_device_keyword  # noqa: E402
 
 _add_device_keyword(globals(), list(globals()))
+
+# Whole-array sum/prod/max/min with no keywords run in C++ at once (cpp/python/fastcall.cpp);
+# every other call goes to the function as defined above.
+def _fastcall_restore(name):
+    """Unpickles hcarray's C++ function objects (they pickle as their name)."""
+    import hcarray
+    return getattr(hcarray, name)
+
+
+_core._set_fastcall_restore(_fastcall_restore)
+for _n, _op in (("sum", "sum"), ("prod", "prod"), ("max", "max"), ("min", "min"),
+                ("amax", "max"), ("amin", "min")):
+    globals()[_n] = _core.fastcall_reduce(_op, globals()[_n], _n)
+del _n, _op
 _add_device_keyword(vars(linalg), list(vars(linalg)))
 _add_device_keyword(vars(fft), list(vars(fft)))

@@ -123,6 +123,10 @@ def can_cast(from_, to, /):
 
 def astype(x, dtype, /, *, copy=True, device=None):
     """x converted to dtype; with copy=False, x itself when it already has that dtype."""
+    if copy is True and device is None and type(x) is _core.ndarray:
+        d = _FAST_DTYPES.get(dtype) if isinstance(dtype, (type, _np.dtype)) else None
+        if d is not None:  # a dtype object or scalar type hcarray has: no checks needed
+            return _core.astype(x, d)
     if not isinstance(x, _core.ndarray):
         raise TypeError(f"astype: expected an hcarray.ndarray, got {type(x).__name__}")
     d = _as_dtype(dtype, "astype")
@@ -134,6 +138,10 @@ def astype(x, dtype, /, *, copy=True, device=None):
     if not copy and d == x.dtype:
         return x
     return _core.astype(x, d)
+
+
+# dtype objects and scalar types of hcarray's dtypes -> the dtype (astype's fast path)
+_FAST_DTYPES = {**{d: d for d in _dtypes._DTYPES}, **{d.type: d for d in _dtypes._DTYPES}}
 
 
 def isdtype(dtype, kind):

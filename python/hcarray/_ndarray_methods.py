@@ -511,3 +511,9 @@ for _name, _value in _METHODS.items():
         _value.__name__ = _value.__qualname__ = _name
     setattr(ndarray, _name, _value)
 del _name, _value
+
+# x.sum(), x.prod(), x.max(), x.min() with no arguments run in C++ at once
+# (cpp/python/fastcall.cpp); every other call goes to the method defined above.
+for _name in ("sum", "prod", "max", "min"):
+    setattr(ndarray, _name, _core.fastcall_reduce(_name, _METHODS[_name]))
+del _name
