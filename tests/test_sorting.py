@@ -313,3 +313,19 @@ def test_radix_unique_and_sets_large():
     assert_same(u.values, r.values)
     assert_same(u.counts, r.counts)
     assert_same(u.indices, r.indices)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.int64])
+def test_radix_two_halves_merge(dtype):
+    # From 4M elements sort runs the halves on two threads and merges them (merge path).
+    old = hc.get_num_threads()
+    hc.set_num_threads(2)
+    try:
+        a = special_array(np.random.default_rng(11), dtype, (1 << 22) + 3, narrow=True)
+        h = hc.asarray(a)
+        for descending in (False, True):
+            expected = np.take_along_axis(a, np_argsort(a, 0, descending), 0)
+            got = hc.sort(h, descending=descending)
+            assert np.asarray(got).tobytes() == expected.tobytes()
+    finally:
+        hc.set_num_threads(old)
