@@ -131,15 +131,15 @@ static double bound32(int f) {
     case Cos: return 1.1;
     case Log2: return 1.2;
     case Log10: return 1.2;
-    case Expm1: return 1.2;
+    case Expm1: return 1.5;
     case Cosh: return 1.2;
     case Asin: return 1.3;
-    case Sinh: return 1.4;
+    case Sinh: return 1.7;
     case Tan: return 1.5;
-    case Atanh: return 1.6;
+    case Atanh: return 1.7;
     case Log1p: return 1.6;
     case Acosh: return 1.8;
-    case Asinh: return 1.8;
+    case Asinh: return 1.9;
     case Atan: return 2.0;
     default: return 0.51;
   }

@@ -45,6 +45,16 @@ inline Vf poly(Vf x, const float (&c)[K]) {
   return r;
 }
 
+// The same polynomial by Estrin's scheme in pairs (c0 + c1 x) + x^2 (c2 + c3 x) + ...: a shorter
+// dependency chain than Horner for the long polynomials (the loop is latency-bound there);
+// x2 = x * x passed in.
+template <size_t K>
+inline Vf poly_estrin(Vf x, Vf x2, const float (&c)[K]) {
+  Vf r = (K % 2) ? F(c[K - 1]) : fma(F(c[K - 1]), x, F(c[K - 2]));
+  for (size_t i = (K % 2) ? K - 1 : K - 2; i >= 2; i -= 2) r = fma(r, x2, fma(F(c[i - 1]), x, F(c[i - 2])));
+  return r;
+}
+
 constexpr float kLn2Hi = 0x1.62e43p-1f, kLn2Lo = -0x1.05c61p-29f;  // ln2 = hi + lo (+ 2^-54)
 constexpr float kLog2e = 0x1.715476p+0f;
 constexpr float kShifter = 0x1.8p23f;  // x + 1.5*2^23: rint(x) in the low mantissa bits
@@ -82,6 +92,38 @@ inline Vf recip(Vf d) {
 #endif
 #if HC_SIMD_TARGET != HC_SIMD_SCALAR
   return fma(y, fnma(d, y, F(1.0f)), y);  // y + y (1 - d y)
+#endif
+}
+
+// sqrt(w) for positive normal finite w, without the square-root unit (vsqrtps on 16 lanes
+// costs several fmas' worth of throughput): y ~ 1/sqrt(w) by the hardware estimate refined by
+// Newton steps (y += y (1/2 - (w/2) y^2); AVX-512 2^-14 estimate, one step; AVX2 2^-12, two;
+// NEON 2^-8, three), then s = w y and one correction s + (w - s^2) y/2 (fma). Returns s within
+// about 1 ulp of sqrt(w); res = (w - s^2) y/2 is what s lacks (s + res ~ sqrt(w) to ~2^-40
+// relative). Scalar target: the correctly rounded sqrt and its residual by division.
+inline Vf sqrt_nr(Vf w, Vf& res) {
+#if HC_SIMD_TARGET == HC_SIMD_SCALAR
+  Vf s = sqrt(w);
+  res = fnma(s, s, w) / (s + s);
+  return s;
+#else
+#if HC_SIMD_TARGET == HC_SIMD_AVX512
+  Vf y{_mm512_rsqrt14_ps(w.v)};
+  constexpr int kSteps = 1;
+#elif HC_SIMD_TARGET == HC_SIMD_AVX2
+  Vf y{_mm256_rsqrt_ps(w.v)};
+  constexpr int kSteps = 2;
+#else
+  Vf y{vrsqrteq_f32(w.v)};
+  constexpr int kSteps = 3;
+#endif
+  Vf h = F(0.5f) * w;
+  for (int i = 0; i < kSteps; ++i) y = fma(y, fnma(h * y, y, F(0.5f)), y);
+  Vf hy = F(0.5f) * y;
+  Vf s = w * y;
+  s = fma(hy, fnma(s, s, w), s);
+  res = fnma(s, s, w) * hy;
+  return s;
 #endif
 }
 

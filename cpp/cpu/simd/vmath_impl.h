@@ -316,36 +316,50 @@ inline Vd erf(Vd x) {
 // fast path (inputs outside it replaced by a harmless value), and only if some lane is outside,
 // recompute the vector in double lanes and take those lanes from there (rounded once), so a
 // lane's result never depends on its neighbours. Methods (own derivations; Taylor coefficients
-// rounded to float32; errors measured in specs/accuracy.md):
+// rounded to float32, except kAsinP, kSinhP, kExpm1Q: near-minimax fits made in float64 with
+// NumPy by Lawson's iteratively reweighted least squares on the relative error over 4000
+// Chebyshev nodes, each coefficient rounded to float32 in turn and the rest refitted; the
+// rounded polynomial re-checked on 200k points: asin 5e-9, sinh 5e-9, expm1 4e-10 relative;
+// errors measured in specs/accuracy.md). No divider and no square-root unit in the fast paths:
+// 1/d by recip() and sqrt by sqrt_nr() (hardware estimates plus Newton steps, vmath32.h), and the
+// long polynomials of log by Estrin's scheme (the loops are latency-bound):
 //   sin/cos/tan: k = rint(x 2/pi), r = x - k pi/2 with pi/2 in three float parts by fma (the
 //     first step is exact for |k| < 2^22; the rounding error of the second is carried as lo),
 //     Taylor sin to r^9 and cos to r^10 on |r| <= pi/4, quadrant from k's low bits; tan = s/c or
 //     -c/s. Fast for |x| <= 2^13 (|x| beyond, inf, NaN: the double-lane path).
-//   log2/log10: x = 2^e m as in log, log(m) = f + f^2 Q(f) kept as the pair (f, f^2 Q), scaled by
-//     log2e / log10e split in two floats, e (times log10(2) in two parts) added last.
+//   log2/log10: x = 2^e m as in log, log(m) = f + g (g = f^2 Q(f)); log2 = e + fma(f, log2e_hi,
+//     f log2e_lo + g log2e_hi); log10 = fma(e, log10(2)_hi, fma(f, log10e_hi, smaller terms)).
 //   log1p: u = 1 + x, c = (x - (u - 1)) / u (what rounding u lost), log(u) + c.
-//   expm1: x = n ln2 + r as in exp (r's rounding error d carried); expm1 = 2^n (r + (r^2 q(r) +
-//     d)) + (2^n - 1) by one fma; x clamped below at -18 (the result rounds to -1 there).
-//   sinh: 0.5 (em + em / (em + 1)), em = expm1(|x|), sign restored; cosh: 0.5 e + 0.5 / e.
-//     Fast for |x| <= 87.
+//   expm1: x = n ln2 + r as in exp; expm1 = fma(2^n, r + r^2 q(r), 2^n - 1) (q minimax degree 5);
+//     x clamped below at -18 (the result rounds to -1 there).
+//   sinh: |x| < 1: x + x^3 P(x^2) (minimax degree 3); else h - 1/(4h), h = e^|x| / 2; sign
+//     restored. cosh: h + 1/(4h). Fast for |x| <= 87.
 //   atan: t = |x| (<= tan(pi/8)), (|x| - 1) / (|x| + 1) (+ pi/4, up to tan(3pi/8)) or -1/|x|
 //     (+ pi/2); Taylor to t^21 (|t| <= 0.4143).
-//   asin/acos: |x| <= 1/2: Taylor of asin in x^2 to x^25; beyond: asin = pi/2 - 2 asin(sqrt((1 -
-//     |x|) / 2)) (1 - |x| exact), acos from the same pieces.
-//   asinh: |x| < 2^12: log1p(a + a^2 / (1 + sqrt(1 + a^2))); beyond log(a) + ln2 (exponent + 1).
-//   acosh: x < 2^12: log1p(t + sqrt(t^2 + 2t)), t = x - 1; beyond log(x) + ln2.
+//   asin/acos: |x| <= 1/2: asin = x + x^3 P(x^2) (minimax degree 6); beyond: asin = pi/2 - 2
+//     asin(sqrt((1 - |x|) / 2)) (1 - |x| exact; the square root's residual carried), acos from
+//     the same pieces. |x| = 1 exactly goes to the double-lane path (exact results).
+//   asinh: |x| < 2^12: log1p(a + a^2 / (1 + sqrt(1 + a^2))); beyond log1p(2a - 1) = log(2a) (the
+//     -1 fed to log1p as its low part). acosh: x < 2^12: log1p(t + sqrt(t^2 + 2t)), t = x - 1;
+//     beyond log1p(2x - 1). x = 1 by the double-lane path (+0 exactly).
 //   atanh: 0.5 log1p(2a / (1 - a)), sign restored.
 namespace hc::simd::HC_SIMD_NS {
 namespace vm32 {
 
 // Lanes where fast is false: the double-lane kernel Fd, rounded once to float32.
+// The slow path is out of line and cold: inlined, its double-lane kernel's register pressure
+// and stack buffer slowed the fast loop itself.
+template <Vd (*Fd)(Vd)>
+__attribute__((noinline, cold)) void fallback_lanes(const float* x, float* y) {
+  for (int k = 0; k < Vf::N; k += Vd::N) store_f32(y + k, Fd(load_f32(x + k)));
+}
 template <Vd (*Fd)(Vd)>
 inline Vf fallback(Vf x, Mf fast, Vf yfast) {
-  if (all(fast)) return yfast;
-  float buf[Vf::N];
-  storeu(buf, x);
-  for (int k = 0; k < Vf::N; k += Vd::N) store_f32(buf + k, Fd(load_f32(buf + k)));
-  return select(fast, yfast, loadu(buf));
+  if (__builtin_expect(all(fast), 1)) return yfast;
+  alignas(64) float bx[Vf::N], by[Vf::N];
+  storeu(bx, x);
+  fallback_lanes<Fd>(bx, by);
+  return select(fast, yfast, loadu(by));
 }
 
 constexpr float kPio2_1 = 0x1.921fb6p+0f, kPio2_2 = -0x1.777a5cp-25f, kPio2_3 = -0x1.ee59dap-50f;
@@ -360,14 +374,12 @@ constexpr float kCosC[] = {0x1.555556p-5f, -0x1.6c16c2p-10f, 0x1.a01a02p-16f, -0
 constexpr float kAtanP[] = {-0x1.555556p-2f, 0x1.99999ap-3f, -0x1.24924ap-3f, 0x1.c71c72p-4f,
                             -0x1.745d18p-4f, 0x1.3b13b2p-4f, -0x1.111112p-4f, 0x1.e1e1e2p-5f,
                             -0x1.af286cp-5f, 0x1.861862p-5f};
-constexpr float kAsinP[] = {0x1.555556p-3f, 0x1.333334p-4f, 0x1.6db6dcp-5f, 0x1.f1c71cp-6f,
-                            0x1.6e8ba2p-6f, 0x1.1c4ec4p-6f, 0x1.c9999ap-7f, 0x1.7a8788p-7f,
-                            0x1.3fde5p-7f, 0x1.12ef3cp-7f, 0x1.df3bd4p-8f, 0x1.a6863ep-8f};
-constexpr float kExpm1Q[] = {0x1p-1f, 0x1.555556p-3f, 0x1.555556p-5f, 0x1.111112p-7f,
-                             0x1.6c16c2p-10f, 0x1.a01a02p-13f, 0x1.a01a02p-16f};
+constexpr float kAsinP[] = {0x1.555556p-3f, 0x1.3332acp-4f, 0x1.6dda86p-5f, 0x1.ed5fbcp-6f,
+                            0x1.931c06p-6f, 0x1.ebd93p-8f, 0x1.1bebf6p-5f};
+constexpr float kExpm1Q[] = {0x1p-1f, 0x1.555554p-3f, 0x1.5554f8p-5f, 0x1.1112d8p-7f,
+                             0x1.6d3a36p-10f, 0x1.9e72dap-13f};
 constexpr float kTrigFast = 0x1p13f;
-constexpr float kSinhP[] = {0x1.555556p-3f, 0x1.111112p-7f, 0x1.a01a02p-13f, 0x1.71de3ap-19f,
-                            0x1.ae6456p-26f, 0x1.612462p-33f};
+constexpr float kSinhP[] = {0x1.555556p-3f, 0x1.1110ep-7f, 0x1.a022bcp-13f, 0x1.756c1ep-19f};
 
 inline Vf fms(Vf a, Vf b, Vf c) { return -fnma(a, b, c); }  // a b - c, one rounding
 inline Vf flip_sign_if(Vf v, Vi bit31) {  // v with its sign flipped where bit 31 of bit31 is set
@@ -397,9 +409,9 @@ inline Vf trig_fast(Vf x) {
   if (T == kTan) {  // s/c or -c/s, the quotient corrected for the pairs' low parts
     Vf nh = select(odd, ch, sh), nl = select(odd, cl, sl);
     Vf dh = select(odd, sh, ch), dl = select(odd, sl, cl);
-    Vf d = dh + dl;
-    Vf qt = (nh + nl) / d;
-    qt = qt + (fnma(qt, dh, nh) + fnma(qt, dl, nl)) / d;
+    Vf rc = recip(dh + dl);
+    Vf qt = (nh + nl) * rc;
+    qt = fma(rc, fnma(qt, dh, nh) + fnma(qt, dl, nl), qt);
     y = select(odd, -qt, qt);
   } else {
     y = flip_sign_if(select(odd, ch + cl, sh + sl), shl<30>(q));
@@ -428,11 +440,9 @@ inline Vf log2_fast(Vf x) {
     e = from_bits<Vf>(k + bits(F(0x1p23f))) - F(0x1p23f + 127.0f);
     f = m - F(1.0f);
   }
-  Vf g = f * f * poly(f, kLogQ);  // log(m) = f + g
-  Vf hi = f * F(kLog2eHi);
-  Vf lo = fma(f, F(kLog2eHi), -hi);  // exact
-  lo = fma(f, F(kLog2eLo), fma(g, F(kLog2eHi), lo));
-  return e + (hi + lo);
+  Vf f2 = f * f, g = f2 * poly_estrin(f, f2, kLogQ);  // log(m) = f + g
+  // e + log2e (f + g): f log2e_hi rounded once with everything below it, then e added.
+  return e + fma(f, F(kLog2eHi), fma(f, F(kLog2eLo), g * F(kLog2eHi)));
 }
 inline Mf log_fast_mask(Vf x) { return (x >= F(0x1p-126f)) & (x < F(kInf)); }
 inline Vf log2(Vf x) {
@@ -450,17 +460,11 @@ inline Vf log10_fast(Vf x) {
     lm = m - F(1.0f);
   }
   Vf f = lm;
-  Vf g = f * f * poly(f, kLogQ);
-  Vf hi = f * F(kLog10eHi);
-  Vf lo = fma(f, F(kLog10eHi), -hi);
-  lo = fma(f, F(kLog10eLo), fma(g, F(kLog10eHi), lo));
-  Vf eh = e * F(kLog10_2Hi);  // e * hi with hi's low bits zero? not exact in general: use fma
-  Vf el = fma(e, F(kLog10_2Hi), -eh);
-  el = fma(e, F(kLog10_2Lo), el);
-  Vf sh = eh + hi;  // both terms' sum; error carried
-  Vf bb = sh - eh;
-  Vf err = (eh - (sh - bb)) + (hi - bb);
-  return sh + (err + (el + lo));
+  Vf f2 = f * f, g = f2 * poly_estrin(f, f2, kLogQ);
+  // e log10(2) + log10e (f + g), the two leading products each rounded once (fma) with all
+  // the smaller terms.
+  Vf lo = fma(e, F(kLog10_2Lo), fma(f, F(kLog10eLo), g * F(kLog10eHi)));
+  return fma(e, F(kLog10_2Hi), fma(f, F(kLog10eHi), lo));
 }
 inline Vf log10(Vf x) {
   Mf fast = log_fast_mask(x);
@@ -471,7 +475,7 @@ inline Vf log10(Vf x) {
 // log1p(x + xl) for x > -1, u = 1 + x finite; xl a small correction (|xl| <= ulp(x)).
 inline Vf log1p_fast(Vf x, Vf xl = F(0.0f)) {
   Vf u = x + F(1.0f);
-  Vf c = ((x - (u - F(1.0f))) + xl) / u;
+  Vf c = ((x - (u - F(1.0f))) + xl) * recip(u);
   Vf e, f;
   {
     constexpr int64_t kSqrtHalf = 0x3f3504f3;
@@ -481,7 +485,7 @@ inline Vf log1p_fast(Vf x, Vf xl = F(0.0f)) {
     e = from_bits<Vf>(k + bits(F(0x1p23f))) - F(0x1p23f + 127.0f);
     f = m - F(1.0f);
   }
-  Vf g = f * f * poly(f, kLogQ);  // log(m) = f + g; f exact, kept apart (no rounding at f's scale)
+  Vf f2 = f * f, g = f2 * poly_estrin(f, f2, kLogQ);  // log(m) = f + g; f exact, kept apart (no rounding at f's scale)
   return fma(e, F(kLn2Hi), f) + (fma(e, F(kLn2Lo), g) + c);
 }
 inline Vf log1p(Vf x) {
@@ -497,13 +501,8 @@ inline Vf expm1_fast(Vf x) {
   Vf n = t - F(kShifter);
   Vf r1 = fnma(n, F(kLn2Hi), x);
   Vf r = fnma(n, F(kLn2Lo), r1);
-  Vf d = fnma(n, F(kLn2Lo), r1 - r);
-  Vf tail = fma(r * r, poly(r, kExpm1Q), d);  // expm1(r) = r + tail
   Vf p = pow2i(n);
-  Vf pr = p * r, pm = p - F(1.0f);  // both exact
-  Vf hi = pr + pm, bb = hi - pr;
-  Vf lo = (pr - (hi - bb)) + (pm - bb);  // TwoSum: hi + lo = p r + p - 1 exactly
-  return hi + fma(p, tail, lo);
+  return fma(p, fma(r * r, poly(r, kExpm1Q), r), p - F(1.0f));
 }
 inline Vf expm1(Vf x) {
   Mf fast = x <= F(87.0f);  // NaN, +inf, overflow: the double-lane path; -inf clamps to -18
@@ -515,8 +514,8 @@ inline Vf expm1(Vf x) {
 inline Vf sinh(Vf x) {
   Vf a = abs(x);
   Mf fast = a <= F(87.0f);
-  Vf em = expm1_fast(select(fast, a, F(0.0f)));
-  Vf s = F(0.5f) * (em + em / (em + F(1.0f)));
+  Vf h = F(0.5f) * exp_core(select(fast, a, F(0.0f)));
+  Vf s = h - F(0.25f) * recip(h);  // e/2 - 1/(2e), |x| >= 1
   Vf a2 = a * a;
   s = select(a < F(1.0f), fma(a * a2, poly(a2, kSinhP), a), s);
   s = with_sign_of(s, x);
@@ -526,8 +525,8 @@ inline Vf sinh(Vf x) {
 inline Vf cosh(Vf x) {
   Vf a = abs(x);
   Mf fast = a <= F(87.0f);
-  Vf e = exp_core(select(fast, a, F(0.0f)));
-  Vf c = fma(F(0.5f), e, F(0.5f) / e);
+  Vf h = F(0.5f) * exp_core(select(fast, a, F(0.0f)));
+  Vf c = fma(F(0.25f), recip(h), h);
   return fallback<vm::cosh>(x, fast, c);
 }
 
@@ -553,18 +552,17 @@ inline Vf atan(Vf x) {
 // asin(s) for 0 <= s <= 1/2 as (hi, lo) = s + s^3 P(s^2): hi = s, lo = s^3 P.
 inline Vf asin_tail(Vf s) {
   Vf z = s * s;
-  return s * z * poly(z, kAsinP);
+  return s * z * poly_estrin(z, z * z, kAsinP);
 }
-// sqrt(w) - s for s = sqrt(w) rounded (s > 0): (w - s^2) / (2 s), w - s^2 by fma.
-inline Vf sqrt_residual(Vf s, Vf w) { return fnma(s, s, w) / max(s + s, F(0x1p-126f)); }
 inline Vf asin(Vf x) {
   Vf a = abs(x);
-  Mf fast = a <= F(1.0f);
+  Mf fast = a < F(1.0f);  // +-1 (exact results) by the fallback
   a = select(fast, a, F(0.0f));
   Mf big = a > F(0.5f);
   Vf w = F(0.5f) * (F(1.0f) - a);  // exact
-  Vf s = select(big, sqrt(w), a);
-  Vf tl = asin_tail(s) + select(big, sqrt_residual(s, w), F(0.0f));
+  Vf wr, sw = sqrt_nr(w, wr);
+  Vf s = select(big, sw, a);
+  Vf tl = asin_tail(s) + select(big, wr, F(0.0f));
   // big: pi/2 - 2 (s + tl)
   Vf rb = F(kPio2Hi) - F(2.0f) * (s + (tl - F(0.5f * kPio2Lo)));
   Vf r = select(big, rb, s + tl);
@@ -572,13 +570,14 @@ inline Vf asin(Vf x) {
 }
 inline Vf acos(Vf x) {
   Vf a = abs(x);
-  Mf fast = a <= F(1.0f);
+  Mf fast = a < F(1.0f);  // +-1 (exact results) by the fallback
   Vf x0 = x;
   x = select(fast, x, F(0.0f));
   a = select(fast, a, F(0.0f));
   Mf big = a > F(0.5f);
-  Vf s = select(big, sqrt(F(0.5f) * (F(1.0f) - a)), a);
-  Vf tl = asin_tail(s) + select(big, sqrt_residual(s, F(0.5f) * (F(1.0f) - a)), F(0.0f));
+  Vf wr, sw = sqrt_nr(F(0.5f) * (F(1.0f) - a), wr);
+  Vf s = select(big, sw, a);
+  Vf tl = asin_tail(s) + select(big, wr, F(0.0f));
   // small: pi/2 - asin(x) ; x > 1/2: 2 asin(s); x < -1/2: pi - 2 asin(s)
   Vf sx = with_sign_of(s, x), tx = with_sign_of(tl, x);
   Vf rs = F(kPio2Hi) - (sx + (tx - F(kPio2Lo)));
@@ -589,33 +588,35 @@ inline Vf acos(Vf x) {
   return fallback<vm::acos>(x0, fast, r);
 }
 
-inline Vf log_plus_ln2(Vf a) {  // log(2a) for a >= 1, finite
-  Vf e, lm = log_split(a, e);
-  return log_join(e + F(1.0f), lm);
-}
 inline Vf asinh(Vf x) {
   Vf a = abs(x);
-  Mf fast = a < F(kInf);
+  Mf fast = a < F(0x1p126f);
   a = select(fast, a, F(1.0f));
+  Mf big = a >= F(0x1p12f);  // asinh a = log(2a) + 1/(4a^2): log1p(2a - 1)
   Vf am = min(a, F(0x1p12f));
-  Vf a2 = am * am;
-  Vf q = a2 / (F(1.0f) + sqrt(F(1.0f) + a2));
+  Vf a2 = am * am, wr;
+  Vf w = sqrt_nr(F(1.0f) + a2, wr);
+  Vf q = a2 * recip(F(1.0f) + w);
   Vf v = am + q;
-  Vf r = log1p_fast(v, (am - v) + q);
-  r = select(a >= F(0x1p12f), log_plus_ln2(a), r);
+  Vf vl = (am - v) + q;
+  v = select(big, a + a, v);
+  Vf r = log1p_fast(v, select(big, F(-1.0f), vl));
   r = with_sign_of(r, x);
   r = select(abs(x) < F(0x1p-12f), x, r);
   return fallback<vm::asinh>(x, fast, r);
 }
 inline Vf acosh(Vf x) {
-  Mf fast = (x >= F(1.0f)) & (x < F(kInf));
+  Mf fast = (x > F(1.0f)) & (x < F(0x1p126f));  // 1: +0 exactly by the fallback
   Vf xs = select(fast, x, F(1.0f));
+  Mf big = xs >= F(0x1p12f);  // acosh x = log(2x) - 1/(4x^2): log1p(2x - 1)
   Vf xm = min(xs, F(0x1p12f));
   Vf t = xm - F(1.0f);
-  Vf w = sqrt(fma(t, t, t + t));
+  Vf ww = fma(t, t, t + t), wr;
+  Vf w = sqrt_nr(ww, wr);
   Vf v = t + w;
-  Vf r = log1p_fast(v, (t - v) + w);
-  r = select(xs >= F(0x1p12f), log_plus_ln2(xs), r);
+  Vf vl = ((t - v) + w) + wr;
+  v = select(big, xs + xs, v);
+  Vf r = log1p_fast(v, select(big, F(-1.0f), vl));
   return fallback<vm::acosh>(x, fast, r);
 }
 inline Vf atanh(Vf x) {
@@ -624,8 +625,10 @@ inline Vf atanh(Vf x) {
   a = select(fast, a, F(0.0f));
   Vf d = F(1.0f) - a;  // exact for a >= 1/2; else rounded (error 2^-25 relative, kept below)
   Vf dl = (F(1.0f) - d) - a;
-  Vf y = (a + a) / d;
-  Vf yl = (fnma(y, d, a + a) - y * dl) / d;  // 2a/(d + dl) - y, first order
+  Vf rc = recip(d);
+  Vf y = (a + a) * rc;
+  y = fma(rc, fnma(y, d, a + a), y);
+  Vf yl = (fnma(y, d, a + a) - y * dl) * rc;  // 2a/(d + dl) - y, first order
   Vf r = F(0.5f) * log1p_fast(y, yl);
   r = with_sign_of(r, x);
   r = select(abs(x) < F(0x1p-12f), x, r);
