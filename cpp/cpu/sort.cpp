@@ -1,6 +1,8 @@
-// Sort, argsort and unique: the lane kernels (std::sort / std::stable_sort with NumPy's order,
-// NaNs partitioned out first for real floats) and the drivers that copy each lane along the
-// axis into a contiguous buffer, sort it there and write it to a C-contiguous result.
+// Sort, argsort and unique: the lane kernels (the radix sorts of cpu/sort_radix.cpp for integers
+// and float32/float64 from kRadixMin elements; otherwise std::sort / std::stable_sort with
+// NumPy's order, NaNs partitioned out first for real floats) and the drivers that copy each lane
+// along the axis into a contiguous buffer, sort it there and write it to a C-contiguous result,
+// spreading many lanes over the thread pool.
 #include "cpu/sort.h"
 
 #include <algorithm>
