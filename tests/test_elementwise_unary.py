@@ -581,9 +581,9 @@ def measure(fn, dtype, n):
 ACCURACY_BOUND_ULP = {
     "float32": {
                 # float lanes (specs/accuracy.md): the bounds of the float32 kernels
-                "exp": 0.7, "expm1": 1.2, "log": 1.0, "log1p": 1.6, "log2": 1.2, "log10": 2.2,
+                "exp": 0.7, "expm1": 1.5, "log": 1.0, "log1p": 1.6, "log2": 1.2, "log10": 2.2,
                 "sqrt": 0.501, "sin": 1.1, "cos": 1.1, "tan": 1.5, "asin": 1.3, "acos": 1.0,
-                "atan": 2.0, "sinh": 1.9, "cosh": 1.2, "tanh": 2.2, "asinh": 1.8, "acosh": 2.1,
+                "atan": 2.0, "sinh": 1.9, "cosh": 1.2, "tanh": 2.2, "asinh": 1.9, "acosh": 2.1,
                 "atanh": 1.8},
     "float64": {
                 "exp": 0.7, "expm1": 1.0, "log": 0.7, "log1p": 1.0, "log2": 0.7, "log10": 1.7,
