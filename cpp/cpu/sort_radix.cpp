@@ -1,4 +1,4 @@
-// LSD radix sort lane kernels for 1/2/4/8-byte integers and float32/float64 (cpu/sort.h).
+// Radix sort lane kernels for 1/2/4/8-byte integers and float32/float64 (cpu/sort.h).
 //
 // Each element maps to an unsigned key whose unsigned order is the sort order:
 //   unsigned: the value; signed: the value with its sign bit flipped;
@@ -10,10 +10,16 @@
 //
 // sort moves the original bits (the key is recomputed on each pass, so NaN payloads and the
 // sign of zero survive); argsort builds the keys once and moves (key, uint32 index) pairs, the
-// last pass writing int64 indices. Digits of 8 bits (small lanes) or 11 bits (large: 3 passes
-// for 32-bit keys); a pass whose digit is the same for every element is skipped. Large lanes
-// run over `threads` threads: per-thread histograms of contiguous chunks, one prefix sum over
-// (bucket, thread), each thread scattering its chunk (stable: chunk order is input order).
+// last pass writing int64 indices. A pass whose digit is the same for every element is skipped,
+// and 32/64-bit keys are taken relative to their minimum first (small-range integers need one or
+// two passes).
+//   lanes < 64K: local LSD, 8-bit digits (11-bit from 8192 elements), insertion under 32;
+//   sort, longer: LSD with 11-bit digits on one thread; from 4M on 2+ threads, the two halves
+//     sorted by one thread each, then a stable merge-path merge (each thread writes one half);
+//   argsort, longer: one MSD pass on the top 11 key bits (per-thread counts of contiguous runs,
+//     stable), then each bucket sorted in cache by the local LSD, buckets shared out.
+// (Measured on this machine: splitting every LSD pass over the pool synchronises 7 times per
+// sort and lost to one thread; the MSD split made value sorts slower than plain LSD.)
 #include <algorithm>
 #include <cstring>
 #include <memory>
