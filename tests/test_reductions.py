@@ -359,7 +359,12 @@ def test_cumulative_sum_prod(case, data):
                 ref = getattr(np, name)(src, axis=axis, dtype=acc, include_initial=initial)
             assert got.dtype == acc
             if acc.kind == "c" and name == "cumulative_prod":
-                assert_same(got, ref, rtol=1e-5, atol=1e-30)  # fused multiply-add differences
+                # fused multiply-add differences; products that overflow a component depend on
+                # the multiplication formula (NumPy's naive one, C99 Annex G here): compared
+                # where NumPy's result is finite
+                g, r = np.asarray(got), np.asarray(ref)
+                fin = np.isfinite(r.real) & np.isfinite(r.imag)
+                assert_same(hc.asarray(g[fin]), r[fin], rtol=1e-5, atol=1e-30)
             else:
                 assert_same(got, ref)
 

@@ -359,7 +359,7 @@ void run(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t cs
   if (is_small || (N <= 512 && K <= 512)) {
     const int MR = Kern<T>::mr(table());
     const int64_t panels = (M + MR - 1) / MR;
-    const int ntt = work >= 1.5e5 ? int(std::min<int64_t>(nt, panels)) : 1;
+    const int ntt = work >= 4e5 ? int(std::min<int64_t>(nt, panels)) : 1;
     if (ntt > 1 && small_overlapped<T>(M, N, K, A, rsa, csa, B, rsb, csb, C, ldc, 0, 0)) {
       parallel_for(panels, 1, ntt, [&](int64_t b, int64_t e2, int) {
         small_overlapped<T>(M, N, K, A, rsa, csa, B, rsb, csb, C, ldc, b * MR,

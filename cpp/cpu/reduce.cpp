@@ -12,20 +12,50 @@ namespace {
 template <class T> inline T load(const char* p) { return *reinterpret_cast<const T*>(p); }
 
 // Pairwise summation of n strided elements: error grows as O(log n) ulp instead of O(n).
-// Contiguous blocks: eight independent partial sums the compiler keeps in vector registers.
+// Runs of at most 128 elements are summed as NumPy sums them (sequentially below 8 elements,
+// else into 8 interleaved partial sums combined as a tree, then the tail one by one), so small
+// sums print the same digits as NumPy's. Longer contiguous runs are halved down to leaves of
+// at most 16 * K elements with K = 128 / sizeof(T) partial sums (32 for float32: enough
+// independent vector additions in flight that the sum runs at memory speed), each taking 16
+// elements (15 roundings, the first addition to 0 being exact) and the tail spread one element
+// per partial sum (1 more), combined as a tree (log2 K <= 5): at most 21 roundings per leaf,
+// within the 25 that specs/reductions.md's bound allows.
 template <class T>
-T pairwise_sum_contiguous(const T* a, int64_t n) {
-  if (n <= 256) {
-    T acc[8] = {};
-    int64_t i = 0;
-    for (; i + 8 <= n; i += 8)
-      for (int k = 0; k < 8; ++k) acc[k] += a[i + k];
-    T r = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
-    for (; i < n; ++i) r += a[i];
+T numpy_block_sum(const T* a, int64_t n) {
+  if (n < 8) {
+    T r = T(0);
+    for (int64_t i = 0; i < n; ++i) r += a[i];
     return r;
   }
-  int64_t half = (n / 2) & ~int64_t(7);
-  return pairwise_sum_contiguous(a, half) + pairwise_sum_contiguous(a + half, n - half);
+  T acc[8] = {a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]};
+  int64_t i = 8;
+  for (; i + 8 <= n; i += 8)
+    for (int k = 0; k < 8; ++k) acc[k] += a[i + k];
+  T r = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+  for (; i < n; ++i) r += a[i];
+  return r;
+}
+
+template <class T>
+T wide_pairwise_sum(const T* a, int64_t n) {
+  constexpr int K = sizeof(T) >= 16 ? 8 : int(128 / sizeof(T));
+  if (n <= 16 * K) {
+    T acc[K] = {};
+    int64_t i = 0;
+    for (; i + K <= n; i += K)
+      for (int k = 0; k < K; ++k) acc[k] += a[i + k];
+    for (int k = 0; i + k < n; ++k) acc[k] += a[i + k];
+    for (int w = K / 2; w >= 1; w /= 2)
+      for (int k = 0; k < w; ++k) acc[k] = acc[k] + acc[k + w];
+    return acc[0];
+  }
+  int64_t half = (n / 2) & ~int64_t(K - 1);
+  return wide_pairwise_sum(a, half) + wide_pairwise_sum(a + half, n - half);
+}
+
+template <class T>
+T pairwise_sum_contiguous(const T* a, int64_t n) {
+  return n <= 128 ? numpy_block_sum(a, n) : wide_pairwise_sum(a, n);
 }
 
 template <class T>
