@@ -637,3 +637,28 @@ def test_diff_scalars_and_errors():
         hc.diff(h, append=hc.asarray(np.zeros((3, 1), np.uint8)))
     with pytest.raises(ValueError, match="diff"):
         hc.diff(h, append=hc.asarray(np.zeros(3, np.uint8)))
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.int8, np.uint16, np.int32,
+                                   np.int64, np.uint64])
+@pytest.mark.parametrize("n", [63, 64, 65, 1000, 4099, 100_003])
+def test_max_min_long_runs(dtype, n):
+    """The vectorised path of whole-run max/min (runs of 2K and more elements): values, NaN
+    anywhere (NaN results), infinities, against NumPy."""
+    rng = np.random.default_rng(n)
+    if np.dtype(dtype).kind == "f":
+        a = rng.standard_normal(n).astype(dtype) * 1e3
+        a[rng.integers(0, n, 3)] = [np.inf, -np.inf, -0.0]
+    else:
+        info = np.iinfo(dtype)
+        a = rng.integers(info.min, info.max, n, dtype=dtype, endpoint=True)
+    h = hc.asarray(a)
+    for name in ("max", "min"):
+        assert_same(getattr(hc, name)(h), getattr(np, name)(a), signed_zero=False)
+        assert_same(getattr(hc, name)(h[::-1]), getattr(np, name)(a[::-1]), signed_zero=False)
+    if np.dtype(dtype).kind == "f":
+        for pos in (0, n // 2, n - 1):
+            b = a.copy()
+            b[pos] = np.nan
+            hb = hc.asarray(b)
+            assert np.isnan(np.asarray(hc.max(hb))) and np.isnan(np.asarray(hc.min(hb)))

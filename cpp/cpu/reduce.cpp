@@ -116,6 +116,48 @@ void prod_loop(char** p, const int64_t* s, int64_t n, const void*) {
 // max/min propagate NaN, as NumPy's np.max does.
 template <class T, bool Max>
 void extreme_loop(char** p, const int64_t* s, int64_t n, const void*) {
+  constexpr int K = int(128 / sizeof(T)) < 8 ? 8 : int(128 / sizeof(T));
+  if (s[0] == 0 && s[1] == int64_t(sizeof(T)) && n >= 2 * K) {
+    // One accumulator, a contiguous run: K independent running extremes (vectorised
+    // compare-and-select), a NaN flag per lane; the first NaN, if any, is found afterwards.
+    T& o = *reinterpret_cast<T*>(p[0]);
+    if constexpr (std::is_floating_point_v<T>)
+      if (std::isnan(o)) return;
+    const T* a = reinterpret_cast<const T*>(p[1]);
+    T acc[K];
+    int nan[K] = {};
+    for (int k = 0; k < K; ++k) acc[k] = a[k];
+    int64_t i = K;
+    for (; i + K <= n; i += K)
+      for (int k = 0; k < K; ++k) {
+        const T v = a[i + k];
+        acc[k] = (Max ? v > acc[k] : v < acc[k]) ? v : acc[k];
+        if constexpr (std::is_floating_point_v<T>) nan[k] |= int(v != v);
+      }
+    if constexpr (std::is_floating_point_v<T>) {
+      int any = 0;
+      for (int k = 0; k < K; ++k) any |= nan[k] | int(acc[k] != acc[k]);
+      if (any) {
+        for (int64_t j = 0; j < n; ++j)
+          if (std::isnan(a[j])) {
+            o = a[j];
+            return;
+          }
+      }
+    }
+    for (int k = 0; k < K; ++k)
+      if (Max ? acc[k] > o : acc[k] < o) o = acc[k];
+    for (; i < n; ++i) {
+      const T v = a[i];
+      if constexpr (std::is_floating_point_v<T>)
+        if (std::isnan(v)) {
+          o = v;
+          return;
+        }
+      if (Max ? v > o : v < o) o = v;
+    }
+    return;
+  }
   for (int64_t i = 0; i < n; ++i) {
     T& o = *reinterpret_cast<T*>(p[0] + i * s[0]);
     T v = load<T>(p[1] + i * s[1]);
