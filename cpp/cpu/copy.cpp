@@ -16,6 +16,24 @@ void cast_loop(char** p, const int64_t* s, int64_t n, const void*) {
       std::memcpy(o, a, size_t(n) * sizeof(To));
       return;
     }
+    if (s[0] == sizeof(To)) {  // gather into a contiguous result (x[::2].copy())
+      To* __restrict op = reinterpret_cast<To*>(o);
+      const int64_t sa = s[1];
+      int64_t i = 0;
+      for (; i + 4 <= n; i += 4) {
+        To v0, v1, v2, v3;
+        std::memcpy(&v0, a + i * sa, sizeof(To));
+        std::memcpy(&v1, a + (i + 1) * sa, sizeof(To));
+        std::memcpy(&v2, a + (i + 2) * sa, sizeof(To));
+        std::memcpy(&v3, a + (i + 3) * sa, sizeof(To));
+        op[i] = v0;
+        op[i + 1] = v1;
+        op[i + 2] = v2;
+        op[i + 3] = v3;
+      }
+      for (; i < n; ++i) std::memcpy(op + i, a + i * sa, sizeof(To));
+      return;
+    }
     for (int64_t i = 0; i < n; ++i) std::memcpy(o + i * s[0], a + i * s[1], sizeof(To));
   } else if constexpr (is_half_v<From> || is_half_v<To>) {
     for (int64_t i = 0; i < n; ++i) {
