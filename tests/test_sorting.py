@@ -206,8 +206,8 @@ def test_broadcast_and_unaligned_inputs():
 
 
 # ---- the radix lane kernels (cpp/cpu/sort_radix.cpp) -------------------------------------------
-# Sizes that reach every path: insertion (< 32), 8-bit local radix, 11-bit digits (>= 8192), the
-# long-lane paths (>= 65536: LSD / MSD split) and the two-halves merge (>= 131072 on 2 threads).
+# Sizes that reach every path: insertion (< 32), 8-bit local radix (sort: keyed LSD from 256),
+# 11-bit digits (>= 8192), the long-lane MSD paths (>= 65536; split over 2 threads from 131072).
 RADIX_DTYPES = [np.int8, np.uint8, np.int16, np.uint16, np.int32, np.uint32, np.int64,
                 np.uint64, np.float16, BF16, np.float32, np.float64, np.bool_]
 RADIX_SIZES = [17, 31, 32, 300, 9000, 70000, 140000]
@@ -317,7 +317,7 @@ def test_radix_unique_and_sets_large():
 
 @pytest.mark.parametrize("dtype", [np.float32, np.int64])
 def test_radix_two_halves_merge(dtype):
-    # From 4M elements sort runs the halves on two threads and merges them (merge path).
+    # A lane of 4M elements on two threads: the MSD pass split over both, buckets shared out.
     old = hc.get_num_threads()
     hc.set_num_threads(2)
     try:
@@ -329,3 +329,26 @@ def test_radix_two_halves_merge(dtype):
             assert np.asarray(got).tobytes() == expected.tobytes()
     finally:
         hc.set_num_threads(old)
+
+
+@pytest.mark.parametrize("n", [300, 70000, 300000])
+@pytest.mark.parametrize("dtype,udt", [(np.float32, np.uint32), (np.float64, np.uint64)])
+def test_radix_nan_payloads_and_zero_runs(dtype, udt, n, threads):
+    # sort's keyed paths take zeros and NaNs out and put them back by their bits: every NaN
+    # payload and sign, and each zero's sign, must come back in the stable order.
+    rng = np.random.default_rng(n)
+    a = rng.standard_normal(n).astype(dtype)
+    bits = a.view(udt)
+    nbits = np.dtype(udt).itemsize * 8
+    nan_mask = rng.random(n) < 0.05
+    exp = np.array(((1 << (nbits - 1)) - 1) & ~((1 << (np.finfo(dtype).nmant)) - 1), dtype=udt)
+    payload = rng.integers(1, 1 << np.finfo(dtype).nmant, n, dtype=udt)
+    sign = rng.integers(0, 2, n, dtype=udt) << np.array(nbits - 1, dtype=udt)
+    bits[nan_mask] = (exp | payload | sign)[nan_mask]
+    zero_mask = ~nan_mask & (rng.random(n) < 0.1)
+    bits[zero_mask] = sign[zero_mask]
+    for view in (a, a[::-1], np.concatenate([a[nan_mask | zero_mask], a[:7]])):
+        h = hc.asarray(view)
+        for descending in (False, True):
+            expected = np.take_along_axis(view, np_argsort(view, 0, descending), 0)
+            assert np.asarray(hc.sort(h, descending=descending)).tobytes() == expected.tobytes()
