@@ -553,7 +553,7 @@ void msd_values(U* a, int64_t n, bool descending, int threads) {
       if (len == 0) continue;
       U* k = kb + s;
       U* out = a + base + int64_t(s) + (size_t(d) >= R / 2 ? nz : 0);
-      if constexpr (W == 32) {
+      if (W == 32 && len >= 2048) {  // (shorter: the 3K counters would cost more than the keys)
         bucket32<U, K>(k, sc.get(), int64_t(len), out, dm);
       } else {
         local_values(k, sc.get(), int64_t(len), SH, [](U x) { return x; }, false);
@@ -591,7 +591,8 @@ void sort_values(T* v, int64_t n, bool descending, int threads) {
     return;
   }
   if constexpr (W >= 32) {
-    if (n >= kMsdMin) msd_values<U, K>(a, n, descending, threads);
+    if (W == 32 && n >= kMsdMin) msd_values<U, K>(a, n, descending, threads);
+    else if (n >= kMsdMin) keyed_values<MB, U, K>(a, n, descending);
     else keyed_values<8, U, K>(a, n, descending);
   }
 }
