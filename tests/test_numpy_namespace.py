@@ -76,9 +76,16 @@ def test_reductions_vs_numpy(p):
         with numpy.errstate(all="ignore"):
             exp = numpy.asarray(getattr(numpy, name)(a))
         got = getattr(np, name)(h)
+        if exp.dtype.kind in "fc" and name in ("prod", "cumprod"):
+            # Products whose partial products can overflow depend on the order of the
+            # multiplications (inf * 0 is NaN; a zero met before the overflow gives 0): skip
+            # the arrays whose factors above 1 in magnitude multiply past the dtype's maximum.
+            with numpy.errstate(all="ignore"):
+                big = numpy.prod(numpy.where(numpy.abs(a) > 1, numpy.abs(a).astype(float), 1.0))
+            if not big < float(numpy.finfo(exp.dtype).max):
+                continue
         if exp.dtype.kind in "fc" and not numpy.isfinite(exp).all():
-            # Overflow makes products order-dependent (inf * 0 is NaN; a zero met before the
-            # overflow gives 0): compare where both results are finite.
+            # Overflow in sums: compare where both results are finite.
             g = numpy.asarray(got)
             fin = numpy.isfinite(exp) & numpy.isfinite(g)
             numpy.testing.assert_allclose(g[fin], exp[fin], rtol=1e-5, atol=1e-5)
