@@ -536,6 +536,12 @@ def test_hypothesis_out(p, out_layout, u):
        axis=st.sampled_from([0, -1, None]), keepdims=st.booleans())
 def test_hypothesis_reduce(p, u, axis, keepdims):
     n, h = p
+    if u is np.multiply and n.dtype.kind == "f" and n.size:
+        # partial products that overflow make the result order-dependent (inf * 0)
+        with np.errstate(all="ignore"):
+            big = np.prod(np.where(np.abs(n) > 1, np.abs(n.astype(np.float64)), 1.0))
+        if not big < float(np.finfo(n.dtype).max):
+            return
     same_outcome(u.__name__ + ".reduce", lambda: u.reduce(n, axis=axis, keepdims=keepdims),
                  lambda: u.reduce(h, axis=axis, keepdims=keepdims))
 
