@@ -97,7 +97,9 @@ def best_pair(fs, budget, min_rounds=5, settle=0.0):
     t0 = time.perf_counter()
     fs[0]()
     one = max(time.perf_counter() - t0, 1e-7)
-    number = max(1, int(2e-3 / one))  # batches of about 2 ms
+    # batches of about 2 ms; 50 ms after a settle (an idle virtual CPU takes a while to be
+    # running again, which a short batch would mostly measure)
+    number = max(1, int((5e-2 if settle else 2e-3) / one))
     best = [float("inf")] * len(fs)
     start = time.perf_counter()
     rounds = 0
