@@ -185,6 +185,7 @@ template <> struct Kern<float> {
   static KernelF32 packed(const Table& t) { return t.packed32; }
   static KernelF32 direct(const Table& t) { return t.direct32; }
   static KernelF32 direct_half(const Table& t) { return t.direct32_half; }
+  static KernelF32 direct_r8(const Table& t) { return t.direct32_r8; }
 };
 template <> struct Kern<double> {
   static int mr(const Table& t) { return t.mr64; }
@@ -192,6 +193,7 @@ template <> struct Kern<double> {
   static KernelF64 packed(const Table& t) { return t.packed64; }
   static KernelF64 direct(const Table& t) { return t.direct64; }
   static KernelF64 direct_half(const Table& t) { return t.direct64_half; }
+  static KernelF64 direct_r8(const Table& t) { return t.direct64_r8; }
 };
 
 // Stores (or adds) the valid mr x nr part of a full tile computed into tmp (rows NR apart).
@@ -263,12 +265,15 @@ bool small_overlapped(int64_t M, int64_t N, int64_t K, const char* A, int64_t rs
                       int64_t r1) {
   constexpr int64_t e = sizeof(T);
   const Table& tb = table();
-  const int MR = Kern<T>::mr(tb);
+  int MR = Kern<T>::mr(tb);
   int NR = Kern<T>::nr(tb);
   auto kd = Kern<T>::direct(tb);
   if (N < NR) {
     NR /= 2;
     kd = Kern<T>::direct_half(tb);
+  } else if (M % MR != 0 && tb.mr8 == 8 && M % 8 == 0 && Kern<T>::direct_r8(tb) != nullptr) {
+    MR = 8;  // full-width 8-row tiles: no row computed twice
+    kd = Kern<T>::direct_r8(tb);
   }
   if (M < MR || N < NR || kd == nullptr) return false;
   if (!(csb == e && rsb % e == 0 && reinterpret_cast<uintptr_t>(B) % alignof(T) == 0)) return false;
@@ -357,7 +362,11 @@ void run(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t cs
   // micro-panel (MR x K) stays in L1, packing costs more than it saves (N = 256: packing was
   // ~40% of the time). Row panels split over the threads.
   if (is_small || (N <= 512 && K <= 512)) {
-    const int MR = Kern<T>::mr(table());
+    const Table& tb = table();
+    int MR = Kern<T>::mr(tb);
+    if (N >= Kern<T>::nr(tb) && M % MR != 0 && tb.mr8 == 8 && M % 8 == 0 &&
+        Kern<T>::direct_r8(tb) != nullptr)
+      MR = 8;  // as small_overlapped chooses
     const int64_t panels = (M + MR - 1) / MR;
     const int ntt = work >= 4e5 ? int(std::min<int64_t>(nt, panels)) : 1;
     if (ntt > 1 && small_overlapped<T>(M, N, K, A, rsa, csa, B, rsb, csb, C, ldc, 0, 0)) {

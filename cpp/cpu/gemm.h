@@ -28,6 +28,11 @@ struct Table {
   // Direct kernels of half the width (MR x NR/2): small products with NR/2 <= N < NR.
   KernelF32 direct32_half;
   KernelF64 direct64_half;
+  // Direct kernels of 8 rows (8 x NR): small products whose M is a multiple of 8 but not of MR
+  // compute no rows twice (M = 64: 64 rows instead of 72). mr8 = 0 where not built.
+  int mr8;
+  KernelF32 direct32_r8;
+  KernelF64 direct64_r8;
 };
 
 const Table& table();                      // the target chosen at first use

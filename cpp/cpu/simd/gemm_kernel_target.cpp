@@ -103,7 +103,10 @@ const Table* HC_CAT(table_, HC_SIMD_NS)() {
                        &s::kernel<s::Vd, s::kMR64, s::kNV64, true>,
                        &s::kernel<s::Vd, s::kMR64, s::kNV64, false>,
                        &s::kernel<s::Vf, s::kMR32, s::kNV32 / 2, false>,
-                       &s::kernel<s::Vd, s::kMR64, s::kNV64 / 2, false>};
+                       &s::kernel<s::Vd, s::kMR64, s::kNV64 / 2, false>,
+                       s::kMR32 > 8 ? 8 : 0,
+                       s::kMR32 > 8 ? &s::kernel<s::Vf, 8, s::kNV32, false> : nullptr,
+                       s::kMR64 > 8 ? &s::kernel<s::Vd, 8, s::kNV64, false> : nullptr};
   return &t;
 }
 }  // namespace hc::cpu::gemmk
