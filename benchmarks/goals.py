@@ -1,7 +1,8 @@
 """Issue 6's goals, measured: each case times hcarray and NumPy in one run, alternating batches
 of calls and keeping the best batch of each; ratio = NumPy time / hcarray time. torch (CPU) is
-timed beside them where it is installed and has the op (numexpr too, for the elementwise
-cases). Used by benchmarks/run.py (its "Goals" table); run alone with
+timed right after them where it is installed and has the op (numexpr too, for the elementwise
+cases), on its own: its thread pool stays awake after a call and took the cores from the
+next library's batch when it was in the rotation. Used by benchmarks/run.py (its "Goals" table); run alone with
 
     python benchmarks/goals.py [--budget 1.0]
 
@@ -199,12 +200,14 @@ def run(budget=1.0, log=print):
         f"({threads} threads): {stream:.1f} GB/s")
     rows = []
     for label, goal, f_hc, f_np, f_t, f_ne, flops, nbytes in cases():
-        fs = [f_hc, f_np] + [f for f in (f_t, f_ne) if f is not None]
-        # threaded BLAS calls: let the other library's threads go idle before each batch
-        t = best_pair(fs, budget, settle=0.3 if flops else 0.0)
-        it = iter(t[2:])
-        t_t = next(it) if f_t is not None else None
-        t_ne = next(it) if f_ne is not None else None
+        # hcarray and NumPy alternate; torch and numexpr are timed after them, each alone (their
+        # thread pools stay awake for a while after a call and would take the cores from the
+        # next library's batch). Threaded BLAS calls: let the other library's threads go idle
+        # before each batch.
+        settle = 0.3 if flops else 0.0
+        t = best_pair([f_hc, f_np], budget, settle=settle)
+        t_t = best_pair([f_t], budget / 2, settle=settle)[0] if f_t is not None else None
+        t_ne = best_pair([f_ne], budget / 2)[0] if f_ne is not None else None
         r = dict(label=label, goal=goal, t_hc=t[0], t_np=t[1], t_torch=t_t, t_ne=t_ne,
                  gflops=None if flops is None else flops / t[0] / 1e9,
                  gbs=None if nbytes is None else nbytes / t[0] / 1e9)
@@ -231,7 +234,8 @@ def markdown(res):
              f"GFLOP/s; STREAM add ({res['threads']} threads): {res['stream']:.1f} GB/s. "
              "hcarray and torch use all cores; NumPy's elementwise ops one, its matmul "
              "(OpenBLAS) all. matmul batches start 0.3 s after the previous library's batch "
-             "(OpenBLAS leaves its threads spinning after a call).",
+             "(OpenBLAS leaves its threads spinning after a call); torch is timed after the "
+             "hcarray/NumPy rotation, alone.",
              "",
              "| case | hcarray (us) | NumPy (us) | ratio | goal | met | torch (us) | numexpr (us) "
              "| note |",
