@@ -154,12 +154,13 @@ std::atomic<int64_t> g_threshold_bytes{2 * 1024 * 1024};
 int64_t parallel_threshold_bytes() { return g_threshold_bytes.load(); }
 void set_parallel_threshold_bytes(int64_t bytes) { g_threshold_bytes.store(bytes < 0 ? 0 : bytes); }
 
-void run_loop_parallel(const IterPlan& p, Loop loop, const void* ctx, int64_t align) {
+void run_loop_parallel(const IterPlan& p, Loop loop, const void* ctx, int64_t align,
+                       int64_t cost) {
   if (p.size == 0) return;
   int nt = num_threads();
   // Bytes touched per element: the operands' strides give the item sizes for contiguous runs;
   // 8 bytes per operand is a fair stand-in otherwise.
-  int64_t bytes = p.size * 8 * p.nop;
+  int64_t bytes = p.size * 8 * p.nop * (cost < 1 ? 1 : cost);
   if (nt <= 1 || p.ndim == 0 || bytes < g_threshold_bytes.load()) {
     run_loop(p, loop, ctx);
     return;

@@ -30,7 +30,8 @@ void run_range(const IterPlan& plan, Loop loop, const void* ctx, int64_t begin, 
 // Like run_loop, split over the thread pool when the work is large enough. Only for loops whose
 // writes at distinct positions are independent (elementwise ops, casts, fills). Chunk
 // boundaries are multiples of `align` elements.
-void run_loop_parallel(const IterPlan& plan, Loop loop, const void* ctx, int64_t align = 1);
+void run_loop_parallel(const IterPlan& plan, Loop loop, const void* ctx, int64_t align = 1,
+                       int64_t cost = 1);
 // Below this many elements (times bytes touched per element, see iter.cpp) ops run on one thread.
 int64_t parallel_threshold_bytes();
 void set_parallel_threshold_bytes(int64_t bytes);

@@ -134,7 +134,7 @@ static bool same_contiguous(const Array& a, const Array& b, DType ld) {
          b.is_c_contiguous();
 }
 static void run_contiguous(int nop, char** base, const int64_t* item, int64_t n, Loop fn,
-                           const void* ctx) {
+                           const void* ctx, int64_t cost) {
   if (n == 0) return;
   IterPlan p;
   p.nop = nop;
@@ -145,7 +145,7 @@ static void run_contiguous(int nop, char** base, const int64_t* item, int64_t n,
     p.base[k] = base[k];
     p.strides[k] = Dims{item[k]};
   }
-  run_loop_parallel(p, fn, ctx);
+  run_loop_parallel(p, fn, ctx, 1, cost);
 }
 
 Array dispatch_unary(int opid, const Array& x, Device dev, const Array* out) {
@@ -156,7 +156,7 @@ Array dispatch_unary(int opid, const Array& x, Device dev, const Array* out) {
     Array res = Array::empty(x.shape, e.out, dev, op.name.c_str());
     char* base[2] = {res.data(), x.data()};
     const int64_t item[2] = {itemsize(e.out), itemsize(ld)};
-    run_contiguous(2, base, item, res.size(), e.fn, e.ctx);
+    run_contiguous(2, base, item, res.size(), e.fn, e.ctx, op.cost);
     return res;
   }
   Array src = x.dtype == ld ? x : astype(x, ld);
@@ -164,7 +164,7 @@ Array dispatch_unary(int opid, const Array& x, Device dev, const Array* out) {
   Array res = prepare_out(op, x.shape, e.out, dev, out, &cast_after, &src, nullptr);
   const Array* operands[2] = {&res, &src};
   IterPlan plan = plan_iteration(2, operands, res.shape);
-  run_loop_parallel(plan, e.fn, e.ctx);
+  run_loop_parallel(plan, e.fn, e.ctx, 1, op.cost);
   if (cast_after) {
     copy_into(*out, res, op.name.c_str());
     return *out;
@@ -180,7 +180,7 @@ Array dispatch_binary(int opid, const Array& a, const Array& b, Device dev, cons
     Array res = Array::empty(a.shape, e.out, dev, op.name.c_str());
     char* base[3] = {res.data(), a.data(), b.data()};
     const int64_t item[3] = {itemsize(e.out), itemsize(ld), itemsize(ld)};
-    run_contiguous(3, base, item, res.size(), e.fn, e.ctx);
+    run_contiguous(3, base, item, res.size(), e.fn, e.ctx, op.cost);
     return res;
   }
   Dims shape = broadcast_shapes(a.shape, b.shape, op.name.c_str());
@@ -190,7 +190,7 @@ Array dispatch_binary(int opid, const Array& a, const Array& b, Device dev, cons
   Array res = prepare_out(op, shape, e.out, dev, out, &cast_after, &sa, &sb);
   const Array* operands[3] = {&res, &sa, &sb};
   IterPlan plan = plan_iteration(3, operands, shape);
-  run_loop_parallel(plan, e.fn, e.ctx);
+  run_loop_parallel(plan, e.fn, e.ctx, 1, op.cost);
   if (cast_after) {
     copy_into(*out, res, op.name.c_str());
     return *out;

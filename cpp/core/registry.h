@@ -26,6 +26,10 @@ struct OpInfo {
   std::string name;
   int arity = 0;
   TypeRule rule = TypeRule::Same;
+  // Work per element relative to a plain add: the thread pool takes the op from
+  // parallel_threshold_bytes() / cost bytes on (transcendental functions pay for the hand-off
+  // on smaller arrays than an add does).
+  int cost = 1;
   LoopEntry loops[kNumUnits][kNumDTypes];
 };
 

@@ -309,6 +309,7 @@ void register_arithmetic() {
   reg_binary<ViaInt8<Rem>, D::Bool, D::Int8>(rem);
 
   int pw = op_id("pow", 2);
+  op_info(pw).cost = 8;  // exp(y log x) in vector lanes: threads from 2 MiB / 8 of operands
   bin_same<Pow, HC_NUMERIC>(pw);
   reg_binary<ViaInt8<Pow>, D::Bool, D::Int8>(pw);
 
@@ -323,7 +324,9 @@ void register_arithmetic() {
   // Float-only functions: ints and bool go to float as NumPy's type resolution does.
   bin_same<CopySign, HC_FLOATS>(op_id("copysign", 2, TypeRule::Inexact));
   bin_same<Hypot, HC_FLOATS>(op_id("hypot", 2, TypeRule::Inexact));
-  bin_same<Atan2, HC_FLOATS>(op_id("atan2", 2, TypeRule::Inexact));
+  const int at2 = op_id("atan2", 2, TypeRule::Inexact);
+  op_info(at2).cost = 8;
+  bin_same<Atan2, HC_FLOATS>(at2);
   bin_same<LogAddExp, HC_FLOATS>(op_id("logaddexp", 2, TypeRule::Inexact));
   int nxt = op_id("nextafter", 2, TypeRule::Inexact);
   bin_same<NextAfter, D::Float32, D::Float64>(nxt);

@@ -10,6 +10,7 @@
 // std::complex), which is what the Array API's complex special cases describe. expm1, log1p,
 // log2 and log10 have no C counterpart and are written here; complex64 computes those in
 // complex128 and rounds once.
+#include <string>
 #include <cmath>
 #include <complex>
 #include <cstring>
@@ -136,6 +137,9 @@ struct Log10 {
 template <class Op>
 void reg_inexact(const char* name) {
   int op = op_id(name, 1, TypeRule::Inexact);
+  // Threads from 2 MiB / cost of operands (specs/threads.md): a transcendental function costs
+  // about 8 adds per element in float lanes; sqrt about 2.
+  op_info(op).cost = std::string(name) == "sqrt" ? 2 : 8;
   reg_unary<Op, DType::Float16, DType::Float16>(op);
   reg_unary<Op, DType::BFloat16, DType::BFloat16>(op);
   reg_unary<Op, DType::Float32, DType::Float32>(op);
