@@ -89,6 +89,7 @@ nb::object binary_op(int op, nb::handle a, nb::handle b, bool reflected) {
     } catch (const TypeError&) {
       return nb::borrow(Py_NotImplemented);
     }
+    if (!reflected) pow_bool_base(op, *self, b, &tmp);
     other = &tmp;
   }
   Device dev = route_device(nullptr, &self->device(), fn);

@@ -177,6 +177,15 @@ Array to_array(nb::handle h, const char* fn) {
   return as_array(r);
 }
 
+void pow_bool_base(int op, const Array& base, nb::handle exponent_obj, Array* exponent) {
+  static const int pow_id = find_op("pow");
+  if (op != pow_id || base.dtype != DType::Bool || !PyLong_CheckExact(exponent_obj.ptr())) return;
+  int overflow = 0;
+  const long long v = PyLong_AsLongLongAndOverflow(exponent_obj.ptr(), &overflow);
+  if (overflow || v != 2) return;
+  *exponent = astype(*exponent, DType::Int8);
+}
+
 Array operand_for(nb::handle h, const Array& like, const char* fn) {
   if (is_array(h)) return as_array(h);
   Scalar s;

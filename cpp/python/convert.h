@@ -32,6 +32,10 @@ Array scalar_array(const Scalar& s, DType t, Device dev);
 Array to_array(nb::handle h, const char* fn);
 // Like to_array, but a Python scalar takes its dtype from `like` (for binary operators).
 Array operand_for(nb::handle h, const Array& like, const char* fn);
+// NumPy's ndarray ** 2 is np.square, whose first loop for bool is int8: a bool array ** the
+// Python int 2 is int8 there (np.power(b, 2) and b ** 3 are int64). For the ** operator: casts
+// *exponent (already made by operand_for) to int8 in that case; otherwise leaves it.
+void pow_bool_base(int op, const Array& base, nb::handle exponent_obj, Array* exponent);
 // Zero-copy wrap of an object with the buffer protocol. dtype_override: -1 to use the format.
 Array from_buffer(nb::handle obj, int dtype_override, bool writeable_request);
 
