@@ -311,3 +311,14 @@ def test_integer_pow_negative_exponent_operator():
         x **= to_hc(np.array([-1, 1]))
     assert_same(2 ** x, np.array([2, 4]))
     assert_same(x ** 2.0, np.array([1.0, 4.0]))
+
+
+def test_bool_square_operator():
+    """NumPy's ndarray ** 2 is np.square, whose first loop for bool is int8; np.power and other
+    exponents give int64 (NEP 50's default integer)."""
+    b = np.array([True, False])
+    h = to_hc(b)
+    for got, want in ((h ** 2, b ** 2), (h ** 3, b ** 3), (2 ** h, 2 ** b),
+                      (hc.pow(h, 2), np.power(b, 2)), (h ** True, b ** True)):
+        assert got.dtype == want.dtype, (got.dtype, want.dtype)
+        np.testing.assert_array_equal(np.asarray(got), want)
