@@ -203,6 +203,25 @@ PyObject* g_fc_type = nullptr;
 
 }  // namespace
 
+// A new fast-call object: op (an elementwise op or reduction id) of the given kind in front of
+// the Python function `fallback`; `name`: the hcarray attribute it is (pickling), or None.
+nb::object new_fastcall(int op, int arity, int kind, bool scalars, nb::object fallback,
+                        nb::object name) {
+  if (g_array_type == nullptr)
+    g_array_type = reinterpret_cast<PyTypeObject*>(nb::type<Array>().ptr());
+  auto* tp = reinterpret_cast<PyTypeObject*>(g_fc_type);
+  auto* fc = reinterpret_cast<FastCall*>(tp->tp_alloc(tp, 0));
+  if (fc == nullptr) throw nb::python_error();
+  fc->vectorcall = fc_vectorcall;
+  fc->op = op;
+  fc->arity = arity;
+  fc->kind = kind;
+  fc->scalars = scalars;
+  fc->fallback = fallback.release().ptr();
+  fc->name = name.is_none() ? nullptr : name.release().ptr();
+  return nb::steal(reinterpret_cast<PyObject*>(fc));
+}
+
 void bind_fastcall(nb::module_& m) {
   g_fc_type = PyType_FromSpec(&fc_spec);
   if (g_fc_type == nullptr) throw nb::python_error();
@@ -212,41 +231,18 @@ void bind_fastcall(nb::module_& m) {
     if (arity != op_info(id).arity) throw ValueError("fastcall: " + op + " takes " +
                                                      std::to_string(op_info(id).arity) +
                                                      " operands");
-    if (g_array_type == nullptr)
-      g_array_type = reinterpret_cast<PyTypeObject*>(nb::type<Array>().ptr());
-    auto* tp = reinterpret_cast<PyTypeObject*>(g_fc_type);
-    auto* fc = reinterpret_cast<FastCall*>(tp->tp_alloc(tp, 0));
-    if (fc == nullptr) throw nb::python_error();
-    fc->vectorcall = fc_vectorcall;
-    fc->op = id;
-    fc->arity = arity;
-    fc->kind = kElementwise;
-    fc->scalars = scalars;
-    fc->name = nullptr;
-    fc->fallback = fallback.release().ptr();
-    return nb::steal(reinterpret_cast<PyObject*>(fc));
+    return new_fastcall(id, arity, kElementwise, scalars, std::move(fallback), nb::none());
   }, nb::arg("op"), nb::arg("arity"), nb::arg("scalars"), nb::arg("fallback"));
-  // sum/prod ("sum"/"prod") or max/min ("max"/"min") of a whole array; other calls: fallback.
   m.def("_set_fastcall_restore", [](nb::object f) {
     Py_XDECREF(g_restore);
     g_restore = f.release().ptr();
   });
+  // sum/prod ("sum"/"prod") or max/min ("max"/"min") of a whole array; other calls: fallback.
   m.def("fastcall_reduce", [](const std::string& op, nb::object fallback, nb::object name) {
     int id = find_reduce_op(op);
     if (id < 0) throw ValueError("fastcall_reduce: unknown reduction " + op);
-    if (g_array_type == nullptr)
-      g_array_type = reinterpret_cast<PyTypeObject*>(nb::type<Array>().ptr());
-    auto* tp = reinterpret_cast<PyTypeObject*>(g_fc_type);
-    auto* fc = reinterpret_cast<FastCall*>(tp->tp_alloc(tp, 0));
-    if (fc == nullptr) throw nb::python_error();
-    fc->vectorcall = fc_vectorcall;
-    fc->op = id;
-    fc->arity = 1;
-    fc->kind = (op == "max" || op == "min") ? kReduceExtreme : kReduceSum;
-    fc->scalars = false;
-    fc->fallback = fallback.release().ptr();
-    fc->name = name.is_none() ? nullptr : name.release().ptr();
-    return nb::steal(reinterpret_cast<PyObject*>(fc));
+    const int kind = (op == "max" || op == "min") ? kReduceExtreme : kReduceSum;
+    return new_fastcall(id, 1, kind, false, std::move(fallback), std::move(name));
   }, nb::arg("op"), nb::arg("fallback"), nb::arg("name").none() = nb::none());
 }
 
