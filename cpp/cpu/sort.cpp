@@ -79,8 +79,25 @@ template <class T> constexpr bool has_radix() {
   return std::is_integral_v<T> || std::is_floating_point_v<T>;
 }
 
+// Lengths for which the AVX-512 quicksort beats the radix sort (benchmarks/bench_sort.py,
+// specs/sorting.md).
+template <class T> bool use_simd_sort(int64_t n) {
+  if constexpr (has_simd_sort<T>()) {
+    static const bool on = simd_sort_enabled();
+    return on && n >= 2 && n <= (int64_t(1) << 40);
+  } else {
+    return false;
+  }
+}
+
 template <class T>
 void sort_lane(void* vp, int64_t n, bool descending, bool stable, int threads) {
+  if constexpr (has_simd_sort<T>()) {
+    if (use_simd_sort<T>(n)) {
+      simd_sort(static_cast<const T*>(vp), static_cast<T*>(vp), n, descending, threads);
+      return;
+    }
+  }
   if constexpr (has_radix<T>()) {
     if (n >= kRadixMin && uint64_t(n) <= 0xffffffffu) {
       radix_sort(static_cast<T*>(vp), n, descending, threads);
@@ -110,6 +127,12 @@ void sort_lane(void* vp, int64_t n, bool descending, bool stable, int threads) {
     if (descending) std::sort(b, e, [](T x, T y) { return y < x; });
     else std::sort(b, e);
   }
+}
+
+template <class T>
+void sort_copy_lane(const void* src, void* dst, int64_t n, bool descending, int threads) {
+  if constexpr (has_simd_sort<T>())
+    simd_sort(static_cast<const T*>(src), static_cast<T*>(dst), n, descending, threads);
 }
 
 // Sorts (value, index) pairs with the index as the tie-break, which is the stable order; the
@@ -187,6 +210,16 @@ SortLane sort_lane_kernel(DType t) {
   });
 }
 
+SortCopyLane sort_copy_lane_kernel(DType t, int64_t n) {
+  return visit_kernel_dtype(t, [n](auto tag) -> SortCopyLane {
+    using T = ctype_t<decltype(tag)::value>;
+    if constexpr (has_simd_sort<T>()) {
+      if (use_simd_sort<T>(n)) return &sort_copy_lane<T>;
+    }
+    return nullptr;
+  });
+}
+
 ArgsortLane argsort_lane_kernel(DType t) {
   return visit_kernel_dtype(t, [](auto tag) -> ArgsortLane {
     return &argsort_lane<ctype_t<decltype(tag)::value>>;
@@ -218,6 +251,7 @@ Array sort(const Array& x0, int axis, bool descending, bool stable) {
   if (out.size() > 0) {
     SortLane kernel = sort_lane_kernel(x.dtype);
     const int64_t n = x.shape[axis], isz = x.itemsize();
+    SortCopyLane copy_kernel = sort_copy_lane_kernel(x.dtype, n);
     const int64_t sx = x.strides[axis], so = out.strides[axis];
     const bool direct = so == isz;  // the result's lanes are contiguous: sort in place there
     const int64_t nlanes = lane_count(x, axis);
@@ -227,8 +261,12 @@ Array sort(const Array& x0, int axis, bool descending, bool stable) {
       std::vector<char> buf(direct ? 0 : static_cast<size_t>(n * isz));
       for_lane_range(x, out, axis, first, last, [&](int64_t, const char* px, char* po) {
         char* dst = direct ? po : buf.data();
-        copy_strided(dst, isz, px, sx, n, isz);
-        kernel(dst, n, descending, stable, inner);
+        if (copy_kernel && sx == isz && is_aligned(px, isz)) {
+          copy_kernel(px, dst, n, descending, inner);  // the copy fused with the first pass
+        } else {
+          copy_strided(dst, isz, px, sx, n, isz);
+          kernel(dst, n, descending, stable, inner);
+        }
         if (!direct) copy_strided(po, so, dst, isz, n, isz);
       });
     };

@@ -59,6 +59,9 @@ template <class F> struct Order<std::complex<F>> {
 
 // Sorts n contiguous elements in place, using up to `threads` threads of the pool.
 using SortLane = void (*)(void* v, int64_t n, bool descending, bool stable, int threads);
+// Writes to dst the n contiguous elements of src sorted (always the stable result); null from
+// sort_copy_lane_kernel when the dtype or n has no such kernel (then: copy, then SortLane).
+using SortCopyLane = void (*)(const void* src, void* dst, int64_t n, bool descending, int threads);
 // Writes to idx the permutation (0..n-1) that sorts the n contiguous elements of v.
 using ArgsortLane = void (*)(const void* v, int64_t* idx, int64_t n, bool descending, bool stable,
                              int threads);
@@ -70,8 +73,23 @@ template <class T>
 void radix_argsort(const T* v, int64_t* idx, int64_t n, bool descending, int threads);
 constexpr int64_t kRadixMin = 16;
 
+// AVX-512 quicksort (cpu/sort_avx512.cpp) for float, double, int32, uint32, int64, uint64:
+// writes to dst the n elements of src sorted (src == dst sorts in place; otherwise they must not
+// overlap), bit for bit the stable result (NaNs and zeros' signs in input order), any n.
+// simd_sort_enabled(): x86-64 with AVX-512 F/DQ/BW/VL and HCARRAY_SIMD unset or "avx512";
+// simd_sort may be called only when it is true. The lane kernels use it for n in
+// [simd_sort_min<T>(), simd_sort_max<T>()] (measured switchovers, specs/sorting.md).
+bool simd_sort_enabled();
+template <class T>
+void simd_sort(const T* src, T* dst, int64_t n, bool descending, int threads);
+template <class T> constexpr bool has_simd_sort() {
+  return (std::is_integral_v<T> || std::is_floating_point_v<T>) &&
+         (sizeof(T) == 4 || sizeof(T) == 8);
+}
+
 // The kernels for a kernel dtype (see kernel_dtype); null for others.
 SortLane sort_lane_kernel(DType t);
+SortCopyLane sort_copy_lane_kernel(DType t, int64_t n);
 ArgsortLane argsort_lane_kernel(DType t);
 
 // The dtype the kernels run in: bool as uint8, float16/bfloat16 as float32 (exact widening);

@@ -1,0 +1,645 @@
+// AVX-512 quicksort lane kernels for 32- and 64-bit keys (float, int32, uint32, double, int64,
+// uint64); declared in cpu/sort.h, chosen by cpu/sort.cpp. x86-64 only; elsewhere the entry
+// points report "not available" and the radix sorts run.
+//
+// Algorithm (written for hcarray; specs/sorting.md):
+// - Floats: one pre-pass moves the NaNs out (their bit patterns kept, in input order, in a side
+//   buffer) and records the bits of every zero in input order. The rest is sorted as numbers
+//   (-0 == +0), then the zero run is rewritten with the recorded zeros (only when both signs
+//   occur) and the NaNs go to the end (or the front, descending) in input order: the result is
+//   bit for bit the stable sort's.
+// - Quicksort: pivot = median of a sorted sample; an in-place vectorised partition into
+//   `< pivot | >= pivot` that keeps one vector from each end in registers and then always reads
+//   from the side with less free space, so each step can store a whole vector on both sides
+//   (the `<` lanes compressed to the bottom, the `>=` lanes expanded to the top of one
+//   register). The partition also tracks each side's min and max: a side whose min equals its
+//   max is all equal and is not recursed into; when nothing is below the pivot (it is the
+//   minimum) the range is split at `<= pivot` instead, which puts the pivot's copies aside.
+// - Partitions of up to 16 vectors (256 32-bit / 128 64-bit elements) are sorted in registers
+//   by bitonic networks (masked loads padded with the type's maximum, masked stores).
+// - Depth limit 2*log2(n) (HCARRAY_SORT_MAX_DEPTH lowers it, for tests): then std::sort
+//   (introsort, O(n log n)) on that range.
+// - Threads: with 2+ threads and a long lane, the first partition is followed by sorting the
+//   two sides on two threads of the pool (each side long enough to pay for it).
+// - Descending: sort ascending, reverse (ties are indistinguishable except zeros, rewritten
+//   again in input order), NaNs first in input order.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <vector>
+
+#include "core/parallel.h"
+#include "cpu/sort.h"
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
+namespace hc::cpu {
+
+#if defined(__x86_64__)
+
+namespace {
+
+bool cpu_has_avx512() {
+  return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+         __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl");
+}
+
+bool choose_enabled() {
+  if (const char* env = std::getenv("HCARRAY_SIMD"))
+    if (std::strcmp(env, "avx512") != 0) return false;
+  return cpu_has_avx512();
+}
+
+}  // namespace
+
+bool simd_sort_enabled() {
+  static const bool on = choose_enabled();
+  return on;
+}
+
+// Everything from here to the matching pop_options may use AVX-512 (every function defined in
+// this region carries target("avx512f,avx512dq,avx512bw,avx512vl"), exactly as if written on
+// each); it runs only after simd_sort_enabled() said yes.
+#pragma GCC push_options
+#pragma GCC target("avx512f,avx512dq,avx512bw,avx512vl")
+
+namespace {
+
+#define HC_INLINE inline __attribute__((always_inline))
+
+// ---- vector traits: every key type lives in __m512i; comparisons per type ----------------------
+
+struct W32 {
+  static constexpr int N = 16;
+  using M = __mmask16;
+  static HC_INLINE __m512i loadu(const void* p) { return _mm512_loadu_si512(p); }
+  static HC_INLINE __m512i mask_loadu(__m512i src, M m, const void* p) {
+    return _mm512_mask_loadu_epi32(src, m, p);
+  }
+  static HC_INLINE void storeu(void* p, __m512i v) { _mm512_storeu_si512(p, v); }
+  static HC_INLINE void mask_storeu(void* p, M m, __m512i v) { _mm512_mask_storeu_epi32(p, m, v); }
+  static HC_INLINE void compress_store(void* p, M m, __m512i v) {
+    _mm512_mask_compressstoreu_epi32(p, m, v);
+  }
+  static HC_INLINE __m512i compress(M m, __m512i v) { return _mm512_maskz_compress_epi32(m, v); }
+  static HC_INLINE __m512i expand(__m512i src, M m, __m512i v) {
+    return _mm512_mask_expand_epi32(src, m, v);
+  }
+  static HC_INLINE M first(int k) { return M((1u << k) - 1u); }  // k in [0, 16]
+  static HC_INLINE __m512i reverse(__m512i v) {
+    const __m512i idx = _mm512_set_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    return _mm512_permutexvar_epi32(idx, v);
+  }
+  // v with lane i swapped with lane i ^ J.
+  template <int J> static HC_INLINE __m512i xor_lanes(__m512i v) {
+    if constexpr (J == 1) return _mm512_shuffle_epi32(v, _MM_PERM_CDAB);
+    else if constexpr (J == 2) return _mm512_shuffle_epi32(v, _MM_PERM_BADC);
+    else if constexpr (J == 4) return _mm512_shuffle_i64x2(v, v, 0xB1);
+    else return _mm512_shuffle_i64x2(v, v, 0x4E);
+  }
+};
+
+struct W64 {
+  static constexpr int N = 8;
+  using M = __mmask8;
+  static HC_INLINE __m512i loadu(const void* p) { return _mm512_loadu_si512(p); }
+  static HC_INLINE __m512i mask_loadu(__m512i src, M m, const void* p) {
+    return _mm512_mask_loadu_epi64(src, m, p);
+  }
+  static HC_INLINE void storeu(void* p, __m512i v) { _mm512_storeu_si512(p, v); }
+  static HC_INLINE void mask_storeu(void* p, M m, __m512i v) { _mm512_mask_storeu_epi64(p, m, v); }
+  static HC_INLINE void compress_store(void* p, M m, __m512i v) {
+    _mm512_mask_compressstoreu_epi64(p, m, v);
+  }
+  static HC_INLINE __m512i compress(M m, __m512i v) { return _mm512_maskz_compress_epi64(m, v); }
+  static HC_INLINE __m512i expand(__m512i src, M m, __m512i v) {
+    return _mm512_mask_expand_epi64(src, m, v);
+  }
+  static HC_INLINE M first(int k) { return M((1u << k) - 1u); }  // k in [0, 8]
+  static HC_INLINE __m512i reverse(__m512i v) {
+    const __m512i idx = _mm512_set_epi64(0, 1, 2, 3, 4, 5, 6, 7);
+    return _mm512_permutexvar_epi64(idx, v);
+  }
+  template <int J> static HC_INLINE __m512i xor_lanes(__m512i v) {
+    if constexpr (J == 1) return _mm512_shuffle_epi32(v, _MM_PERM_BADC);
+    else if constexpr (J == 2) return _mm512_shuffle_i64x2(v, v, 0xB1);
+    else return _mm512_shuffle_i64x2(v, v, 0x4E);
+  }
+};
+
+template <class T> struct Vec;
+
+#define HC_CMP_TRAITS(T, W, MIN, MAX, MMIN, MMAX, LT, SET1, CASTI, CASTV, TOP, BOTTOM)      \
+  template <> struct Vec<T> : W {                                                           \
+    using W::M;                                                                             \
+    static HC_INLINE __m512i min(__m512i a, __m512i b) { return CASTI(MIN(CASTV(a), CASTV(b))); } \
+    static HC_INLINE __m512i max(__m512i a, __m512i b) { return CASTI(MAX(CASTV(a), CASTV(b))); } \
+    static HC_INLINE __m512i mask_min(__m512i s, M m, __m512i a, __m512i b) {              \
+      return CASTI(MMIN(CASTV(s), m, CASTV(a), CASTV(b)));                                 \
+    }                                                                                       \
+    static HC_INLINE __m512i mask_max(__m512i s, M m, __m512i a, __m512i b) {              \
+      return CASTI(MMAX(CASTV(s), m, CASTV(a), CASTV(b)));                                 \
+    }                                                                                       \
+    static HC_INLINE M lt(__m512i a, __m512i b) { return LT(CASTV(a), CASTV(b)); }         \
+    static HC_INLINE __m512i set1(T x) { return CASTI(SET1(x)); }                          \
+    static constexpr T top() { return TOP; }                                                \
+    static constexpr T bottom() { return BOTTOM; }                                          \
+  };
+
+#define HC_ID(x) (x)
+#define HC_LT_PS(a, b) _mm512_cmp_ps_mask(a, b, _CMP_LT_OQ)
+#define HC_LT_PD(a, b) _mm512_cmp_pd_mask(a, b, _CMP_LT_OQ)
+#define HC_LT_EPI32(a, b) _mm512_cmp_epi32_mask(a, b, _MM_CMPINT_LT)
+#define HC_LT_EPU32(a, b) _mm512_cmp_epu32_mask(a, b, _MM_CMPINT_LT)
+#define HC_LT_EPI64(a, b) _mm512_cmp_epi64_mask(a, b, _MM_CMPINT_LT)
+#define HC_LT_EPU64(a, b) _mm512_cmp_epu64_mask(a, b, _MM_CMPINT_LT)
+#define HC_SET1_U32(x) _mm512_set1_epi32(int(x))
+#define HC_SET1_U64(x) _mm512_set1_epi64((long long)(x))
+
+HC_CMP_TRAITS(float, W32, _mm512_min_ps, _mm512_max_ps, _mm512_mask_min_ps, _mm512_mask_max_ps,
+              HC_LT_PS, _mm512_set1_ps, _mm512_castps_si512, _mm512_castsi512_ps,
+              std::numeric_limits<float>::infinity(), -std::numeric_limits<float>::infinity())
+HC_CMP_TRAITS(double, W64, _mm512_min_pd, _mm512_max_pd, _mm512_mask_min_pd, _mm512_mask_max_pd,
+              HC_LT_PD, _mm512_set1_pd, _mm512_castpd_si512, _mm512_castsi512_pd,
+              std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity())
+HC_CMP_TRAITS(int32_t, W32, _mm512_min_epi32, _mm512_max_epi32, _mm512_mask_min_epi32,
+              _mm512_mask_max_epi32, HC_LT_EPI32, HC_SET1_U32, HC_ID, HC_ID, INT32_MAX, INT32_MIN)
+HC_CMP_TRAITS(uint32_t, W32, _mm512_min_epu32, _mm512_max_epu32, _mm512_mask_min_epu32,
+              _mm512_mask_max_epu32, HC_LT_EPU32, HC_SET1_U32, HC_ID, HC_ID, UINT32_MAX, 0u)
+HC_CMP_TRAITS(int64_t, W64, _mm512_min_epi64, _mm512_max_epi64, _mm512_mask_min_epi64,
+              _mm512_mask_max_epi64, HC_LT_EPI64, HC_SET1_U64, HC_ID, HC_ID, INT64_MAX, INT64_MIN)
+HC_CMP_TRAITS(uint64_t, W64, _mm512_min_epu64, _mm512_max_epu64, _mm512_mask_min_epu64,
+              _mm512_mask_max_epu64, HC_LT_EPU64, HC_SET1_U64, HC_ID, HC_ID, UINT64_MAX,
+              uint64_t(0))
+
+template <class T> HC_INLINE T hmin(__m512i v) {
+  alignas(64) T buf[64 / sizeof(T)];
+  _mm512_store_si512(buf, v);
+  T m = buf[0];
+  for (size_t i = 1; i < 64 / sizeof(T); ++i) m = buf[i] < m ? buf[i] : m;
+  return m;
+}
+template <class T> HC_INLINE T hmax(__m512i v) {
+  alignas(64) T buf[64 / sizeof(T)];
+  _mm512_store_si512(buf, v);
+  T m = buf[0];
+  for (size_t i = 1; i < 64 / sizeof(T); ++i) m = m < buf[i] ? buf[i] : m;
+  return m;
+}
+
+// ---- bitonic sorting network over R registers (R * N keys, ascending in register order) -----
+
+// Lanes of register r that keep the max in step (K, J) of the bitonic sort (J < N): global
+// index g = r * N + i keeps the max when exactly one of (g & J), (g & K) is set.
+template <int N, int R, int K, int J> struct StepMasks {
+  unsigned m[R];
+  constexpr StepMasks() : m() {
+    for (int r = 0; r < R; ++r) {
+      unsigned bits = 0;
+      for (int i = 0; i < N; ++i) {
+        int g = r * N + i;
+        if (((g & J) != 0) != ((g & K) != 0)) bits |= 1u << i;
+      }
+      m[r] = bits;
+    }
+  }
+};
+
+template <class T, int R, int K, int J> HC_INLINE void bitonic_step(__m512i* v) {
+  using V = Vec<T>;
+  constexpr int N = V::N;
+  if constexpr (J >= N) {
+    constexpr int D = J / N;
+#pragma GCC unroll 16
+    for (int r = 0; r < R; ++r) {
+      if (r & D) continue;
+      const int s = r | D;
+      const __m512i lo = V::min(v[r], v[s]), hi = V::max(v[r], v[s]);
+      if (((r * N) & K) == 0) {
+        v[r] = lo;
+        v[s] = hi;
+      } else {
+        v[r] = hi;
+        v[s] = lo;
+      }
+    }
+  } else {
+    constexpr StepMasks<N, R, K, J> masks{};
+#pragma GCC unroll 16
+    for (int r = 0; r < R; ++r) {
+      const __m512i p = V::template xor_lanes<J>(v[r]);
+      v[r] = V::mask_max(V::min(v[r], p), typename V::M(masks.m[r]), v[r], p);
+    }
+  }
+}
+
+template <class T, int R, int K, int J> HC_INLINE void bitonic_merge_steps(__m512i* v) {
+  bitonic_step<T, R, K, J>(v);
+  if constexpr (J > 1) bitonic_merge_steps<T, R, K, J / 2>(v);
+}
+
+template <class T, int R, int K> HC_INLINE void bitonic_stages(__m512i* v) {
+  bitonic_merge_steps<T, R, K, K / 2>(v);
+  if constexpr (K < R * Vec<T>::N) bitonic_stages<T, R, 2 * K>(v);
+}
+
+// Sorts a[0, n) in place, n <= R * N, in R registers.
+template <class T, int R> __attribute__((noinline)) void network_sort(T* a, int64_t n) {
+  using V = Vec<T>;
+  constexpr int N = V::N;
+  __m512i v[R];
+  const __m512i pad = V::set1(V::top());
+#pragma GCC unroll 16
+  for (int r = 0; r < R; ++r) {
+    const int64_t k = n - int64_t(r) * N;
+    if (k >= N) v[r] = V::loadu(a + r * N);
+    else if (k > 0) v[r] = V::mask_loadu(pad, V::first(int(k)), a + r * N);
+    else v[r] = pad;
+  }
+  bitonic_stages<T, R, 2>(v);
+#pragma GCC unroll 16
+  for (int r = 0; r < R; ++r) {
+    const int64_t k = n - int64_t(r) * N;
+    if (k >= N) V::storeu(a + r * N, v[r]);
+    else if (k > 0) V::mask_storeu(a + r * N, V::first(int(k)), v[r]);
+  }
+}
+
+template <class T> constexpr int64_t small_max() { return 16 * Vec<T>::N; }
+
+template <class T> void small_sort(T* a, int64_t n) {
+  constexpr int N = Vec<T>::N;
+  if (n <= 1) return;
+  if (n <= N) return network_sort<T, 1>(a, n);
+  if (n <= 2 * N) return network_sort<T, 2>(a, n);
+  if (n <= 4 * N) return network_sort<T, 4>(a, n);
+  if (n <= 8 * N) return network_sort<T, 8>(a, n);
+  network_sort<T, 16>(a, n);
+}
+
+// ---- partition -----------------------------------------------------------------------------
+
+template <class T> struct Sides {
+  T lt_min, lt_max, ge_min, ge_max;
+};
+
+// Vectors kept from each end before the partition loop starts; each loop step then reads this
+// many from one side (one branch per K vectors, independent loads).
+template <class T> constexpr int kUnroll = 4;
+
+#ifndef HC_SORT_COMPRESS_STORE
+#define HC_SORT_COMPRESS_STORE 1
+#endif
+
+// Partitions one vector: `< p` lanes to a[lw...], `>= p` lanes to ...a[rw), updating the side
+// min/max. Needs N free slots below lw... (i.e. [lw, lw + N) and [rw - N, rw) free).
+template <class T>
+HC_INLINE void part_vec(T* a, __m512i v, __m512i pv, int64_t& lw, int64_t& rw, __m512i& lt_min,
+                        __m512i& lt_max, __m512i& ge_min, __m512i& ge_max) {
+  using V = Vec<T>;
+  using M = typename V::M;
+  constexpr int N = V::N;
+  const M lt = V::lt(v, pv);
+  const M ge = M(~lt);
+  const int cl = __builtin_popcount(unsigned(lt));
+  lt_min = V::mask_min(lt_min, lt, lt_min, v);
+  lt_max = V::mask_max(lt_max, lt, lt_max, v);
+  ge_min = V::mask_min(ge_min, ge, ge_min, v);
+  ge_max = V::mask_max(ge_max, ge, ge_max, v);
+#if HC_SORT_COMPRESS_STORE
+  V::compress_store(a + lw, lt, v);
+  V::compress_store(a + rw - (N - cl), ge, v);
+#else
+  // `<` lanes at the bottom, `>=` lanes at the top: one register stored on both sides (the
+  // extra lanes land in free space).
+  const __m512i w = V::expand(V::compress(lt, v), M(~V::first(cl)), V::compress(ge, v));
+  V::storeu(a + lw, w);
+  V::storeu(a + rw - N, w);
+#endif
+  lw += cl;
+  rw -= N - cl;
+}
+
+// Reorders a[0, n) (n >= 2 K N) into `< p` then `>= p`; returns the count below p and each
+// side's min and max (meaningless for an empty side).
+template <class T> int64_t partition(T* a, int64_t n, T p, Sides<T>& s) {
+  using V = Vec<T>;
+  using M = typename V::M;
+  constexpr int N = V::N;
+  constexpr int K = kUnroll<T>;
+  const __m512i pv = V::set1(p);
+  __m512i lt_min = V::set1(V::top()), ge_min = lt_min;
+  __m512i lt_max = V::set1(V::bottom()), ge_max = lt_max;
+  const int64_t rem = n % N;
+  const int64_t body = n - rem;
+  const __m512i tail = rem ? V::mask_loadu(pv, V::first(int(rem)), a + body) : pv;
+  __m512i saved[2 * K + 1];
+  for (int k = 0; k < K; ++k) {
+    saved[k] = V::loadu(a + k * N);
+    saved[K + k] = V::loadu(a + body - (k + 1) * N);
+  }
+  saved[2 * K] = tail;
+  // Unread: [l_read, r_read). Free: [lw, l_read) and [r_read, rw); together 2 K N + rem, and
+  // reading from the side with less free space leaves at least K N on each side.
+  int64_t l_read = K * N, r_read = body - K * N, lw = 0, rw = n;
+  while (r_read - l_read >= K * N) {
+    // One load address for the K vectors, chosen without a branch.
+    const bool left = l_read - lw <= rw - r_read;
+    const int64_t at = left ? l_read : r_read - K * N;
+    l_read += left ? K * N : 0;
+    r_read -= left ? 0 : K * N;
+    __m512i v[K];
+#pragma GCC unroll 8
+    for (int k = 0; k < K; ++k) v[k] = V::loadu(a + at + k * N);
+#pragma GCC unroll 8
+    for (int k = 0; k < K; ++k) part_vec<T>(a, v[k], pv, lw, rw, lt_min, lt_max, ge_min, ge_max);
+  }
+  while (r_read > l_read) {
+    __m512i v;
+    if (l_read - lw <= rw - r_read) {
+      v = V::loadu(a + l_read);
+      l_read += N;
+    } else {
+      r_read -= N;
+      v = V::loadu(a + r_read);
+    }
+    part_vec<T>(a, v, pv, lw, rw, lt_min, lt_max, ge_min, ge_max);
+  }
+  // The saved vectors and the tail fill the gap [lw, rw) exactly.
+  for (int i = 0; i < 2 * K + 1; ++i) {
+    const __m512i v = saved[i];
+    const M valid = i < 2 * K ? M(~M(0)) : V::first(int(rem));
+    const M lt = M(V::lt(v, pv) & valid);
+    const M ge = M(~V::lt(v, pv) & valid);
+    const int cl = __builtin_popcount(unsigned(lt));
+    const int cg = __builtin_popcount(unsigned(ge));
+    lt_min = V::mask_min(lt_min, lt, lt_min, v);
+    lt_max = V::mask_max(lt_max, lt, lt_max, v);
+    ge_min = V::mask_min(ge_min, ge, ge_min, v);
+    ge_max = V::mask_max(ge_max, ge, ge_max, v);
+    V::compress_store(a + lw, lt, v);
+    V::compress_store(a + rw - cg, ge, v);
+    lw += cl;
+    rw -= cg;
+  }
+  s.lt_min = hmin<T>(lt_min);
+  s.lt_max = hmax<T>(lt_max);
+  s.ge_min = hmin<T>(ge_min);
+  s.ge_max = hmax<T>(ge_max);
+  return lw;
+}
+
+// Median of a sorted sample of 16 (or, for a balanced first split, 256) spread elements.
+template <class T> T choose_pivot(const T* a, int64_t n, int samples) {
+  T buf[256];
+  const int64_t step = n / samples;
+  for (int i = 0; i < samples; ++i) buf[i] = a[step / 2 + i * step];
+  small_sort(buf, samples);
+  return buf[samples / 2];
+}
+
+// The smallest T above p (p below the type's maximum).
+template <class T> T next_up(T p) {
+  if constexpr (std::is_floating_point_v<T>) return std::nextafter(p, std::numeric_limits<T>::infinity());
+  else return T(p + 1);
+}
+
+template <class T> void quicksort(T* a, int64_t n, int depth) {
+  while (n > small_max<T>()) {
+    if (depth-- <= 0) {
+      std::sort(a, a + n);  // introsort: O(n log n) whatever the data (no NaNs here)
+      return;
+    }
+    Sides<T> s;
+    const T p = choose_pivot(a, n, 16);
+    int64_t m = partition(a, n, p, s);
+    if (m == 0) {
+      // p is the minimum: everything is >= p.
+      if (!(s.ge_min < s.ge_max)) return;  // all equal
+      m = partition(a, n, next_up(p), s);  // [0, m) == p, done
+      a += m;
+      n -= m;
+      if (!(s.ge_min < s.ge_max)) return;
+      continue;
+    }
+    const bool left_done = !(s.lt_min < s.lt_max), right_done = !(s.ge_min < s.ge_max);
+    if (left_done && right_done) return;
+    if (left_done) {
+      a += m;
+      n -= m;
+    } else if (right_done) {
+      n = m;
+    } else if (m < n - m) {
+      quicksort(a, m, depth);
+      a += m;
+      n -= m;
+    } else {
+      quicksort(a + m, n - m, depth);
+      n = m;
+    }
+  }
+  small_sort(a, n);
+}
+
+int max_depth(int64_t n) {
+  int d = 0;
+  for (int64_t k = n; k > 1; k >>= 1) ++d;
+  d *= 2;
+  if (const char* env = std::getenv("HCARRAY_SORT_MAX_DEPTH")) {
+    const int lim = std::atoi(env);
+    if (lim >= 0 && lim < d) d = lim;
+  }
+  return d;
+}
+
+// Lanes this long are partitioned by two threads, then the sides sorted one per thread (unless
+// one side is under an eighth: then all on one thread). Measured: 2 threads win from ~16K.
+constexpr int64_t kSplitMin = int64_t(1) << 14;
+constexpr int64_t kSwapSplit = int64_t(1) << 15;  // swaps this long: two threads
+
+// Runs f(0) and f(1) on two threads of the pool.
+template <class F> void two_tasks(const F& f) {
+  parallel_for(2, 1, 2, [&](int64_t b, int64_t e, int) {
+    for (int64_t t = b; t < e; ++t) f(int(t));
+  });
+}
+
+// partition() over two threads: each partitions one half, then the `>=` part of the first half
+// and the `<` part of the second trade places (only the misplaced elements move; order within
+// a side does not matter).
+template <class T> int64_t partition2(T* a, int64_t n, T p, Sides<T>& s) {
+  const int64_t h = n / 2;
+  int64_t m[2];
+  Sides<T> sh[2];
+  two_tasks([&](int t) { m[t] = t == 0 ? partition(a, h, p, sh[0]) : partition(a + h, n - h, p, sh[1]); });
+  auto lo = [](T x, T y) { return y < x ? y : x; };
+  auto hi = [](T x, T y) { return x < y ? y : x; };
+  // (An empty side reports min = top, max = bottom, which min/max ignore.)
+  s = {lo(sh[0].lt_min, sh[1].lt_min), hi(sh[0].lt_max, sh[1].lt_max),
+       lo(sh[0].ge_min, sh[1].ge_min), hi(sh[0].ge_max, sh[1].ge_max)};
+  // [0, m0) <, [m0, h) >=, [h, h + m1) <, [h + m1, n) >=: swap the first c of [m0, h) with the
+  // last c of [h, h + m1).
+  const int64_t c = std::min(h - m[0], m[1]);
+  T* x = a + m[0];
+  T* y = a + h + m[1] - c;
+  if (c >= kSwapSplit) {
+    const int64_t c2 = c / 2;
+    two_tasks([&](int t) {
+      if (t == 0) std::swap_ranges(x, x + c2, y);
+      else std::swap_ranges(x + c2, x + c, y + c2);
+    });
+  } else {
+    std::swap_ranges(x, x + c, y);
+  }
+  return m[0] + m[1];
+}
+
+template <class T> void sort_keys(T* a, int64_t n, int threads) {
+  const int depth = max_depth(n);
+  if (threads < 2 || n < kSplitMin || depth < 1) return quicksort(a, n, depth);
+  Sides<T> s;
+  const T p = choose_pivot(a, n, int(small_max<T>()));
+  const int64_t m = partition2(a, n, p, s);
+  // Unbalanced (or p the minimum): the whole range on this thread (one partition wasted).
+  if (m < n / 8 || n - m < n / 8) return quicksort(a, n, depth);
+  const bool left_done = !(s.lt_min < s.lt_max), right_done = !(s.ge_min < s.ge_max);
+  two_tasks([&](int side) {
+    if (side == 0 && !left_done) quicksort(a, m, depth - 1);
+    if (side == 1 && !right_done) quicksort(a + m, n - m, depth - 1);
+  });
+}
+
+// ---- whole-lane helpers --------------------------------------------------------------------
+
+template <class T> void reverse(T* a, int64_t n) {
+  using V = Vec<T>;
+  constexpr int N = V::N;
+  int64_t lo = 0, hi = n;
+  while (hi - lo >= 2 * N) {
+    const __m512i x = V::loadu(a + lo), y = V::loadu(a + hi - N);
+    V::storeu(a + lo, V::reverse(y));
+    V::storeu(a + hi - N, V::reverse(x));
+    lo += N;
+    hi -= N;
+  }
+  std::reverse(a + lo, a + hi);
+}
+
+template <class T> struct UBits;
+template <> struct UBits<float> { using type = uint32_t; };
+template <> struct UBits<double> { using type = uint64_t; };
+
+// Floats: copies the non-NaN values of src to the front of a (in order; src may be a) and
+// returns their count; NaN bit
+// patterns go to `nans` and the bits of every zero to `zeros`, both in input order.
+template <class T>
+int64_t take_out_specials(const T* src, T* a, int64_t n,
+                          std::vector<typename UBits<T>::type>& nans,
+                          std::vector<typename UBits<T>::type>& zeros) {
+  using V = Vec<T>;
+  using M = typename V::M;
+  constexpr int N = V::N;
+  const __m512i zero = V::set1(T(0));
+  int64_t w = 0;
+  for (int64_t i = 0; i < n; i += N) {
+    const int k = int(std::min<int64_t>(N, n - i));
+    const M valid = V::first(k);
+    const __m512i v = V::mask_loadu(zero, valid, src + i);
+    M nan, isz;
+    if constexpr (sizeof(T) == 4) {
+      nan = _mm512_mask_cmp_ps_mask(valid, _mm512_castsi512_ps(v), _mm512_castsi512_ps(v), _CMP_UNORD_Q);
+      isz = _mm512_mask_cmp_ps_mask(valid, _mm512_castsi512_ps(v), _mm512_castsi512_ps(zero), _CMP_EQ_OQ);
+    } else {
+      nan = _mm512_mask_cmp_pd_mask(valid, _mm512_castsi512_pd(v), _mm512_castsi512_pd(v), _CMP_UNORD_Q);
+      isz = _mm512_mask_cmp_pd_mask(valid, _mm512_castsi512_pd(v), _mm512_castsi512_pd(zero), _CMP_EQ_OQ);
+    }
+    if (isz) {
+      const size_t z0 = zeros.size();
+      zeros.resize(z0 + size_t(__builtin_popcount(unsigned(isz))));
+      V::compress_store(zeros.data() + z0, isz, v);
+    }
+    if (nan) {
+      const size_t q0 = nans.size();
+      nans.resize(q0 + size_t(__builtin_popcount(unsigned(nan))));
+      V::compress_store(nans.data() + q0, nan, v);
+      const M keep = M(valid & ~nan);
+      V::compress_store(a + w, keep, v);
+      w += __builtin_popcount(unsigned(keep));
+    } else {
+      // w <= i: in place (src == a), only slots already read are written.
+      if (w != i || src != a) V::mask_storeu(a + w, valid, v);
+      w += k;
+    }
+  }
+  return w;
+}
+
+// Rewrites the zero run of sorted a[0, m) (ascending or descending) with `zeros`' bits, in
+// order, when both signs occur.
+template <class T, class U> void put_back_zeros(T* a, int64_t m, const std::vector<U>& zeros,
+                                                bool descending) {
+  if (zeros.size() < 2) return;
+  constexpr U sign = U(U(1) << (sizeof(U) * 8 - 1));
+  bool neg = false, pos = false;
+  for (U z : zeros) (z & sign ? neg : pos) = true;
+  if (!(neg && pos)) return;
+  T* first = descending ? std::lower_bound(a, a + m, T(0), [](T x, T y) { return y < x; })
+                        : std::lower_bound(a, a + m, T(0));
+  std::memcpy(first, zeros.data(), zeros.size() * sizeof(U));
+}
+
+template <class T>
+void simd_sort_impl(const T* src, T* a, int64_t n, bool descending, int threads) {
+  if constexpr (std::is_floating_point_v<T>) {
+    using U = typename UBits<T>::type;
+    std::vector<U> nans, zeros;
+    const int64_t m = take_out_specials(src, a, n, nans, zeros);
+    sort_keys(a, m, threads);
+    if (descending) reverse(a, m);
+    put_back_zeros(a, m, zeros, descending);
+    if (!nans.empty()) {
+      if (descending) {
+        std::memmove(a + nans.size(), a, size_t(m) * sizeof(T));
+        std::memcpy(a, nans.data(), nans.size() * sizeof(U));
+      } else {
+        std::memcpy(a + m, nans.data(), nans.size() * sizeof(U));
+      }
+    }
+  } else {
+    if (src != a) std::memcpy(a, src, size_t(n) * sizeof(T));
+    sort_keys(a, n, threads);
+    if (descending) reverse(a, n);
+  }
+}
+
+}  // namespace
+
+template <class T>
+void simd_sort(const T* src, T* dst, int64_t n, bool descending, int threads) {
+  simd_sort_impl(src, dst, n, descending, threads);
+}
+
+#pragma GCC pop_options
+
+#else  // not x86-64
+
+bool simd_sort_enabled() { return false; }
+template <class T> void simd_sort(const T*, T*, int64_t, bool, int) {
+  throw ValueError("sort: no vectorised sort on this machine");
+}
+
+#endif
+
+template void simd_sort<float>(const float*, float*, int64_t, bool, int);
+template void simd_sort<double>(const double*, double*, int64_t, bool, int);
+template void simd_sort<int32_t>(const int32_t*, int32_t*, int64_t, bool, int);
+template void simd_sort<uint32_t>(const uint32_t*, uint32_t*, int64_t, bool, int);
+template void simd_sort<int64_t>(const int64_t*, int64_t*, int64_t, bool, int);
+template void simd_sort<uint64_t>(const uint64_t*, uint64_t*, int64_t, bool, int);
+
+}  // namespace hc::cpu
