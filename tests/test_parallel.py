@@ -116,3 +116,42 @@ def test_concurrent_callers_share_the_pool():
         assert out == [200_000.0] * 4
     finally:
         hc._core._set_parallel_threshold_bytes(thr)
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="needs os.sched_setaffinity (Linux)")
+def test_default_thread_count_follows_the_affinity_mask():
+    # Under taskset / a cpuset the pool must not start a thread per CPU of the whole machine.
+    cpus = sorted(os.sched_getaffinity(0))
+    code = ("import os; os.sched_setaffinity(0, {%d}); import hcarray as hc; "
+            "print(hc.get_num_threads())" % cpus[0])
+    env = {k: v for k, v in os.environ.items() if k != "HCARRAY_NUM_THREADS"}
+    r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "1"
+    r = subprocess.run([sys.executable, "-c", "import hcarray as hc; print(hc.get_num_threads())"],
+                       env=env, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert int(r.stdout.strip()) == len(cpus)
+
+
+def test_jobs_with_fewer_chunks_than_threads():
+    # A pool larger than the job: only the threads the job needs take part, and jobs of every
+    # width in a row (each one's result checked) neither hang nor lose chunks.
+    before = hc.get_num_threads()
+    try:
+        hc.set_num_threads(6)
+        rng = np.random.default_rng(5)
+        for n in [96, 200, 300, 1000]:
+            a = rng.standard_normal((n, 64)).astype(np.float32)
+            b = rng.standard_normal((64, 96)).astype(np.float32)
+            ref = a.astype(np.float64) @ b.astype(np.float64)
+            for _ in range(3):
+                got = np.asarray(hc.asarray(a) @ hc.asarray(b))
+                np.testing.assert_allclose(got, ref, rtol=1e-4, atol=1e-4)
+        x = rng.standard_normal(3_000_000).astype(np.float32)
+        for _ in range(3):
+            np.testing.assert_array_equal(np.asarray(hc.exp(hc.asarray(x))),
+                                          np.asarray(hc.exp(hc.asarray(x))))
+    finally:
+        hc.set_num_threads(before)

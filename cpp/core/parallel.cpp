@@ -1,5 +1,6 @@
 #include "core/parallel.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -9,6 +10,10 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#if defined(__linux__)
+#include <sched.h>
+#endif
 
 #include "core/dtype.h"
 
@@ -25,12 +30,31 @@ struct Job {
   std::mutex error_mu;
 };
 
-// Hand-off: the caller publishes the job and bumps gen_; workers that finished their last job
-// less than kSpin ago are still polling gen_ and start at once (about a microsecond); the others
-// sleep on cv_ and are woken. Every worker takes part in every job (it may find no chunk left)
-// and acknowledges it; the caller returns when all chunks are done and all workers have
-// acknowledged, so the Job on its stack is never touched after it returns.
+// Hand-off: the caller publishes the job and bumps the generation in state_; workers that
+// finished their last job less than kSpin ago are still polling state_ and start at once (about
+// a microsecond); the others sleep on cv_ and are woken. state_ holds the generation and the
+// number of threads the job uses (caller included) in one word, so a worker reads both at once:
+// workers 1..nthreads-1 take part (one may find no chunk left) and acknowledge; the others
+// skip the generation without touching the job. The caller returns when all chunks are done
+// and every taking-part worker has acknowledged, so the Job on its stack is never touched after
+// it returns. A job of 2 chunks on a 16-thread pool wakes one worker, not 15.
 constexpr auto kSpin = std::chrono::microseconds(100);
+constexpr int kStateBits = 16;  // state_ = generation << 16 | threads taking part
+constexpr uint64_t kStateMask = (uint64_t(1) << kStateBits) - 1;
+constexpr int kMaxThreads = int(kStateMask);
+
+// The default thread count: the CPUs this process may run on (its affinity mask, which taskset,
+// cgroup cpusets and job schedulers narrow), else the machine's hardware threads.
+int default_threads() {
+#if defined(__linux__)
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof(set), &set) == 0) {
+    const int n = CPU_COUNT(&set);
+    if (n >= 1) return n;
+  }
+#endif
+  return int(std::thread::hardware_concurrency());
+}
 
 inline void cpu_relax() {
 #if defined(__x86_64__) || defined(__i386__)
@@ -43,12 +67,12 @@ inline void cpu_relax() {
 class Pool {
  public:
   Pool() {
-    int n = int(std::thread::hardware_concurrency());
+    int n = default_threads();
     if (const char* env = std::getenv("HCARRAY_NUM_THREADS")) {
       int v = std::atoi(env);
       if (v >= 1) n = v;
     }
-    size_ = n < 1 ? 1 : n;
+    size_ = n < 1 ? 1 : n > kMaxThreads ? kMaxThreads : n;
   }
   ~Pool() { stop(); }
 
@@ -57,7 +81,7 @@ class Pool {
   void resize(int n) {
     std::lock_guard<std::mutex> run(run_mu_);
     stop();
-    size_ = n;
+    size_ = n > kMaxThreads ? kMaxThreads : n;
   }
 
   void run(Job& job) {
@@ -65,14 +89,15 @@ class Pool {
     in_worker_ = true;  // the caller takes chunks too: a parallel_for inside one runs inline
     struct Reset { ~Reset() { in_worker_ = false; } } reset;
     start();
-    const int nworkers = int(threads_.size());
+    const int nworkers = std::min(int(threads_.size()), job.nchunks - 1);
     acks_.store(0, std::memory_order_relaxed);
     job_.store(&job, std::memory_order_relaxed);
     {
       std::lock_guard<std::mutex> lk(mu_);  // a worker about to sleep sees the new generation
-      gen_.fetch_add(1, std::memory_order_release);
+      const uint64_t gen = (state_.load(std::memory_order_relaxed) >> kStateBits) + 1;
+      state_.store(gen << kStateBits | uint64_t(nworkers + 1), std::memory_order_release);
     }
-    cv_.notify_all();
+    cv_.notify_all();  // a sleeper that does not take part goes back to sleep at once
     work(job, 0);
     const auto t0 = std::chrono::steady_clock::now();
     for (int i = 0; acks_.load(std::memory_order_acquire) != nworkers; ++i) {
@@ -104,7 +129,7 @@ class Pool {
   void start() {
     if (!threads_.empty() || size_ <= 1) return;
     quit_.store(false);
-    const uint64_t g = gen_.load();
+    const uint64_t g = state_.load() >> kStateBits;
     for (int i = 1; i < size_; ++i) threads_.emplace_back([this, i, g] { loop(i, g); });
   }
 
@@ -112,7 +137,8 @@ class Pool {
     {
       std::lock_guard<std::mutex> lk(mu_);
       quit_.store(true);
-      gen_.fetch_add(1, std::memory_order_release);
+      const uint64_t gen = (state_.load(std::memory_order_relaxed) >> kStateBits) + 1;
+      state_.store(gen << kStateBits | kStateMask, std::memory_order_release);
     }
     cv_.notify_all();
     for (auto& t : threads_) t.join();
@@ -121,21 +147,27 @@ class Pool {
 
   void loop(int worker, uint64_t seen) {
     in_worker_ = true;
+    bool sleep_now = false;  // woken from sleep for a job this worker takes no part in
     for (;;) {
       // Poll for the next job for kSpin, then sleep until woken.
-      uint64_t g = gen_.load(std::memory_order_acquire);
+      uint64_t st = state_.load(std::memory_order_acquire);
       const auto t0 = std::chrono::steady_clock::now();
-      for (int i = 0; g == seen; ++i) {
-        if ((i & 63) == 63 && std::chrono::steady_clock::now() - t0 > kSpin) {
+      for (int i = 0; (st >> kStateBits) == seen; ++i) {
+        if (sleep_now || ((i & 63) == 63 && std::chrono::steady_clock::now() - t0 > kSpin)) {
+          sleep_now = true;
           std::unique_lock<std::mutex> lk(mu_);
-          cv_.wait(lk, [&] { return gen_.load(std::memory_order_acquire) != seen; });
+          cv_.wait(lk, [&] {
+            return (state_.load(std::memory_order_acquire) >> kStateBits) != seen;
+          });
         } else {
           cpu_relax();
         }
-        g = gen_.load(std::memory_order_acquire);
+        st = state_.load(std::memory_order_acquire);
       }
-      seen = g;
+      seen = st >> kStateBits;
       if (quit_.load()) return;
+      if (uint64_t(worker) >= (st & kStateMask)) continue;  // not taking part in this job
+      sleep_now = false;
       work(*job_.load(std::memory_order_relaxed), worker);
       acks_.fetch_add(1, std::memory_order_release);
     }
@@ -146,7 +178,7 @@ class Pool {
   std::mutex mu_, run_mu_;
   std::condition_variable cv_;
   std::atomic<Job*> job_{nullptr};
-  std::atomic<uint64_t> gen_{0};
+  std::atomic<uint64_t> state_{0};
   std::atomic<int> acks_{0};
   std::atomic<bool> quit_{false};
   static thread_local bool in_worker_;

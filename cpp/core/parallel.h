@@ -1,5 +1,6 @@
 // The persistent thread pool every op shares, and parallel_for over an index range.
-// Thread count: HCARRAY_NUM_THREADS at start, else the machine's hardware threads;
+// Thread count: HCARRAY_NUM_THREADS at start, else the CPUs this process may run on (its
+// affinity mask on Linux: taskset, cgroup cpusets), else the machine's hardware threads;
 // set_num_threads() changes it at run time. The calling thread always takes part.
 #pragma once
 #include <cstdint>

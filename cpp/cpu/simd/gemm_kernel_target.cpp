@@ -45,8 +45,13 @@ void kernel(int64_t kc, const typename V::T* __restrict a, int64_t ars, int64_t 
     ars = 1;
     acs = MR;
   }
+  // The C tile is read (add) or written after the k loop: fetch every line of it now. A row of
+  // NV vectors spans NV * L * sizeof(T) bytes: one line per vector on AVX-512, fewer elsewhere.
 #pragma GCC unroll 16
-  for (int i = 0; i < MR; ++i) __builtin_prefetch(c + i * ldc, 1, 3);
+  for (int i = 0; i < MR; ++i)
+#pragma GCC unroll 4
+    for (int j = 0; j < (NV * L * int(sizeof(T)) + 63) / 64; ++j)
+      __builtin_prefetch(c + i * ldc + j * (64 / int(sizeof(T))), 1, 3);
   V acc[MR][NV];
 #pragma GCC unroll 16
   for (int i = 0; i < MR; ++i)
