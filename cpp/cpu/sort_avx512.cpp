@@ -8,19 +8,22 @@
 //   (-0 == +0), then the zero run is rewritten with the recorded zeros (only when both signs
 //   occur) and the NaNs go to the end (or the front, descending) in input order: the result is
 //   bit for bit the stable sort's.
-// - Quicksort: pivot = median of a sorted sample; an in-place vectorised partition into
-//   `< pivot | >= pivot` that keeps one vector from each end in registers and then always reads
-//   from the side with less free space, so each step can store a whole vector on both sides
-//   (the `<` lanes compressed to the bottom, the `>=` lanes expanded to the top of one
-//   register). The partition also tracks each side's min and max: a side whose min equals its
-//   max is all equal and is not recursed into; when nothing is below the pivot (it is the
-//   minimum) the range is split at `<= pivot` instead, which puts the pivot's copies aside.
+// - Quicksort: pivot = median of a sorted sample (16 elements; 256/128 for the first split
+//   on two threads); an in-place vectorised partition into `< pivot | >= pivot` that keeps K
+//   vectors from each end in registers, then always reads the next K from the side with less
+//   free space and compress-stores each vector's `<` lanes at the left cursor and its `>=`
+//   lanes below the right one (nothing is overwritten before it is read); the saved vectors
+//   and a masked tail fill the gap last. The partition also tracks each side's min and max: a
+//   side whose min equals its max is all equal and is not recursed into; when nothing is below
+//   the pivot (it is the minimum) the range is split at the next value above the pivot
+//   instead, which puts the pivot's copies aside for good.
 // - Partitions of up to 16 vectors (256 32-bit / 128 64-bit elements) are sorted in registers
 //   by bitonic networks (masked loads padded with the type's maximum, masked stores).
 // - Depth limit 2*log2(n) (HCARRAY_SORT_MAX_DEPTH lowers it, for tests): then std::sort
 //   (introsort, O(n log n)) on that range.
-// - Threads: with 2+ threads and a long lane, the first partition is followed by sorting the
-//   two sides on two threads of the pool (each side long enough to pay for it).
+// - Threads: with 2+ threads and at least 16K elements, the first partition runs on two
+//   threads (one half each, then the misplaced blocks swapped) and the two sides are sorted one
+//   per thread (unless the split is worse than 1:7).
 // - Descending: sort ascending, reverse (ties are indistinguishable except zeros, rewritten
 //   again in input order), NaNs first in input order.
 #include <algorithm>
@@ -86,10 +89,6 @@ struct W32 {
   static HC_INLINE void compress_store(void* p, M m, __m512i v) {
     _mm512_mask_compressstoreu_epi32(p, m, v);
   }
-  static HC_INLINE __m512i compress(M m, __m512i v) { return _mm512_maskz_compress_epi32(m, v); }
-  static HC_INLINE __m512i expand(__m512i src, M m, __m512i v) {
-    return _mm512_mask_expand_epi32(src, m, v);
-  }
   static HC_INLINE M first(int k) { return M((1u << k) - 1u); }  // k in [0, 16]
   static HC_INLINE __m512i reverse(__m512i v) {
     const __m512i idx = _mm512_set_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
@@ -115,10 +114,6 @@ struct W64 {
   static HC_INLINE void mask_storeu(void* p, M m, __m512i v) { _mm512_mask_storeu_epi64(p, m, v); }
   static HC_INLINE void compress_store(void* p, M m, __m512i v) {
     _mm512_mask_compressstoreu_epi64(p, m, v);
-  }
-  static HC_INLINE __m512i compress(M m, __m512i v) { return _mm512_maskz_compress_epi64(m, v); }
-  static HC_INLINE __m512i expand(__m512i src, M m, __m512i v) {
-    return _mm512_mask_expand_epi64(src, m, v);
   }
   static HC_INLINE M first(int k) { return M((1u << k) - 1u); }  // k in [0, 8]
   static HC_INLINE __m512i reverse(__m512i v) {
@@ -292,12 +287,8 @@ template <class T> struct Sides {
 // many from one side (one branch per K vectors, independent loads).
 template <class T> constexpr int kUnroll = 4;
 
-#ifndef HC_SORT_COMPRESS_STORE
-#define HC_SORT_COMPRESS_STORE 1
-#endif
-
 // Partitions one vector: `< p` lanes to a[lw...], `>= p` lanes to ...a[rw), updating the side
-// min/max. Needs N free slots below lw... (i.e. [lw, lw + N) and [rw - N, rw) free).
+// min/max; [lw, lw + N) and [rw - N, rw) must be free.
 template <class T>
 HC_INLINE void part_vec(T* a, __m512i v, __m512i pv, int64_t& lw, int64_t& rw, __m512i& lt_min,
                         __m512i& lt_max, __m512i& ge_min, __m512i& ge_max) {
@@ -311,16 +302,10 @@ HC_INLINE void part_vec(T* a, __m512i v, __m512i pv, int64_t& lw, int64_t& rw, _
   lt_max = V::mask_max(lt_max, lt, lt_max, v);
   ge_min = V::mask_min(ge_min, ge, ge_min, v);
   ge_max = V::mask_max(ge_max, ge, ge_max, v);
-#if HC_SORT_COMPRESS_STORE
+  // Exact compress-stores (measured a little faster here than compressing in registers and
+  // storing whole vectors into the free space).
   V::compress_store(a + lw, lt, v);
   V::compress_store(a + rw - (N - cl), ge, v);
-#else
-  // `<` lanes at the bottom, `>=` lanes at the top: one register stored on both sides (the
-  // extra lanes land in free space).
-  const __m512i w = V::expand(V::compress(lt, v), M(~V::first(cl)), V::compress(ge, v));
-  V::storeu(a + lw, w);
-  V::storeu(a + rw - N, w);
-#endif
   lw += cl;
   rw -= N - cl;
 }
