@@ -360,10 +360,10 @@ def test_radix_nan_payloads_and_zero_runs(dtype, udt, n, threads):
 # tests check the radix path with the same oracle. Sizes cross every internal threshold: the
 # sorting networks (1, 2, 4, 8, 16 vectors: 16/32/64/128/256 keys of 32 bits, 8/16/32/64/128
 # of 64 bits), the partition's 2 x 4 saved vectors (128 / 64 keys) and its masked tail, the
-# two-thread split (16384) and long lanes.
+# two-thread split (131072) and long lanes.
 SIMD_DTYPES = [np.float32, np.float64, np.int32, np.uint32, np.int64, np.uint64]
 NET_SIZES = sorted({m + d for m in (8, 16, 32, 64, 128, 256, 512) for d in (-1, 0, 1)}
-                   | {2, 3, 5, 200, 1000, 4099, 16383, 16384, 16385, 40000})
+                   | {2, 3, 5, 200, 1000, 4099, 40000, 131071, 131072, 131073})
 
 
 def patterned(rng, dtype, n, kind):
@@ -414,7 +414,7 @@ def test_simd_sort_sizes(dtype, n):
 @pytest.mark.parametrize("dtype", SIMD_DTYPES, ids=lambda d: np.dtype(d).name)
 def test_simd_sort_patterns(dtype, kind, threads):
     rng = np.random.default_rng(5)
-    for n in (130, 257, 3000, 20000, 100003):
+    for n in (130, 257, 3000, 20000, 140001):
         check_sort_bits(patterned(rng, dtype, n, kind))
 
 

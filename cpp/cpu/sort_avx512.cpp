@@ -21,7 +21,7 @@
 //   by bitonic networks (masked loads padded with the type's maximum, masked stores).
 // - Depth limit 2*log2(n) (HCARRAY_SORT_MAX_DEPTH lowers it, for tests): then std::sort
 //   (introsort, O(n log n)) on that range.
-// - Threads: with 2+ threads and at least 16K elements, the first partition runs on two
+// - Threads: with 2+ threads and at least 128K elements, the first partition runs on two
 //   threads (one half each, then the misplaced blocks swapped) and the two sides are sorted one
 //   per thread (unless the split is worse than 1:7).
 // - Descending: sort ascending, reverse (ties are indistinguishable except zeros, rewritten
@@ -443,8 +443,10 @@ int max_depth(int64_t n) {
 }
 
 // Lanes this long are partitioned by two threads, then the sides sorted one per thread (unless
-// one side is under an eighth: then all on one thread). Measured: 2 threads win from ~16K.
-constexpr int64_t kSplitMin = int64_t(1) << 14;
+// one side is under an eighth: then all on one thread). Measured on the quiet 2-core machine,
+// 2 threads win from ~16K elements; but when the other core is busy (shared machine), waking
+// the pool's sleeping worker costs up to ~0.2 ms, which loses below ~100K; hence 128K.
+constexpr int64_t kSplitMin = int64_t(1) << 17;
 constexpr int64_t kSwapSplit = int64_t(1) << 15;  // swaps this long: two threads
 
 // Runs f(0) and f(1) on two threads of the pool.
