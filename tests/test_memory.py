@@ -2,6 +2,7 @@
 cross-process sharing (multiprocessing's spawn start method)."""
 
 import multiprocessing as mp
+import os
 import pickle
 import subprocess
 import sys
@@ -601,3 +602,36 @@ def test_scratch_array_shared_block_is_not_recycled():
     y = hm.attach(h)
     assert_same(y, np.full(4, 5.0))
     hm.release(h)
+
+
+def _vmflags(addr):
+    # VmFlags of the mapping of this process that holds addr (Linux /proc/self/smaps).
+    flags, inside = None, False
+    with open("/proc/self/smaps") as f:
+        for line in f:
+            head = line.split()[0]
+            if "-" in head and not head.endswith(":"):
+                lo, hi = (int(x, 16) for x in head.split("-"))
+                inside = lo <= addr < hi
+            elif inside and line.startswith("VmFlags:"):
+                flags = line.split()[1:]
+    return flags
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="MADV_HUGEPAGE is Linux's")
+def test_big_arrays_ask_for_huge_pages():
+    # From 4 MiB an array's memory is 2 MiB aligned and advised MADV_HUGEPAGE ("hg" in VmFlags),
+    # as NumPy does; smaller ones are not; HCARRAY_HUGEPAGES=0 turns it off.
+    big = hc.zeros(3 << 20, dtype=hc.float32)  # 12 MiB
+    addr = np.asarray(big).ctypes.data
+    assert addr % (2 << 20) == 0
+    assert "hg" in _vmflags(addr)
+    np.testing.assert_array_equal(np.asarray(big + 1), np.ones(3 << 20, np.float32))
+    code = ("import numpy as np, hcarray as hc, sys; sys.path.insert(0, %r); "
+            "from test_memory import _vmflags; a = hc.zeros(3 << 20, dtype=hc.float32); "
+            "print('hg' in (_vmflags(np.asarray(a).ctypes.data) or []))" % os.path.dirname(__file__))
+    env = dict(os.environ, HCARRAY_HUGEPAGES="0")
+    r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "False"

@@ -8,6 +8,10 @@
 #include <unordered_map>
 #include <vector>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 #include "memory/block.h"
 
 namespace hc::memory {
@@ -17,6 +21,32 @@ constexpr size_t kSmallAlign = 64;
 constexpr size_t kPageAlign = 4096;
 constexpr size_t kLargeFrom = 64 * 1024;
 constexpr size_t kMaxCached = size_t(1) << 31;  // keep at most 2 GiB of freed memory
+// From 4 MiB, allocations are aligned to 2 MiB and, on Linux, marked MADV_HUGEPAGE (as NumPy
+// does from 4 MiB): where transparent huge pages are "madvise" (the common default) a big array
+// then takes 2 MiB pages, one TLB entry and one page fault per 2 MiB instead of 512.
+// HCARRAY_HUGEPAGES=0 turns it off.
+constexpr size_t kHugeFrom = size_t(4) << 20;
+constexpr size_t kHugeAlign = size_t(2) << 20;
+
+bool hugepages_on() {
+  static const bool on = [] {
+    const char* env = std::getenv("HCARRAY_HUGEPAGES");
+    return !(env && env[0] == '0');
+  }();
+  return on;
+}
+
+void* fresh(size_t cls) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  if (cls >= kHugeFrom && hugepages_on()) {
+    // Rounded up to whole 2 MiB (aligned_alloc's contract); the class size is what is counted.
+    void* p = std::aligned_alloc(kHugeAlign, (cls + kHugeAlign - 1) / kHugeAlign * kHugeAlign);
+    if (p) madvise(p, cls, MADV_HUGEPAGE);  // advice only: an error changes nothing
+    return p;
+  }
+#endif
+  return std::aligned_alloc(cls >= kLargeFrom ? kPageAlign : kSmallAlign, cls);
+}
 
 struct State {
   std::mutex mu;
@@ -74,10 +104,10 @@ void* allocate(size_t bytes) {
     }
     note_in_use(s.st, cls);  // reserved now so concurrent callers respect the limit
   }
-  void* p = std::aligned_alloc(cls >= kLargeFrom ? kPageAlign : kSmallAlign, cls);
+  void* p = fresh(cls);
   if (!p) {
     clear_cache();
-    p = std::aligned_alloc(cls >= kLargeFrom ? kPageAlign : kSmallAlign, cls);
+    p = fresh(cls);
     if (!p) {
       std::lock_guard<std::mutex> lock(s.mu);
       s.st.bytes_in_use -= cls;
