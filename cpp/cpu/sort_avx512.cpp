@@ -487,6 +487,7 @@ template <class T> int64_t partition2(T* a, int64_t n, T p, Sides<T>& s) {
 }
 
 template <class T> void sort_keys(T* a, int64_t n, int threads) {
+  if (n <= small_max<T>()) return small_sort(a, n);
   const int depth = max_depth(n);
   if (threads < 2 || n < kSplitMin || depth < 1) return quicksort(a, n, depth);
   Sides<T> s;
