@@ -1,6 +1,7 @@
-// Sort, argsort and unique: the lane kernels (the radix sorts of cpu/sort_radix.cpp for integers
-// and float32/float64 from kRadixMin elements; otherwise std::sort / std::stable_sort with
-// NumPy's order, NaNs partitioned out first for real floats) and the drivers that copy each lane
+// Sort, argsort and unique: the lane kernels (sort of 32/64-bit keys: the AVX-512 quicksort of
+// cpu/sort_avx512.cpp where the machine has it and HCARRAY_SIMD allows it; otherwise the radix
+// sorts of cpu/sort_radix.cpp for integers and float32/float64 from kRadixMin elements; else
+// std::sort / std::stable_sort with NumPy's order, NaNs partitioned out first for real floats) and the drivers that copy each lane
 // along the axis into a contiguous buffer, sort it there and write it to a C-contiguous result,
 // spreading many lanes over the thread pool.
 #include "cpu/sort.h"
@@ -79,8 +80,8 @@ template <class T> constexpr bool has_radix() {
   return std::is_integral_v<T> || std::is_floating_point_v<T>;
 }
 
-// Lengths for which the AVX-512 quicksort beats the radix sort (benchmarks/bench_sort.py,
-// specs/sorting.md).
+// Lengths that take the AVX-512 quicksort: all from 2 on (it beat the radix sort at every size
+// and dtype measured, 16 to 1e7: benchmarks/bench_sort.py --radix, specs/sorting.md).
 template <class T> bool use_simd_sort(int64_t n) {
   if constexpr (has_simd_sort<T>()) {
     static const bool on = simd_sort_enabled();

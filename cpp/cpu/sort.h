@@ -6,8 +6,10 @@
 // first), equal elements still in their original order (the Array API's rule).
 //
 // The lane kernels (one contiguous run of n elements) are separate entry points, looked up by
-// dtype, so a vectorised sort can replace them without touching the drivers. Integers and
-// float32/float64 use the stable radix sorts of cpu/sort_radix.cpp (specs/sorting.md).
+// dtype, so a vectorised sort can replace them without touching the drivers. sort of 32/64-bit
+// keys uses the AVX-512 quicksort (cpu/sort_avx512.cpp) where available; otherwise, and for
+// argsort, integers and float32/float64 use the stable radix sorts of cpu/sort_radix.cpp
+// (specs/sorting.md).
 #pragma once
 #include <cmath>
 #include <complex>
