@@ -493,9 +493,10 @@ template <class T> void sort_keys(T* a, int64_t n, int threads) {
   Sides<T> s;
   const T p = choose_pivot(a, n, int(small_max<T>()));
   const int64_t m = partition2(a, n, p, s);
+  const bool left_done = !(s.lt_min < s.lt_max), right_done = !(s.ge_min < s.ge_max);
+  if (left_done && right_done) return;  // e.g. all equal
   // Unbalanced (or p the minimum): the whole range on this thread (one partition wasted).
   if (m < n / 8 || n - m < n / 8) return quicksort(a, n, depth);
-  const bool left_done = !(s.lt_min < s.lt_max), right_done = !(s.ge_min < s.ge_max);
   two_tasks([&](int side) {
     if (side == 0 && !left_done) quicksort(a, m, depth - 1);
     if (side == 1 && !right_done) quicksort(a + m, n - m, depth - 1);
@@ -522,9 +523,15 @@ template <class T> struct UBits;
 template <> struct UBits<float> { using type = uint32_t; };
 template <> struct UBits<double> { using type = uint64_t; };
 
+// Lanes of m whose sign bit is set.
+template <class T> HC_INLINE typename Vec<T>::M sign_mask(__m512i v, typename Vec<T>::M m) {
+  if constexpr (sizeof(T) == 4) return __mmask16(_mm512_movepi32_mask(v) & m);
+  else return __mmask8(_mm512_movepi64_mask(v) & m);
+}
+
 // Floats: copies the non-NaN values of src to the front of a (in order; src may be a) and
-// returns their count; NaN bit
-// patterns go to `nans` and the bits of every zero to `zeros`, both in input order.
+// returns their count; NaN bit patterns go to `nans` in input order, and, when both -0 and +0
+// occur, the bits of every zero to `zeros` in input order (else `zeros` stays empty).
 template <class T>
 int64_t take_out_specials(const T* src, T* a, int64_t n,
                           std::vector<typename UBits<T>::type>& nans,
@@ -532,8 +539,11 @@ int64_t take_out_specials(const T* src, T* a, int64_t n,
   using V = Vec<T>;
   using M = typename V::M;
   constexpr int N = V::N;
+  using U = typename UBits<T>::type;
   const __m512i zero = V::set1(T(0));
-  int64_t w = 0;
+  constexpr U neg_zero = U(U(1) << (sizeof(U) * 8 - 1));
+  bool mixed = false, first_neg = false;
+  int64_t nzero = 0, w = 0;
   for (int64_t i = 0; i < n; i += N) {
     const int k = int(std::min<int64_t>(N, n - i));
     const M valid = V::first(k);
@@ -547,9 +557,24 @@ int64_t take_out_specials(const T* src, T* a, int64_t n,
       isz = _mm512_mask_cmp_pd_mask(valid, _mm512_castsi512_pd(v), _mm512_castsi512_pd(zero), _CMP_EQ_OQ);
     }
     if (isz) {
-      const size_t z0 = zeros.size();
-      zeros.resize(z0 + size_t(__builtin_popcount(unsigned(isz))));
-      V::compress_store(zeros.data() + z0, isz, v);
+      // Zeros are only recorded once both signs have been seen; before that they are all
+      // like the first one and only counted.
+      const int cz = __builtin_popcount(unsigned(isz));
+      if (!mixed) {
+        const M negz = sign_mask<T>(v, isz);
+        if (nzero == 0) first_neg = negz & 1u << __builtin_ctz(unsigned(isz));
+        if (negz == (first_neg ? isz : M(0))) {
+          nzero += cz;
+        } else {
+          mixed = true;
+          zeros.assign(size_t(nzero), first_neg ? neg_zero : U(0));
+        }
+      }
+      if (mixed) {
+        const size_t z0 = zeros.size();
+        zeros.resize(z0 + size_t(cz));
+        V::compress_store(zeros.data() + z0, isz, v);
+      }
     }
     if (nan) {
       const size_t q0 = nans.size();
@@ -568,7 +593,7 @@ int64_t take_out_specials(const T* src, T* a, int64_t n,
 }
 
 // Rewrites the zero run of sorted a[0, m) (ascending or descending) with `zeros`' bits, in
-// order, when both signs occur.
+// order (zeros: empty, or both signs).
 template <class T, class U> void put_back_zeros(T* a, int64_t m, const std::vector<U>& zeros,
                                                 bool descending) {
   if (zeros.size() < 2) return;
