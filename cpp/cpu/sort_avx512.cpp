@@ -379,8 +379,39 @@ template <class T> int64_t partition(T* a, int64_t n, T p, Sides<T>& s) {
   return lw;
 }
 
-// Median of a sorted sample of 16 (or, for a balanced first split, 256) spread elements.
+// Median of 16 spread elements: gathered into registers and sorted there (n < 2^31).
+template <class T> T pivot16(const T* a, int64_t n) {
+  using V = Vec<T>;
+  const int64_t step = n / 16;
+  if constexpr (V::N == 16) {
+    const __m512i idx = _mm512_add_epi32(
+        _mm512_mullo_epi32(_mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
+                           _mm512_set1_epi32(int(step))),
+        _mm512_set1_epi32(int(step / 2)));
+    __m512i v[1] = {_mm512_i32gather_epi32(idx, a, 4)};
+    bitonic_stages<T, 1, 2>(v);
+    const __m512i m = _mm512_permutexvar_epi32(_mm512_set1_epi32(8), v[0]);
+    T out;
+    const int32_t bits = _mm_cvtsi128_si32(_mm512_castsi512_si128(m));
+    std::memcpy(&out, &bits, sizeof(T));
+    return out;
+  } else {
+    const __m512i lo = _mm512_add_epi64(
+        _mm512_mullo_epi64(_mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0), _mm512_set1_epi64(step)),
+        _mm512_set1_epi64(step / 2));
+    const __m512i hi = _mm512_add_epi64(lo, _mm512_set1_epi64(8 * step));
+    __m512i v[2] = {_mm512_i64gather_epi64(lo, a, 8), _mm512_i64gather_epi64(hi, a, 8)};
+    bitonic_stages<T, 2, 2>(v);
+    T out;
+    const int64_t bits = _mm_cvtsi128_si64(_mm512_castsi512_si128(v[1]));  // element 8
+    std::memcpy(&out, &bits, sizeof(T));
+    return out;
+  }
+}
+
+// Median of a sorted sample of `samples` spread elements (at most small_max).
 template <class T> T choose_pivot(const T* a, int64_t n, int samples) {
+  if (samples == 16 && n < (int64_t(1) << 31)) return pivot16(a, n);
   T buf[256];
   const int64_t step = n / samples;
   for (int i = 0; i < samples; ++i) buf[i] = a[step / 2 + i * step];
