@@ -8,8 +8,9 @@ standard bound for any summation order, so it holds for every blocking, tile and
 float16/bfloat16 inputs accumulate in float32 and round once: compared with NumPy's float32
 product of the same values, rounded to the input dtype (exact match up to one rounding).
 Shapes cover the micro-tile edges (MR = 12, NR = 32/16 on AVX-512; 6 x 16/8 on AVX2; 4 x 4
-scalar), the small path (every dimension <= 96), and the cache blocks (KC = 256, MC = 768/384,
-NC = 1024/512 for float32/float64).
+scalar), the small path (every dimension <= 96), the mid-sized unpacked path (N, K <= 512; with
+A's row panels packed from N, K >= 128), and the cache blocks (KC = 512/256, MC = 384/384,
+NC = 512/512 for float32/float64).
 """
 
 import os
@@ -73,11 +74,14 @@ def test_square_and_edges(dtype, m):
 
 @pytest.mark.parametrize("dtype", [F32, F64])
 @pytest.mark.parametrize("shape", [
-    (300, 257, 513),    # K over two KC blocks, edges everywhere
-    (800, 40, 300),     # M over the float32 MC block (768)
-    (400, 30, 70),      # M over the float64 MC block (384)
-    (20, 1100, 50),     # N over the float32 NC block (1024)
-    (25, 530, 260),     # N over the float64 NC block (512), K over KC
+    (300, 257, 513),    # K over two float32 KC blocks (512), edges everywhere
+    (300, 600, 1100),   # K over two float32 KC blocks, N over NC (512): blocked
+    (800, 40, 300),     # M over the MC block (384)
+    (400, 30, 70),      # M over the MC block (384)
+    (20, 1100, 50),     # N over two NC blocks (512)
+    (25, 530, 260),     # N over the NC block (512), K over the float64 KC (256)
+    (12, 128, 128),     # one packed A row panel
+    (13, 200, 130),     # two packed A row panels, the second overlapping
     (97, 97, 600),      # small M, N with K beyond the small path's limit
     (256, 256, 256),
     (333, 300, 400),    # mid-sized, unpacked (N, K <= 512): overlapping edge tiles
@@ -195,22 +199,28 @@ def test_threads_do_not_change_results(dtype):
     ba, bb = _rand(rng, (16, 20, 24), dtype), _rand(rng, (16, 24, 28), dtype)
     # small products split by row panels over the threads (overlapping last panels)
     sa, sb = _rand(rng, (300, 64), dtype), _rand(rng, (64, 270), dtype)
+    # mid-sized: A's row panels packed one at a time, the last one overlapping
+    ma, mb = _rand(rng, (250, 256), dtype), _rand(rng, (256, 200), dtype)
     old = hc.get_num_threads() if hasattr(hc, "get_num_threads") else None
     try:
         hc.set_num_threads(1)
         one = np.asarray(hc.asarray(a) @ hc.asarray(b))
         one_b = np.asarray(hc.asarray(ba) @ hc.asarray(bb))
         one_s = np.asarray(hc.asarray(sa) @ hc.asarray(sb))
+        one_m = np.asarray(hc.asarray(ma) @ hc.asarray(mb))
         hc.set_num_threads(2)
         two = np.asarray(hc.asarray(a) @ hc.asarray(b))
         two_b = np.asarray(hc.asarray(ba) @ hc.asarray(bb))
         two_s = np.asarray(hc.asarray(sa) @ hc.asarray(sb))
+        two_m = np.asarray(hc.asarray(ma) @ hc.asarray(mb))
     finally:
         hc.set_num_threads(old if old else os.cpu_count() or 1)
     np.testing.assert_array_equal(one, two)
     np.testing.assert_array_equal(one_b, two_b)
     np.testing.assert_array_equal(one_s, two_s)
+    np.testing.assert_array_equal(one_m, two_m)
     check_product(hc.asarray(two_s), sa, sb)
+    check_product(hc.asarray(two_m), ma, mb)
     check_product(hc.asarray(two), a, b)
 
 
