@@ -22,16 +22,20 @@
 // - Depth limit 2*log2(n) (HCARRAY_SORT_MAX_DEPTH lowers it, for tests): then std::sort
 //   (introsort, O(n log n)) on that range.
 // - Threads: with 2+ threads and at least 128K elements, the first partition runs on two
-//   threads (one half each, then the misplaced blocks swapped) and the two sides are sorted one
-//   per thread (unless the split is worse than 1:7).
+//   threads (one half each, then the misplaced blocks swapped); then both threads sort the
+//   sides, sharing the work through a stack of ranges (a thread splits its range, keeps the
+//   smaller side and leaves the larger to whichever thread is free), so a thread slowed down
+//   by another process on its core does less of the work.
 // - Descending: sort ascending, reverse (ties are indistinguishable except zeros, rewritten
 //   again in input order), NaNs first in input order.
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <mutex>
 #include <vector>
 
 #include "core/parallel.h"
@@ -473,8 +477,8 @@ int max_depth(int64_t n) {
   return d;
 }
 
-// Lanes this long are partitioned by two threads, then the sides sorted one per thread (unless
-// one side is under an eighth: then all on one thread). Measured on the quiet 2-core machine,
+// Lanes this long are partitioned by two threads, then the sides sorted by both threads
+// sharing the work (sort_shared). Measured on the quiet 2-core machine,
 // 2 threads win from ~16K elements; but when the other core is busy (shared machine), waking
 // the pool's sleeping worker costs up to ~0.2 ms, which loses below ~100K; hence 128K.
 constexpr int64_t kSplitMin = int64_t(1) << 17;
@@ -517,6 +521,66 @@ template <class T> int64_t partition2(T* a, int64_t n, T p, Sides<T>& s) {
   return m[0] + m[1];
 }
 
+template <class T> struct Task {
+  T* a;
+  int64_t n;
+  int depth;
+};
+
+// Sorts the ranges of `init` on two threads that share the work: a thread takes a range, and
+// while it is longer than `grain` partitions it, keeps the smaller side and leaves the larger
+// for whichever thread is free first. So when the other core is busy with something else (a
+// shared machine), this thread simply does more of the work instead of waiting for a fixed half.
+template <class T> void sort_shared(const std::vector<Task<T>>& init, int64_t grain) {
+  std::mutex mu;
+  std::vector<Task<T>> stack(init);
+  std::atomic<int> busy{0};
+  two_tasks([&](int) {
+    for (;;) {
+      Task<T> t;
+      {
+        std::unique_lock<std::mutex> lk(mu);
+        if (stack.empty()) {
+          if (busy.load() == 0) return;  // nothing left, nothing more can be pushed
+          lk.unlock();
+          _mm_pause();
+          continue;
+        }
+        t = stack.back();
+        stack.pop_back();
+        busy.fetch_add(1);
+      }
+      while (t.n > grain && t.depth > 0) {
+        Sides<T> s;
+        const T p = choose_pivot(t.a, t.n, 16);
+        int64_t m = partition(t.a, t.n, p, s);
+        --t.depth;
+        if (m == 0) {  // p is the minimum
+          if (!(s.ge_min < s.ge_max)) {
+            t.n = 0;
+            break;
+          }
+          m = partition(t.a, t.n, next_up(p), s);  // [0, m) == p: done
+          t.a += m;
+          t.n -= m;
+          if (!(s.ge_min < s.ge_max)) t.n = 0;
+          continue;
+        }
+        Task<T> left{t.a, s.lt_min < s.lt_max ? m : 0, t.depth};
+        Task<T> right{t.a + m, s.ge_min < s.ge_max ? t.n - m : 0, t.depth};
+        if (left.n > right.n) std::swap(left, right);
+        if (right.n > 1) {
+          std::lock_guard<std::mutex> lk(mu);
+          stack.push_back(right);
+        }
+        t = left;
+      }
+      if (t.n > 1) quicksort(t.a, t.n, t.depth);
+      busy.fetch_sub(1);
+    }
+  });
+}
+
 template <class T> void sort_keys(T* a, int64_t n, int threads) {
   if (n <= small_max<T>()) return small_sort(a, n);
   const int depth = max_depth(n);
@@ -524,14 +588,10 @@ template <class T> void sort_keys(T* a, int64_t n, int threads) {
   Sides<T> s;
   const T p = choose_pivot(a, n, int(small_max<T>()));
   const int64_t m = partition2(a, n, p, s);
-  const bool left_done = !(s.lt_min < s.lt_max), right_done = !(s.ge_min < s.ge_max);
-  if (left_done && right_done) return;  // e.g. all equal
-  // Unbalanced (or p the minimum): the whole range on this thread (one partition wasted).
-  if (m < n / 8 || n - m < n / 8) return quicksort(a, n, depth);
-  two_tasks([&](int side) {
-    if (side == 0 && !left_done) quicksort(a, m, depth - 1);
-    if (side == 1 && !right_done) quicksort(a + m, n - m, depth - 1);
-  });
+  std::vector<Task<T>> init;
+  if (s.lt_min < s.lt_max) init.push_back({a, m, depth - 1});
+  if (s.ge_min < s.ge_max) init.push_back({a + m, n - m, depth - 1});
+  if (!init.empty()) sort_shared(init, std::max<int64_t>(n / 32, 16384));
 }
 
 // ---- whole-lane helpers --------------------------------------------------------------------
