@@ -270,13 +270,60 @@ def test_hypothesis_layouts(m, n, k, dtype, la, lb, seed):
     check_product(hc.asarray(_layout(a0, la)) @ hc.asarray(_layout(b0, lb)), a0, b0)
 
 
+# Matrix-vector products (M == 1 or N == 1): vectorised dot products of contiguous rows or axpy
+# over contiguous columns (cpp/cpu/gemm.cpp gemv), split over the threads from 2^17 multiply-adds.
+# Sizes around the kernels' blocks: 4 rows, 2 vectors of depth, 8 vectors of columns (AVX-512
+# float32: 32 and 128), with the matrix in either order, strided vectors, and a matrix with
+# neither rows nor columns contiguous (the generic loops).
+@pytest.mark.parametrize("dtype", [F32, F64])
+@pytest.mark.parametrize("n, k", [(1, 1), (3, 31), (4, 32), (5, 33), (127, 129), (129, 127),
+                                  (300, 1000), (1000, 300), (2, 4100)])
+def test_matrix_vector(dtype, n, k):
+    rng = np.random.default_rng(n * 7 + k)
+    a = _rand(rng, (n, k), dtype)
+    x, y = _rand(rng, k * 2, dtype), _rand(rng, n, dtype)
+    xs = x[::2]  # strided vector
+    for ha, na in ((hc.asarray(a), a), (hc.asarray(np.asfortranarray(a)), a)):
+        check_product(ha @ hc.asarray(x[:k]), na, x[:k])
+        check_product(ha @ hc.asarray(x)[::2], na, xs)
+        check_product(hc.asarray(y) @ ha, y, na)
+        check_product(ha.T @ hc.asarray(y), na.T, y)
+        check_product(hc.asarray(x[:k]) @ ha.T, x[:k], na.T)
+    big = _rand(rng, (n, 2 * k), dtype)
+    check_product(hc.asarray(big)[:, ::2] @ hc.asarray(x[:k]), big[:, ::2], x[:k])  # no contiguous axis
+    check_product(hc.asarray(y)[None, :] @ hc.asarray(a), y[None, :], a)  # 2-D, M == 1
+    check_product(hc.asarray(a) @ hc.asarray(x[:k])[:, None], a, x[:k][:, None])  # 2-D, N == 1
+
+
+@pytest.mark.parametrize("dtype", [F32, F64])
+def test_matrix_vector_threads_do_not_change_results(dtype):
+    rng = np.random.default_rng(3)
+    a = _rand(rng, (1003, 517), dtype)
+    x, y = _rand(rng, 517, dtype), _rand(rng, 1003, dtype)
+    old = hc.get_num_threads()
+    res = []
+    try:
+        for t in (1, 2, 3):
+            hc.set_num_threads(t)
+            res.append([np.asarray(hc.asarray(a) @ hc.asarray(x)),
+                        np.asarray(hc.asarray(y) @ hc.asarray(a)),
+                        np.asarray(hc.asarray(a).T @ hc.asarray(y))])
+    finally:
+        hc.set_num_threads(old)
+    for r in res[1:]:
+        for got, want in zip(r, res[0]):
+            np.testing.assert_array_equal(got, want)
+    check_product(hc.asarray(res[1][0]), a, x)
+
+
 _TARGET_SCRIPT = textwrap.dedent("""
     import numpy as np, hcarray as hc
     rng = np.random.default_rng(1)
     worst = 0.0
     for dt in (np.float32, np.float64):
         for m, n, k in [(1, 1, 1), (3, 5, 7), (13, 35, 19), (64, 64, 64), (97, 33, 130),
-                        (300, 257, 513), (20, 1100, 50)]:
+                        (300, 257, 513), (20, 1100, 50),
+                        (1, 300, 70), (1, 1029, 33), (301, 1, 70), (7, 1, 1029)]:  # matrix-vector
             a = rng.standard_normal((m, k)).astype(dt)
             b = rng.standard_normal((k, n)).astype(dt)
             for x, y in ((a, b), (np.asfortranarray(a), b[::-1][::-1]), (a, np.asfortranarray(b))):

@@ -457,7 +457,60 @@ void run(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t cs
   }
 }
 
+template <class T> struct Gemv;
+template <> struct Gemv<float> {
+  static GemvF32 rows(const Table& t) { return t.gemv_rows32; }
+  static GemvF32 cols(const Table& t) { return t.gemv_cols32; }
+};
+template <> struct Gemv<double> {
+  static GemvF64 rows(const Table& t) { return t.gemv_rows64; }
+  static GemvF64 cols(const Table& t) { return t.gemv_cols64; }
+};
+
+// y[i * os] for i < n from the n x k matrix P (byte strides prs along n, pcs along k) and the
+// contiguous vector x: P's rows contiguous (pcs == itemsize) -> dot products of rows, P's columns
+// contiguous (prs == itemsize) -> axpy over the k rows of P^T. Split over the threads from
+// 2^17 multiply-adds (about 15-30 us on one thread), in chunks of whole vector blocks so each
+// output is computed the same way whatever the split.
+template <class T>
+bool gemv(int64_t n, int64_t k, const char* P, int64_t prs, int64_t pcs, const T* x, T* y,
+          int64_t os, int max_threads) {
+  constexpr int64_t e = sizeof(T);
+  if (reinterpret_cast<uintptr_t>(P) % alignof(T) != 0 || prs % e != 0 || pcs % e != 0) return false;
+  const Table& tb = table();
+  const T* p = reinterpret_cast<const T*>(P);
+  const int nt = double(n) * double(k) >= 131072.0 ? std::min(max_threads, num_threads()) : 1;
+  if (pcs == e && k > 1) {
+    const auto f = Gemv<T>::rows(tb);
+    const int64_t lda = prs / e;
+    parallel_for(n, 16, nt, [&](int64_t b, int64_t e2, int) {
+      f(e2 - b, k, p + b * lda, lda, x, y + b * os, os);
+    });
+    return true;
+  }
+  if (prs == e) {
+    const auto f = Gemv<T>::cols(tb);
+    const int64_t lda = pcs / e;
+    parallel_for(n, 512 / e * 8, nt, [&](int64_t b, int64_t e2, int) {
+      f(e2 - b, k, p + b, lda, x, y + b * os, os);
+    });
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+bool gemv_f32(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
+              const char* B, int64_t rsb, int64_t csb, float* C, int64_t ldc, int max_threads) {
+  if (N == 1) return gemv<float>(M, K, A, rsa, csa, reinterpret_cast<const float*>(B), C, ldc, max_threads);
+  return gemv<float>(N, K, B, csb, rsb, reinterpret_cast<const float*>(A), C, 1, max_threads);
+}
+bool gemv_f64(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
+              const char* B, int64_t rsb, int64_t csb, double* C, int64_t ldc, int max_threads) {
+  if (N == 1) return gemv<double>(M, K, A, rsa, csa, reinterpret_cast<const double*>(B), C, ldc, max_threads);
+  return gemv<double>(N, K, B, csb, rsb, reinterpret_cast<const double*>(A), C, 1, max_threads);
+}
 
 void gemm_f32(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
               const char* B, int64_t rsb, int64_t csb, float* C, int64_t ldc, int max_threads) {

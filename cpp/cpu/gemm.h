@@ -20,6 +20,13 @@ using KernelF32 = void (*)(int64_t kc, const float* a, int64_t ars, int64_t acs,
 using KernelF64 = void (*)(int64_t kc, const double* a, int64_t ars, int64_t acs,
                            const double* b, int64_t ldb, double* c, int64_t ldc, int add);
 
+// rows: out[i * os] = sum_p a[i * lda + p] * x[p], i < n (rows contiguous);
+// cols: out[j * os] = sum_p x[p] * a[p * lda + j], j < n (columns contiguous). k = depth.
+using GemvF32 = void (*)(int64_t n, int64_t k, const float* a, int64_t lda, const float* x,
+                         float* out, int64_t os);
+using GemvF64 = void (*)(int64_t n, int64_t k, const double* a, int64_t lda, const double* x,
+                         double* out, int64_t os);
+
 struct Table {
   const char* target;  // "avx512", "avx2", "neon", "scalar"
   int mr32, nr32, mr64, nr64;
@@ -33,6 +40,11 @@ struct Table {
   int mr8;
   KernelF32 direct32_r8;
   KernelF64 direct64_r8;
+  // Matrix-vector kernels (one target's SIMD; see gemv_f32 below).
+  GemvF32 gemv_rows32;
+  GemvF64 gemv_rows64;
+  GemvF32 gemv_cols32;
+  GemvF64 gemv_cols64;
 };
 
 const Table& table();                      // the target chosen at first use
@@ -44,6 +56,15 @@ const Table* table_for(const char* name);  // nullptr if not built or not runnab
 void gemm_f32(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
               const char* B, int64_t rsb, int64_t csb, float* C, int64_t ldc, int max_threads);
 void gemm_f64(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
+              const char* B, int64_t rsb, int64_t csb, double* C, int64_t ldc, int max_threads);
+
+// Matrix-vector products C = A @ B with M == 1 or N == 1 (the vector contiguous and aligned,
+// passed as A when M == 1 and as B when N == 1): vectorised and split over up to max_threads
+// threads. Returns false, doing nothing, when the matrix has neither contiguous rows nor
+// contiguous columns (the caller then uses its own loops).
+bool gemv_f32(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
+              const char* B, int64_t rsb, int64_t csb, float* C, int64_t ldc, int max_threads);
+bool gemv_f64(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t csa,
               const char* B, int64_t rsb, int64_t csb, double* C, int64_t ldc, int max_threads);
 
 // Name of the target in use (tests, benchmarks).

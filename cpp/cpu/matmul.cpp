@@ -231,12 +231,24 @@ void gemm_real(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int6
   std::vector<R> vbuf;
   if (N == 1) {
     const R* x = contiguous<R>(B, K, rsb, vbuf);
+    const char* xb = reinterpret_cast<const char*>(x);
+    if constexpr (std::is_same_v<R, float>) {
+      if (gemmk::gemv_f32(M, 1, K, A, rsa, csa, xb, e, e, C, ldc, max_threads)) return;
+    } else {
+      if (gemmk::gemv_f64(M, 1, K, A, rsa, csa, xb, e, e, C, ldc, max_threads)) return;
+    }
     if (csa != e && rsa == e) gemv_axpy<R>(M, K, A, csa, rsa, x, C, ldc);
     else gemv_dot<R>(M, K, A, rsa, csa, x, C, ldc);
     return;
   }
   if (M == 1) {
     const R* x = contiguous<R>(A, K, csa, vbuf);
+    const char* xb = reinterpret_cast<const char*>(x);
+    if constexpr (std::is_same_v<R, float>) {
+      if (gemmk::gemv_f32(1, N, K, xb, K * e, e, B, rsb, csb, C, ldc, max_threads)) return;
+    } else {
+      if (gemmk::gemv_f64(1, N, K, xb, K * e, e, B, rsb, csb, C, ldc, max_threads)) return;
+    }
     if (csb != e && rsb == e) gemv_dot<R>(N, K, B, csb, rsb, x, C, 1);
     else gemv_axpy<R>(N, K, B, rsb, csb, x, C, 1);
     return;

@@ -35,6 +35,23 @@ inline V madd(V a, V b, V c) {
 #endif
 }
 
+// Scalar multiply-add for the edges of the matrix-vector kernels: one fused instruction where
+// the target has FMA (as its vector lanes do), a multiply and an add on the scalar target.
+inline float smadd(float a, float b, float c) {
+#if HC_SIMD_TARGET == HC_SIMD_SCALAR
+  return c + a * b;
+#else
+  return __builtin_fmaf(a, b, c);
+#endif
+}
+inline double smadd(double a, double b, double c) {
+#if HC_SIMD_TARGET == HC_SIMD_SCALAR
+  return c + a * b;
+#else
+  return __builtin_fma(a, b, c);
+#endif
+}
+
 template <class V, int MR, int NV, bool Packed>
 void kernel(int64_t kc, const typename V::T* __restrict a, int64_t ars, int64_t acs,
             const typename V::T* __restrict b, int64_t ldb, typename V::T* __restrict c,
@@ -92,6 +109,98 @@ void kernel(int64_t kc, const typename V::T* __restrict a, int64_t ars, int64_t 
   }
 }
 
+// Matrix-vector products (memory-bound: each element of the matrix is used once).
+// gemv_rows: out[i * os] = sum_p a[i * lda + p] * x[p] for i < m (rows contiguous). Four rows
+// share each load of x; every row is summed the same way (two vector accumulators, then a
+// scalar tail with fused multiply-adds), whichever group of rows it falls in, so the result
+// does not depend on how rows are split over threads.
+template <class V>
+inline typename V::T row_tail(const typename V::T* r, const typename V::T* x, int64_t p0,
+                              int64_t k) {
+  using T = typename V::T;
+  T s = T(0);
+  for (int64_t p = p0; p < k; ++p) s = smadd(r[p], x[p], s);
+  return s;
+}
+
+template <class V>
+void gemv_rows(int64_t m, int64_t k, const typename V::T* __restrict a, int64_t lda,
+               const typename V::T* __restrict x, typename V::T* __restrict out, int64_t os) {
+  using T = typename V::T;
+  constexpr int L = V::N;
+  const int64_t kv = k / (2 * L) * (2 * L);
+  int64_t i = 0;
+  for (; i + 4 <= m; i += 4) {
+    const T* r[4] = {a + i * lda, a + (i + 1) * lda, a + (i + 2) * lda, a + (i + 3) * lda};
+    V s0[4], s1[4];
+#pragma GCC unroll 4
+    for (int q = 0; q < 4; ++q) s0[q] = s1[q] = set1<V>(T(0));
+    for (int64_t p = 0; p < kv; p += 2 * L) {
+      const V x0 = loadu(x + p), x1 = loadu(x + p + L);
+#pragma GCC unroll 4
+      for (int q = 0; q < 4; ++q) {
+        s0[q] = madd(loadu(r[q] + p), x0, s0[q]);
+        s1[q] = madd(loadu(r[q] + p + L), x1, s1[q]);
+      }
+    }
+#pragma GCC unroll 4
+    for (int q = 0; q < 4; ++q) out[(i + q) * os] = hsum(s0[q] + s1[q]) + row_tail<V>(r[q], x, kv, k);
+  }
+  for (; i < m; ++i) {
+    const T* r = a + i * lda;
+    V s0 = set1<V>(T(0)), s1 = s0;
+    for (int64_t p = 0; p < kv; p += 2 * L) {
+      s0 = madd(loadu(r + p), loadu(x + p), s0);
+      s1 = madd(loadu(r + p + L), loadu(x + p + L), s1);
+    }
+    out[i * os] = hsum(s0 + s1) + row_tail<V>(r, x, kv, k);
+  }
+}
+
+// gemv_cols: out[j * os] = sum_p q[p] * a[p * lda + j] for j < n (columns contiguous): blocks of
+// 8 vectors of columns accumulate in registers over every p, in order; each column's sum is the
+// same chain of fused multiply-adds whatever block it is in.
+template <class V>
+void gemv_cols(int64_t n, int64_t k, const typename V::T* __restrict a, int64_t lda,
+               const typename V::T* __restrict q, typename V::T* __restrict out, int64_t os) {
+  using T = typename V::T;
+  constexpr int L = V::N;
+  constexpr int B = 8;
+  alignas(64) T tmp[B * L];
+  int64_t j = 0;
+  for (; j + B * L <= n; j += B * L) {
+    V acc[B];
+#pragma GCC unroll 8
+    for (int c = 0; c < B; ++c) acc[c] = set1<V>(T(0));
+    const T* col = a + j;
+    for (int64_t p = 0; p < k; ++p, col += lda) {
+      const V qv = set1<V>(q[p]);
+#pragma GCC unroll 8
+      for (int c = 0; c < B; ++c) acc[c] = madd(qv, loadu(col + c * L), acc[c]);
+    }
+    if (os == 1) {
+#pragma GCC unroll 8
+      for (int c = 0; c < B; ++c) storeu(out + j + c * L, acc[c]);
+    } else {
+#pragma GCC unroll 8
+      for (int c = 0; c < B; ++c) storeu(tmp + c * L, acc[c]);
+      for (int c = 0; c < B * L; ++c) out[(j + c) * os] = tmp[c];
+    }
+  }
+  for (; j + L <= n; j += L) {
+    V acc = set1<V>(T(0));
+    const T* col = a + j;
+    for (int64_t p = 0; p < k; ++p, col += lda) acc = madd(set1<V>(q[p]), loadu(col), acc);
+    storeu(tmp, acc);
+    for (int c = 0; c < L; ++c) out[(j + c) * os] = tmp[c];
+  }
+  for (; j < n; ++j) {
+    T s = T(0);
+    for (int64_t p = 0; p < k; ++p) s = smadd(q[p], a[p * lda + j], s);
+    out[j * os] = s;
+  }
+}
+
 }  // namespace
 }  // namespace hc::simd::HC_SIMD_NS
 
@@ -111,7 +220,11 @@ const Table* HC_CAT(table_, HC_SIMD_NS)() {
                        &s::kernel<s::Vd, s::kMR64, s::kNV64 / 2, false>,
                        s::kMR32 > 8 ? 8 : 0,
                        s::kMR32 > 8 ? &s::kernel<s::Vf, 8, s::kNV32, false> : nullptr,
-                       s::kMR64 > 8 ? &s::kernel<s::Vd, 8, s::kNV64, false> : nullptr};
+                       s::kMR64 > 8 ? &s::kernel<s::Vd, 8, s::kNV64, false> : nullptr,
+                       &s::gemv_rows<s::Vf>,
+                       &s::gemv_rows<s::Vd>,
+                       &s::gemv_cols<s::Vf>,
+                       &s::gemv_cols<s::Vd>};
   return &t;
 }
 }  // namespace hc::cpu::gemmk
