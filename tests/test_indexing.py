@@ -219,6 +219,33 @@ def test_full_mask(p, data):
     _same_values(_np_of(h[m]), a[m])
 
 
+@pytest.mark.parametrize("dtype", ["bool", "int8", "float16", "int32", "float32", "float64",
+                                   "complex128"])
+def test_full_mask_one_pass(dtype):
+    # x[mask] with a C-contiguous mask of x's shape takes the one-pass kernel (_core._compress):
+    # the selected elements in C order, a new array; every nonzero mask byte counts as True.
+    rng = np.random.default_rng(4)
+    for shape in [(1000, 1003), (9,), (5, 0), (2, 3, 4)]:
+        a = (rng.standard_normal(shape) * 50).astype(dtype)
+        for m in (rng.standard_normal(shape) > 0.3, np.zeros(shape, bool), np.ones(shape, bool)):
+            h = hc.asarray(a)
+            got = h[hc.asarray(m)]
+            assert isinstance(got, hc.ndarray)
+            _same_values(_np_of(got), a[m])
+            assert _core._compress(h, hc.asarray(m)) is not None
+            if got.size:
+                got[0] = a.flat[0] if a.size else 0  # a copy: x is unchanged
+                _same_values(_np_of(h), a)
+    raw = np.array([0, 1, 2, 255, 0, 7, 128, 0, 64, 3], np.uint8).view(np.bool_)
+    x = np.arange(10.0)
+    _same_values(_np_of(hc.asarray(x)[hc.asarray(raw)]), x[raw])
+    # other layouts fall back to the general path with the same result
+    big = rng.standard_normal((40, 60))
+    mk = rng.standard_normal((40, 60)) > 0
+    assert _core._compress(hc.asarray(big)[:, ::2], hc.asarray(mk)[:, ::2]) is None
+    _same_values(_np_of(hc.asarray(big)[:, ::2][hc.asarray(mk)[:, ::2]]), big[:, ::2][mk[:, ::2]])
+
+
 @given(np_arrays([np.dtype(np.bool_)],
                  shape=hnp.array_shapes(min_dims=1, max_dims=4, min_side=0, max_side=4)))
 def test_nonzero_kernel(m):

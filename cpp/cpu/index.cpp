@@ -403,6 +403,56 @@ void count_loop(char** p, const int64_t* s, int64_t n, const void* ctx) {
 }
 }  // namespace
 
+namespace {
+// Copies the selected elements: every element is stored at out[j] and j advances by the mask
+// byte (no branch on the mask), until all `count` are placed.
+template <size_t N>
+void compress_items(const char* x, const uint8_t* m, int64_t n, int64_t count, char* out) {
+  int64_t j = 0, i = 0;
+  for (; i < n && j < count; ++i) {
+    std::memcpy(out + j * int64_t(N), x + i * int64_t(N), N);
+    j += m[i] != 0;
+  }
+}
+
+int64_t count_bytes(const uint8_t* m, int64_t n) {
+  // Nonzero bytes, 8 at a time: the high bit of each byte of z is set exactly when that byte
+  // of v is zero (any byte value counts as True, as m[i] != 0 does below).
+  constexpr uint64_t k7f = 0x7f7f7f7f7f7f7f7full;
+  int64_t c = 0, i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t v;
+    std::memcpy(&v, m + i, 8);
+    const uint64_t z = ~(((v & k7f) + k7f) | v | k7f);
+    c += 8 - __builtin_popcountll(z);
+  }
+  for (; i < n; ++i) c += m[i] != 0;
+  return c;
+}
+}  // namespace
+
+bool compress(const Array& x, const Array& mask, Array* out, const char* fn) {
+  if (mask.dtype != DType::Bool || mask.shape != x.shape || !x.is_c_contiguous() ||
+      !mask.is_c_contiguous() || x.ndim() == 0)
+    return false;
+  const int64_t n = x.size();
+  const uint8_t* m = reinterpret_cast<const uint8_t*>(mask.data());
+  const int64_t count = count_bytes(m, n);
+  *out = Array::empty(Dims{count}, x.dtype, x.device(), fn);
+  if (count == 0) return true;
+  const char* xp = x.data();
+  char* o = out->data();
+  switch (itemsize(x.dtype)) {
+    case 1: compress_items<1>(xp, m, n, count, o); break;
+    case 2: compress_items<2>(xp, m, n, count, o); break;
+    case 4: compress_items<4>(xp, m, n, count, o); break;
+    case 8: compress_items<8>(xp, m, n, count, o); break;
+    case 16: compress_items<16>(xp, m, n, count, o); break;
+    default: return false;
+  }
+  return true;
+}
+
 std::vector<Array> nonzero(const Array& mask, const char* fn) {
   if (mask.dtype != DType::Bool)
     throw TypeError(std::string(fn) + ": nonzero expects a boolean array, not " + name(mask.dtype));

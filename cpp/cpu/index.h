@@ -14,6 +14,11 @@ namespace hc {
 // 1-D int64 array per dimension of mask, all of the same length. 0-d masks are not accepted.
 std::vector<Array> nonzero(const Array& mask, const char* fn);
 
+// x[mask] for a boolean mask of x's own shape, both C-contiguous: the selected elements in C
+// order, in one count pass and one copy pass (no index arrays). Returns false, leaving out
+// alone, for other layouts (the caller uses nonzero + gather).
+bool compress(const Array& x, const Array& mask, Array* out, const char* fn);
+
 // One advanced-indexing problem, after basic indexing has been applied: the view `v` indexed on
 // `axes` (ascending, distinct) by the integer arrays `idx` (broadcast together to shape B).
 // report_axes[k] is the axis number used in error messages for axes[k] (the axis of the array

@@ -36,6 +36,13 @@ void bind_indexing(nb::module_& m) {
   "The C-order positions of the True elements of a boolean array of rank >= 1: one 1-D int64 "
   "array per dimension. Internal.");
 
+  m.def("_compress", [](const Array& x, const Array& mask) -> nb::object {
+    Array out;
+    if (!compress(x, mask, &out, "__getitem__")) return nb::none();
+    return wrap(std::move(out));
+  }, nb::arg("x"), nb::arg("mask"),
+  "x[mask] for a boolean mask of x's shape when both are C-contiguous (else None). Internal.");
+
   m.def("_gather", [](const Array& v, const std::vector<int>& axes, const std::vector<int>& report,
                       nb::handle idx, const std::string& prefix, bool front) {
     return gather(make_index(v, axes, report, idx, prefix, front, "__getitem__"));

@@ -170,6 +170,12 @@ def _prepare(x, key):
 
 
 def getitem(x, key):
+    if (type(key) is _core.ndarray or type(key) is _np.ndarray) and key.dtype == _np.bool_ \
+            and key.shape == x.shape and key.ndim:
+        # x[mask] with a mask of x's shape: one pass, no index arrays (when both are C-contiguous)
+        r = _core._compress(x, _as_hc_mask(key))
+        if r is not None:
+            return r
     v, axes, report, indices, front = _prepare(x, key)
     if not axes:  # not reached by the hooks (the core takes basic keys); kept for safety
         return v
