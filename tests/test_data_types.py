@@ -212,3 +212,19 @@ def test_isdtype_errors():
         hc.isdtype(1, "numeric")
     with pytest.raises(TypeError, match="isdtype"):
         hc.isdtype(hc.float32, 3)
+
+
+@pytest.mark.parametrize("ft", [np.float32, np.float64])
+@pytest.mark.parametrize("it", [np.int32, np.int64])
+def test_float_to_int_blocks(ft, it):
+    # Contiguous float -> int32/int64 converts blocks of in-range values with a plain truncating
+    # conversion and other blocks element by element; both give the per-element definition
+    # (core/cast.h), which a strided source always uses, and NumPy's values in range.
+    rng = np.random.default_rng(2)
+    x = (rng.standard_normal(5000) * 1e3).astype(ft)
+    x[[7, 300, 4000, 4999]] = [np.nan, 3e19, -np.inf, 2.0**31]
+    got = np.asarray(hc.asarray(x).astype(it))
+    strided = np.asarray(hc.asarray(np.repeat(x, 2))[::2].astype(it))
+    np.testing.assert_array_equal(got, strided)
+    ok = np.isfinite(x) & (np.abs(x) < 2.0**31)
+    np.testing.assert_array_equal(got[ok], x[ok].astype(it))

@@ -1,5 +1,7 @@
 // The cast/copy kernel and fill. One loop per (from, to) dtype pair.
 #include <cstring>
+#include <limits>
+#include <type_traits>
 
 #include "core/cast.h"
 #include "core/registry.h"
@@ -45,6 +47,25 @@ void cast_loop(char** p, const int64_t* s, int64_t n, const void*) {
   } else if (s[0] == sizeof(To) && s[1] == sizeof(From)) {
     To* __restrict op = reinterpret_cast<To*>(o);
     const From* __restrict ap = reinterpret_cast<const From*>(a);
+    if constexpr (std::is_floating_point_v<From> && std::is_integral_v<To> &&
+                  std::is_signed_v<To> && sizeof(To) >= 4) {
+      // Float to int32/int64: blocks whose values all lie in To's range (NaN fails the test)
+      // convert with a plain truncating conversion, which vectorises; a block with any other
+      // value takes cast_value, whose results for those are defined in core/cast.h.
+      constexpr From lo = -From(std::numeric_limits<To>::max()) - From(1);  // -2^31 / -2^63
+      constexpr int64_t kBlock = 256;
+      for (int64_t b = 0; b < n; b += kBlock) {
+        const int64_t e = b + kBlock < n ? b + kBlock : n;
+        bool ok = true;
+        for (int64_t i = b; i < e; ++i) ok &= (ap[i] >= lo) & (ap[i] < -lo);
+        if (ok) {
+          for (int64_t i = b; i < e; ++i) op[i] = To(ap[i]);
+        } else {
+          for (int64_t i = b; i < e; ++i) op[i] = cast_value<To>(ap[i]);
+        }
+      }
+      return;
+    }
     for (int64_t i = 0; i < n; ++i) op[i] = cast_value<To>(ap[i]);
   } else {
     for (int64_t i = 0; i < n; ++i)

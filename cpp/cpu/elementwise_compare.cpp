@@ -1,6 +1,10 @@
 // Comparisons (equal ... greater_equal), logical_and/or/xor/not, and the predicates isnan,
 // isinf, isfinite, signbit. Every dtype in, bool out, as NumPy; complex order is NumPy's
 // lexicographic one.
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
+
 #include "cpu/elementwise_common.h"
 #include "cpu/kernels.h"
 
@@ -43,9 +47,25 @@ struct LOr { template <class T> bool operator()(T a, T b) const { return truth(a
 struct LXor { template <class T> bool operator()(T a, T b) const { return truth(a) != truth(b); } };
 struct LNot { template <class T> bool operator()(T a) const { return !truth(a); } };
 
+// float32/float64 predicates on the bits (|x| as an unsigned integer against the bits of
+// +inf): integer compares the compiler vectorises, where std::isnan and friends were one
+// element at a time (1e6 float32 isnan: 0.5x NumPy).
+template <class F> struct Bits;
+template <> struct Bits<float> { using U = uint32_t; static constexpr U abs = 0x7fffffffu, inf = 0x7f800000u; };
+template <> struct Bits<double> {
+  using U = uint64_t;
+  static constexpr U abs = 0x7fffffffffffffffull, inf = 0x7ff0000000000000ull;
+};
+template <class F> inline typename Bits<F>::U abs_bits(F a) {
+  typename Bits<F>::U u;
+  std::memcpy(&u, &a, sizeof u);
+  return u & Bits<F>::abs;
+}
+
 struct IsNan {
   template <class T> bool operator()(T a) const {
     if constexpr (is_complex_v<T>) return std::isnan(a.real()) || std::isnan(a.imag());
+    else if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) return abs_bits(a) > Bits<T>::inf;
     else if constexpr (std::is_floating_point_v<T>) return std::isnan(a);
     else return false;
   }
@@ -53,6 +73,7 @@ struct IsNan {
 struct IsInf {
   template <class T> bool operator()(T a) const {
     if constexpr (is_complex_v<T>) return std::isinf(a.real()) || std::isinf(a.imag());
+    else if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) return abs_bits(a) == Bits<T>::inf;
     else if constexpr (std::is_floating_point_v<T>) return std::isinf(a);
     else return false;
   }
@@ -60,6 +81,7 @@ struct IsInf {
 struct IsFinite {
   template <class T> bool operator()(T a) const {
     if constexpr (is_complex_v<T>) return std::isfinite(a.real()) && std::isfinite(a.imag());
+    else if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) return abs_bits(a) < Bits<T>::inf;
     else if constexpr (std::is_floating_point_v<T>) return std::isfinite(a);
     else return true;
   }
