@@ -5,7 +5,11 @@ markdown table to benchmarks/results/vmath-<date>.md. hcarray uses its default t
 are single-threaded. `negative` is listed as the memory floor: a pass that reads and writes the
 same bytes with no arithmetic, so no kernel of that size can be faster than it.
 
-    python benchmarks/bench_vmath.py [--reps 15] [--threads N]
+    python benchmarks/bench_vmath.py [--reps 15] [--threads N] [--dtype float32|float64|all]
+                                     [--only exp,log,...] [--sizes 100000,1000000]
+
+Default: the float32 set (negative/exp/log/tanh at 1e5-1e7, the others at 1e5 and 1e6) and every
+float64 function at 1e5 and 1e6.
 """
 
 import argparse
@@ -37,17 +41,29 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--reps", type=int, default=15)
     ap.add_argument("--threads", type=int, default=None)
+    ap.add_argument("--dtype", default="all", choices=["float32", "float64", "all"])
+    ap.add_argument("--only", default=None, help="comma-separated function names")
+    ap.add_argument("--sizes", default=None, help="comma-separated sizes (default per dtype)")
+    ap.add_argument("--out", default=None, help="result file (default results/vmath-<date>.md)")
     args = ap.parse_args()
     if args.threads:
         hc.set_num_threads(args.threads)
     threads = hc.get_num_threads()
     rng = np.random.default_rng(0)
     rows = []
-    cases = [(f, n, np.float32) for f in ("negative", "exp", "log", "tanh")
-             for n in (10**5, 10**6, 10**7)]
-    cases += [(f, n, np.float32) for f in FUNCS if f not in ("exp", "log", "tanh")
-              for n in (10**5, 10**6)]
-    cases += [(f, 10**6, np.float64) for f in ("exp", "log", "sqrt", "acosh")]
+    sizes = [int(float(v)) for v in args.sizes.split(",")] if args.sizes else None
+    cases = []
+    if args.dtype in ("float32", "all"):
+        cases += [(f, n, np.float32) for f in ("negative", "exp", "log", "tanh")
+                  for n in sizes or (10**5, 10**6, 10**7)]
+        cases += [(f, n, np.float32) for f in FUNCS if f not in ("exp", "log", "tanh")
+                  for n in sizes or (10**5, 10**6)]
+    if args.dtype in ("float64", "all"):
+        cases += [(f, n, np.float64) for f in ["negative", "exp2"] + FUNCS
+                  for n in sizes or (10**5, 10**6)]
+    if args.only:
+        keep = set(args.only.split(",")) | {"negative"}
+        cases = [c for c in cases if c[0] in keep]
     for fn, n, dt in cases:
         lo, hi = DOMAIN.get(fn, (-10, 10))
         a = rng.uniform(lo, hi, n).astype(dt)
@@ -59,7 +75,7 @@ def main():
               f"{tn*1e3:8.3f} ms  ratio {tn/th:5.2f}x", flush=True)
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "results")
     os.makedirs(out, exist_ok=True)
-    path = os.path.join(out, f"vmath-{datetime.date.today().isoformat()}.md")
+    path = args.out or os.path.join(out, f"vmath-{datetime.date.today().isoformat()}.md")
     with open(path, "w") as f:
         f.write(f"# hcarray vector math vs NumPy, {datetime.date.today().isoformat()}\n\n")
         f.write(f"- NumPy {np.__version__}, {platform.processor() or platform.machine()}, "

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the C++ vector type / vector math tests (tests/cpp/test_vmath.cpp) for aarch64 with
-# Debian's cross compiler (static, -O2: NEON and scalar targets) and runs them under
+# Debian's cross compiler (static, -O3: NEON and scalar targets) and runs them under
 # qemu-aarch64. The test checks every function of both targets against the long double C
 # library (IEEE quad on aarch64) within the bounds of specs/accuracy.md -- the same bounds the
 # x86 build (tests/cpp/build.sh) is held to. Needs: apt-get install g++-aarch64-linux-gnu qemu-user
@@ -10,7 +10,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 out=${OUT_DIR:-$here/build/cpp-tests-aarch64}
 mkdir -p "$out"
 cxx=${CXX:-aarch64-linux-gnu-g++}
-flags="-std=c++17 -O2 -fno-math-errno -I$here/cpp"
+flags="-std=gnu++17 -O3 -fno-math-errno -I$here/cpp"  # as CMake builds the module
 src=$here/cpp/cpu/simd/vmath_target.cpp
 $cxx $flags -DHC_SIMD_TARGET=3 -c "$src" -o "$out/tneon.o"
 $cxx $flags -DHC_SIMD_TARGET=0 -c "$src" -o "$out/t0.o"

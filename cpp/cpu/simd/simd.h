@@ -15,7 +15,8 @@
 // NaN results), abs, sqrt, floor, ceil, round (to nearest even), trunc, comparisons returning
 // masks (==, !=, <, <=, >, >=), isnan, mask & | and andnot, select(m, a, b) (a where m),
 // any/all, hsum, bitcast to/from the integer type, integer + - & | ^ and shl<k>/shr<k>
-// (logical). Vd also converts from/to float32 storage: load_f32(p) widens Vd::N floats,
+// (logical). lookup16(t, idx): t[idx] per lane for int64 lanes idx in [0, 16) (AVX-512: a
+// two-register permute; AVX2: a gather; NEON/scalar: loads). Vd also converts from/to float32 storage: load_f32(p) widens Vd::N floats,
 // store_f32(p, v) rounds Vd::N lanes to float32 (IEEE: overflow to inf, subnormals rounded once).
 #pragma once
 #include <cmath>

@@ -23,6 +23,8 @@ inline Vd loadu(const double* p) { return {_mm256_loadu_pd(p)}; }
 inline Vf loadu(const float* p) { return {_mm256_loadu_ps(p)}; }
 inline void storeu(double* p, Vd a) { _mm256_storeu_pd(p, a.v); }
 inline void storeu(float* p, Vf a) { _mm256_storeu_ps(p, a.v); }
+// t[idx] for int64 lanes idx in [0, 16).
+inline Vd lookup16(const double* t, Vl idx) { return {_mm256_i64gather_pd(t, idx.v, 8)}; }
 inline Vd load_f32(const float* p) { return {_mm256_cvtps_pd(_mm_loadu_ps(p))}; }
 inline void store_f32(float* p, Vd a) { _mm_storeu_ps(p, _mm256_cvtpd_ps(a.v)); }
 

@@ -23,6 +23,10 @@ inline Vd loadu(const double* p) { return {_mm512_loadu_pd(p)}; }
 inline Vf loadu(const float* p) { return {_mm512_loadu_ps(p)}; }
 inline void storeu(double* p, Vd a) { _mm512_storeu_pd(p, a.v); }
 inline void storeu(float* p, Vf a) { _mm512_storeu_ps(p, a.v); }
+// t[idx] for int64 lanes idx in [0, 16) (a 16-entry table held in two registers).
+inline Vd lookup16(const double* t, Vl idx) {
+  return {_mm512_permutex2var_pd(_mm512_loadu_pd(t), idx.v, _mm512_loadu_pd(t + 8))};
+}
 inline Vd load_f32(const float* p) { return {_mm512_cvtps_pd(_mm256_loadu_ps(p))}; }
 inline void store_f32(float* p, Vd a) { _mm256_storeu_ps(p, _mm512_cvtpd_ps(a.v)); }
 

@@ -23,6 +23,10 @@ inline Vd loadu(const double* p) { return {vld1q_f64(p)}; }
 inline Vf loadu(const float* p) { return {vld1q_f32(p)}; }
 inline void storeu(double* p, Vd a) { vst1q_f64(p, a.v); }
 inline void storeu(float* p, Vf a) { vst1q_f32(p, a.v); }
+// t[idx] for int64 lanes idx in [0, 16).
+inline Vd lookup16(const double* t, Vl idx) {
+  return {vcombine_f64(vld1_f64(t + vgetq_lane_u64(idx.v, 0)), vld1_f64(t + vgetq_lane_u64(idx.v, 1)))};
+}
 inline Vd load_f32(const float* p) { return {vcvt_f64_f32(vld1_f32(p))}; }
 inline void store_f32(float* p, Vd a) { vst1_f32(p, vcvt_f32_f64(a.v)); }
 

@@ -23,6 +23,8 @@ inline Vd loadu(const double* p) { return {*p}; }
 inline Vf loadu(const float* p) { return {*p}; }
 inline void storeu(double* p, Vd a) { *p = a.v; }
 inline void storeu(float* p, Vf a) { *p = a.v; }
+// t[idx] for idx in [0, 16).
+inline Vd lookup16(const double* t, Vl idx) { return {t[idx.v]}; }
 inline Vd load_f32(const float* p) { return {double(*p)}; }
 inline void store_f32(float* p, Vd a) { *p = float(a.v); }
 

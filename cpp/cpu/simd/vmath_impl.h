@@ -43,11 +43,23 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kPio2_1 = 0x1.921fb54442d18p+0, kPio2_2 = 0x1.1a62633145c07p-54,
                  kPio2_3 = -0x1.f1976b7ed8fbcp-110, k2Pi = 0.6366197723675814;
 constexpr double kPi = 3.141592653589793, kPi_lo = 1.2246467991473532e-16;
+// float64 kernels with carried low parts (issue 6): pi/2 = kP1 + kP2 + kP3 with kP1, kP2 of 33
+// bits (k kP1 and k kP2 exact for |k| < 2^20); ln 2 = kLn2 + kLn2Lo2; 1/ln 2, 1/ln 10 and
+// log10(2) split in two (log10(2)'s high part of 40 bits, so e log10(2)_hi is exact).
+constexpr double kP1 = 0x1.921fb544p+0, kP2 = 0x1.0b4611a6p-34, kP3 = 0x1.3198a2e037073p-69;
+constexpr double kLn2Lo2 = 0x1.abc9e3b39803fp-56;
+constexpr double kLog2eLo = 0x1.777d0ffda0d24p-56, kLog10eHi = 0x1.bcb7b1526e50ep-2,
+                 kLog10eLo = 0x1.95355baaafad3p-57, kLog10_2Hi = 0x1.34413509f8p-2,
+                 kLog10_2Lo = -0x1.80433b83b532ap-44;
 
 constexpr double kExpT[] = {1.0, 1.0, 0.5, 0.16666666666666666, 0.041666666666666664,
     0.008333333333333333, 0.001388888888888889, 0.0001984126984126984, 2.48015873015873e-05,
     2.7557319223985893e-06, 2.755731922398589e-07, 2.505210838544172e-08, 2.08767569878681e-09,
     1.6059043836821613e-10};
+// e^r = 1 + r + r^2/2 + r^3 Q(r): Taylor 1/3! .. 1/13! (|r| <= ln2/2: truncation 2^-58).
+constexpr double kExpQ3[] = {0.16666666666666666, 0.041666666666666664, 0.008333333333333333,
+    0.001388888888888889, 0.0001984126984126984, 2.48015873015873e-05, 2.7557319223985893e-06,
+    2.755731922398589e-07, 2.505210838544172e-08, 2.08767569878681e-09, 1.6059043836821613e-10};
 constexpr double kExpT8[] = {1.0, 1.0, 0.5, 0.16666666666666666, 0.041666666666666664,
     0.008333333333333333, 0.001388888888888889, 0.0001984126984126984, 2.48015873015873e-05};
 constexpr double kExpm1Q[] = {0.5, 0.16666666666666666, 0.041666666666666664,
@@ -88,12 +100,85 @@ inline Vd tiny_is_x(Vd x, Vd r) { return select(abs(x) < C(0x1p-28), x, r); }
 // expm1, log1p: f(x) = x for |x| < 2^-60.
 inline Vd tinier_is_x(Vd x, Vd r) { return select(abs(x) < C(0x1p-60), x, r); }
 
+// Error-free transforms: s + err == a + b exactly (two_sum); fast_two_sum needs |a| >= |b| or
+// a == 0. (The products fed to them below are exact or materialised, so the compiler's fma
+// contraction cannot change their results.)
+inline Vd two_sum(Vd a, Vd b, Vd& err) {
+  Vd s = a + b, bb = s - a;
+  err = (a - (s - bb)) + (b - bb);
+  return s;
+}
+inline Vd fast_two_sum(Vd a, Vd b, Vd& err) {
+  Vd s = a + b;
+  err = b - (s - a);
+  return s;
+}
+
+// e^(r + rl) = h + l for |r| <= ~0.36, |rl| <= 2^-50 |r|: h = 1 + r rounded, l the rest
+// (|l| < 0.07): r^2/2 + r^3 Q(r) + rl (1 + r) plus h's rounding error.
+inline Vd exp_poly(Vd r, Vd rl, Vd& l) {
+  Vd h = C(1.0) + r;
+  Vd hl = (C(1.0) - h) + r;  // exact (|r| < 1)
+  Vd z = r * r;
+  Vd p = fma(r * z, horner(r, kExpQ3), C(0.5) * z);
+  l = hl + (p + fma(r, rl, rl));
+  return h;
+}
+// x = n ln2 + r + rl (n integer, |r| <= ln2/2 + tiny): n ln2hi is exact and close to x, so the
+// first step is exact; the second is carried exactly by two_sum.
+inline Vd exp_reduce(Vd xc, Vd& n, Vd& rl) {
+  n = round(xc * C(kLog2e));
+  Vd r1 = fnma(n, C(kLn2Hi), xc);
+  return two_sum(r1, -(n * C(kLn2Lo)), rl);
+}
+// Table-driven exp/exp2: x = (16 m + j) ln2/16 + r, |r| <= ln2/32, e^x = 2^m 2^(j/16) e^r with
+// 2^(j/16) = kExp2T[j] + kExp2TLo[j] (lookup16) and e^r - 1 = r + r^2 P(r) (Taylor to r^7:
+// truncation 2^-58); y = T + (T p + Tlo) has one significant rounding. 2^m goes into the
+// exponent field directly where the result stays normal (|x| <= 708), else ldexp_k (overflow,
+// subnormals rounded once).
+constexpr double kExp2T[16] = {0x1.0000000000000p+0, 0x1.0b5586cf9890fp+0, 0x1.172b83c7d517bp+0,
+    0x1.2387a6e756238p+0, 0x1.306fe0a31b715p+0, 0x1.3dea64c123422p+0, 0x1.4bfdad5362a27p+0,
+    0x1.5ab07dd485429p+0, 0x1.6a09e667f3bcdp+0, 0x1.7a11473eb0187p+0, 0x1.8ace5422aa0dbp+0,
+    0x1.9c49182a3f090p+0, 0x1.ae89f995ad3adp+0, 0x1.c199bdd85529cp+0, 0x1.d5818dcfba487p+0,
+    0x1.ea4afa2a490dap+0};
+constexpr double kExp2TLo[16] = {0x0.0p+0, 0x1.8a62e4adc610bp-54, -0x1.19041b9d78a76p-55,
+    0x1.9b07eb6c70573p-54, 0x1.6f46ad23182e4p-55, 0x1.ada0911f09ebcp-55, 0x1.d4397afec42e2p-56,
+    0x1.6324c054647adp-54, -0x1.bdd3413b26456p-54, -0x1.41577ee04992fp-55, 0x1.6e9f156864b27p-54,
+    0x1.c7c46b071f2bep-56, 0x1.7a1cd345dcc81p-54, 0x1.11065895048ddp-55, 0x1.2ed02d75b3707p-55,
+    -0x1.e9c23179c2893p-54};
+constexpr double kExpP2[] = {0.5, 0.16666666666666666, 0.041666666666666664, 0.008333333333333333,
+    0.001388888888888889, 0.0001984126984126984};
+// kk = 16 m + j as t = kk + 1.5 2^52 (kk in the low bits); returns 2^m 2^(j/16) e^r.
+inline Vd exp_finish(Vd t, Vd r, Vd xc) {
+  const Vd shifter = C(0x1.8p52);
+  Vl ki = bits(t) - bits(shifter);  // kk as int64
+  Vl j = ki & iset1<Vl>(15);
+  Vd th = lookup16(kExp2T, j), tl = lookup16(kExp2TLo, j);
+  Vd p = fma(r * r, horner(r, kExpP2), r);
+  Vd y = th + fma(th, p, tl);
+  Vd res = from_bits<Vd>(bits(y) + shl<48>(ki - j));  // y 2^m
+  Md slow = ~(abs(xc) <= C(708.0));
+  if (any(slow)) {
+    Vd m = floor((t - shifter) * C(0.0625));
+    res = select(slow, ldexp_k(y, m), res);
+  }
+  return res;
+}
 inline Vd exp(Vd x) {
   Vd xc = min(C(710.0), max(C(-746.0), x));
-  Vd n = round(xc * C(kLog2e));
-  Vd r = fnma(n, C(kLn2Hi), xc);
-  r = fnma(n, C(kLn2Lo), r);
-  return ldexp_k(horner(r, kExpT), n);
+  Vd t = fma(xc, C(16.0 * kLog2e), C(0x1.8p52));
+  Vd kk = t - C(0x1.8p52);
+  Vd r = fnma(kk, C(kLn2Hi / 16.0), xc);  // exact (kk ln2hi/16 has <= 47 bits)
+  r = fnma(kk, C(kLn2Lo / 16.0), r);
+  return exp_finish(t, r, xc);
+}
+// 2^x: x - kk/16 is exact; its product with ln 2 rounded (error < 2^-58 absolute).
+inline Vd exp2(Vd x) {
+  Vd xc = min(C(1025.0), max(C(-1080.0), x));
+  Vd t = (xc * C(16.0)) + C(0x1.8p52);
+  Vd kk = t - C(0x1.8p52);
+  Vd r = fnma(kk, C(0.0625), xc) * C(kLn2);
+  return exp_finish(t, r, xc * C(kLn2));
 }
 // exp for float32 inputs only (|x| < 2^128, result rounded to float32 afterwards).
 inline Vd exp_f32(Vd x) {
@@ -102,15 +187,27 @@ inline Vd exp_f32(Vd x) {
   Vd r = fnma(n, C(kLn2), xc);
   return horner(r, kExpT8) * pow2i(n);
 }
+// expm1 = (2^n - 1) + 2^n r + 2^n r^2/2 + 2^n (r^3 Q(r) + ...), the three leading terms summed
+// exactly (two_sum; every product by 2^n is exact), so only the small tail is rounded before the
+// final addition. Returns hi with lo (hi + lo = expm1 x to ~2^-60 relative) for x in [-50, 700].
+inline Vd expm1_hl(Vd xc, Vd& lo) {
+  Vd n, rl, r = exp_reduce(xc, n, rl);
+  Vd hr = C(0.5) * r;
+  Vd hz = hr * r, hze = fma(hr, r, -hz);  // r^2/2 = hz + hze exactly
+  Vd c = fma(r * (r * r), horner(r, kExpQ3), hze + fma(r, rl, rl));
+  Vd p = pow2i(n);
+  Vd e1, t1 = two_sum(p, C(-1.0), e1);
+  Vd e2, t2 = two_sum(t1, p * r, e2);
+  Vd e3, t3 = two_sum(t2, p * hz, e3);
+  lo = (e1 + e2) + fma(p, c, e3);
+  return t3;
+}
 inline Vd expm1(Vd x) {
   Vd xc = min(C(700.0), max(C(-50.0), x));
-  Vd n = round(xc * C(kLog2e));
-  Vd r = fnma(n, C(kLn2Hi), xc);
-  r = fnma(n, C(kLn2Lo), r);
-  Vd em = fma(r * r, horner(r, kExpm1Q), r);
-  Vd p = pow2i(n);
-  Vd res = fma(p, em, p - C(1.0));
-  res = select(x > C(700.0), exp(x), res);
+  Vd lo, res = expm1_hl(xc, lo);
+  res = res + lo;
+  Md big = x > C(700.0);
+  if (any(big)) res = select(big, exp(x), res);
   return tinier_is_x(x, res);
 }
 // log split: x = 2^e m, returns log(m) and e (x positive normal or subnormal).
@@ -130,63 +227,119 @@ inline Vd log_core(Vd x, Vd& e) {
   // log m = f - f^2/2 + s (f^2/2 + z P(z)) (2s = f - s f), keeps the leading term exact.
   return f - (hf - s * (hf + z * horner(z, kLogP)));
 }
+// log x = e ln2 + f - hf + tail: x = 2^e (1 + f) as in log_core, hf = f^2/2 rounded, tail =
+// s (hf + z P(z)) minus hf's rounding error (|tail| < f^3/4).
+inline Vd log_parts(Vd x, Vd& e, Vd& f, Vd& hf) {
+  Md sub = x < C(0x1p-1022);
+  x = select(sub, x * C(0x1p54), x);
+  const Vl off = iset1<Vl>(0x3ff0000000000000 - 0x3fe6a09e667f3bcd);
+  Vl ix = bits(x) + off;
+  Vl k = shr<52>(ix);
+  Vd m = from_bits<Vd>((ix & iset1<Vl>(0x000fffffffffffff)) + iset1<Vl>(0x3fe6a09e667f3bcd));
+  e = from_bits<Vd>(k + bits(C(0x1p52))) - C(0x1p52 + 1023.0);
+  e = e - select(sub, C(54.0), C(0.0));
+  f = m - C(1.0);  // exact
+  Vd s = f / (f + C(2.0));
+  Vd z = s * s;
+  Vd hfh = C(0.5) * f;
+  hf = hfh * f;
+  Vd hfe = fma(hfh, f, -hf);
+  return fma(s, hf + z * horner(z, kLogP), -hfe);
+}
+// log m = L + Lr with L = f - hf rounded (|Lr| small).
+inline Vd log_m(Vd f, Vd hf, Vd tail, Vd& Lr) {
+  Vd err, L = fast_two_sum(f, -hf, err);
+  Lr = err + tail;
+  return L;
+}
+// log(x) as hi + lo before the final rounding; extra is added to lo (log1p's correction).
+inline Vd log_hl(Vd x, Vd extra) {
+  Vd e, f, hf, tail = log_parts(x, e, f, hf);
+  Vd e1, h1 = fast_two_sum(e * C(kLn2Hi), f, e1);  // e ln2hi exact, |e ln2hi| > |f| or e = 0
+  Vd e2, h2 = fast_two_sum(h1, -hf, e2);
+  return h2 + ((e1 + e2) + ((tail + extra) + e * C(kLn2Lo)));
+}
 inline Vd log_special(Vd x, Vd r) {
   r = select(x < C(0.0), C(kNaN), r);
   r = select(x == C(0.0), C(-kInf), r);
   r = select(x == C(kInf), x, r);
   return select(isnan(x), x, r);
 }
-inline Vd log(Vd x) {
-  Vd e, lm = log_core(x, e);
-  return log_special(x, fma(e, C(kLn2Hi), lm + e * C(kLn2Lo)));
-}
+inline Vd log(Vd x) { return log_special(x, log_hl(x, C(0.0))); }
 inline Vd log2(Vd x) {
-  Vd e, lm = log_core(x, e);
-  return log_special(x, fma(lm, C(kLog2e), e));
+  Vd e, f, hf, tail = log_parts(x, e, f, hf);
+  Vd Lr, L = log_m(f, hf, tail, Lr);
+  Vd p = L * C(kLog2e);
+  Vd pe = fma(L, C(kLog2e), -p);
+  Vd e1, h = fast_two_sum(e, p, e1);  // |e| >= 1 > |p| or e = 0
+  return log_special(x, h + (e1 + (pe + fma(L, C(kLog2eLo), Lr * C(kLog2e)))));
 }
 inline Vd log10(Vd x) {
-  Vd e, lm = log_core(x, e);
-  return log_special(x, fma(lm, C(kLog10e), e * C(kLog10_2)));
+  Vd e, f, hf, tail = log_parts(x, e, f, hf);
+  Vd Lr, L = log_m(f, hf, tail, Lr);
+  Vd p = L * C(kLog10eHi);
+  Vd pe = fma(L, C(kLog10eHi), -p);
+  Vd e1, h = two_sum(e * C(kLog10_2Hi), p, e1);  // e log10(2)_hi exact
+  Vd lo = fma(e, C(kLog10_2Lo), pe) + fma(L, C(kLog10eLo), Lr * C(kLog10eHi));
+  return log_special(x, h + (e1 + lo));
 }
 inline Vd log1p(Vd x) {
   Vd u = x + C(1.0);
-  Vd c = (x - (u - C(1.0))) / u;
-  Vd e, lm = log_core(u, e);
-  Vd r = fma(e, C(kLn2Hi), (lm + c) + e * C(kLn2Lo));
-  r = log_special(u, r);
+  Vd c = (x - (u - C(1.0))) / u;  // log(1 + x) = log(u) + c to first order
+  Vd r = log_special(u, log_hl(u, c));
   r = select(x == C(kInf), x, r);
   return tinier_is_x(x, r);
 }
 
-// sin/cos/tan; lanes beyond 2^20 (and inf) are recomputed by the C library.
+// sin/cos/tan: x = k pi/2 + r + rl with pi/2 = kP1 + kP2 + kP3 (k kP1, k kP2 exact for
+// |k| < 2^20, x - k kP1 exact by Sterbenz, the rest carried by two_sum: |error| < 2^-97), then
+// sin(r + rl) = r + (r^3 P(z) + rl (1 - z/2)), cos(r + rl) = (1 - z/2) + (z^2 Q(z) - r rl), with
+// 1 - z/2 summed exactly; tan = s/c or -c/s with one reciprocal and a correction step. Lanes with
+// |x| > 2^20, and lanes whose reduction cancels below |r| < 2^-40 (k != 0, so the 2^-97 error
+// could exceed 1/32 ulp of r), are recomputed by the C library (exact reduction).
 enum Trig { kSin, kCos, kTan };
 template <Trig F>
 inline Vd trig(Vd x) {
   Vd k = round(x * C(k2Pi));
-  Vd r = fnma(k, C(kPio2_1), x);
-  r = fnma(k, C(kPio2_2), r);
-  r = fnma(k, C(kPio2_3), r);
+  Vd a = fnma(k, C(kP1), x);  // exact
+  Vd e0, r0 = two_sum(a, -(k * C(kP2)), e0);
+  Vd rl, r = fast_two_sum(r0, fnma(k, C(kP3), e0), rl);
   Vd z = r * r;
-  Vd s = fma(r * z, horner(z, kSinP), r);
-  Vd c = fma(z * z, horner(z, kCosQ), fnma(C(0.5), z, C(1.0)));
+  Vd hr = C(0.5) * r;
+  Vd hz = hr * r, hze = fma(hr, r, -hz);
+  Vd sl = fma(r * z, horner(z, kSinP), fnma(hz, rl, rl));
+  Vd we, w = fast_two_sum(C(1.0), -hz, we);
+  Vd cl = (we - hze) + fma(z * z, horner(z, kCosQ), -(r * rl));
   Vd q = k - C(4.0) * floor(k * C(0.25));  // quadrant 0..3
   if (F == kCos) q = select(q == C(3.0), C(0.0), q + C(1.0));
   Md odd = (q == C(1.0)) | (q == C(3.0));
   Vd res;
   if (F == kTan) {
-    res = select(odd, -c / s, s / c);
+    Vd sl2, sh = fast_two_sum(r, sl, sl2);  // normalised pairs: 1/dh is then 1/(dh + dl) to 2^-53
+    Vd cl2, ch = fast_two_sum(w, cl, cl2);
+    Vd nh = select(odd, ch, sh), nl = select(odd, cl2, sl2);
+    Vd dh = select(odd, sh, ch), dl = select(odd, sl2, cl2);
+    Vd rd = C(1.0) / dh;
+    Vd t = nh * rd;
+    Vd rho = fnma(t, dh, nh) + fnma(t, dl, nl);
+    res = fma(rho, rd, t);
+    res = select(odd, -res, res);
   } else {
-    res = select(odd, c, s);
+    res = select(odd, w + cl, r + sl);
     res = select(q >= C(2.0), -res, res);
   }
   if (F != kCos) res = tiny_is_x(x, res);
-  Md big = ~(abs(x) <= C(0x1p20)) & ~isnan(x);
+  Md big = (~(abs(x) <= C(0x1p20)) & ~isnan(x)) | ((abs(r) < C(0x1p-40)) & (k != C(0.0)));
   if (any(big)) {
     double xs[Vd::N], rs[Vd::N];
     storeu(xs, x);
     storeu(rs, res);
+    double rr[Vd::N], kk[Vd::N];
+    storeu(rr, r);
+    storeu(kk, k);
     for (int i = 0; i < Vd::N; ++i)
-      if (!(std::fabs(xs[i]) <= 0x1p20) && xs[i] == xs[i])
+      if ((!(std::fabs(xs[i]) <= 0x1p20) && xs[i] == xs[i]) ||
+          (std::fabs(rr[i]) < 0x1p-40 && kk[i] != 0.0))
         rs[i] = F == kSin ? std::sin(xs[i]) : F == kCos ? std::cos(xs[i]) : std::tan(xs[i]);
     res = loadu(rs);
   }

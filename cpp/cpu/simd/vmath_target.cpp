@@ -65,12 +65,7 @@ void run32b(const float* a, const float* b, float* y, int64_t n) {
 inline Vd sin_(Vd x) { return vm::trig<vm::kSin>(x); }
 inline Vd cos_(Vd x) { return vm::trig<vm::kCos>(x); }
 inline Vd tan_(Vd x) { return vm::trig<vm::kTan>(x); }
-inline Vd exp2_(Vd x) {
-  Vd xc = min(set1<Vd>(1025.0), max(set1<Vd>(-1080.0), x));
-  Vd n = round(xc);
-  Vd r = (xc - n) * set1<Vd>(vm::kLn2);
-  return ldexp_k(horner(r, vm::kExpT), n);
-}
+inline Vd exp2_(Vd x) { return vm::exp2(x); }
 
 #define HC_FNS(X) X(vm::exp) X(exp2_) X(vm::expm1) X(vm::log) X(vm::log2) X(vm::log10) \
   X(vm::log1p) X(sin_) X(cos_) X(tan_) X(vm::tanh) X(vm::sinh) X(vm::cosh) X(vm::asin)     \
