@@ -359,3 +359,15 @@ def test_bad_input():
         hc.matmul(hc.ones((2, 2)), 1.0)
     with pytest.raises(TypeError):
         hc.ones((2, 2)) @ "x"
+
+
+@pytest.mark.parametrize("dtype", [F32, F64])
+@pytest.mark.parametrize("width", [1000, 4096 // 4, 4096 // 8, 2048])
+def test_slices_of_wide_arrays(dtype, width):
+    # Operands that are slices of wider arrays: B's rows far apart (the kernels prefetch along
+    # the row stride) or a multiple of 4 KiB apart (those products pack B).
+    rng = np.random.default_rng(width)
+    big_a, big_b = _rand(rng, (300, width), dtype), _rand(rng, (400, width), dtype)
+    for m, n, k in [(250, 200, 300), (64, 64, 64), (97, 300, 130), (13, 40, 400)]:
+        a, b = big_a[:m, :k], big_b[:k, :n]
+        check_product(hc.asarray(big_a)[:m, :k] @ hc.asarray(big_b)[:k, :n], a, b)
