@@ -38,6 +38,8 @@ void register_reduce_loop(int op, Unit unit, DType acc, Loop fn) {
   reduce_op(op).loops[int(unit)][int(acc)] = fn;
 }
 
+void register_reduce_outer(int op, DType acc, OuterLoop fn) { reduce_op(op).outer[int(acc)] = fn; }
+
 std::vector<int> normalize_axes(const std::vector<int64_t>& axes, int ndim, const char* fn) {
   std::vector<int> out;
   for (int64_t a : axes) {
@@ -94,6 +96,92 @@ void run_reduction(const IterPlan& plan, Loop fn, const Array& acc) {
   run_loop(plan_iteration(2, ops, accv.shape), fn, nullptr);
 }
 
+// Columns below this make the outer path's per-row overhead dominate; the iterator's path
+// (pairwise along each strided column) is as fast there.
+constexpr int64_t kOuterMinCols = 8;
+
+// The outer path: when the input's fastest axis (stride +-itemsize after ordering and merging
+// dims by the input's strides) is kept, the reduced dims become rows of contiguous columns and
+// the kernel folds whole rows elementwise (vectorised across the columns). Kept dims other than
+// the columns are walked outside; work is split over column blocks and those outer positions,
+// never over rows, so results do not depend on the thread count. Returns false (nothing done)
+// when the layout is not a fit.
+bool try_outer(OuterLoop fn, const Array& src, const Array& acc_arr, const std::vector<bool>& red) {
+  if (!fn) return false;
+  const int nd = src.ndim();
+  const int64_t isz = src.itemsize();
+  Array accv = acc_arr.view(src.shape, acc_arr.strides, acc_arr.offset);
+  for (int i = 0; i < nd; ++i)
+    if (red[i]) accv.strides[i] = 0;
+  const Array* ops[2] = {&src, &accv};
+  IterPlan p = plan_iteration(2, ops, src.shape);
+  if (p.size == 0 || p.ndim < 2) return false;
+  const int in = p.ndim - 1;
+  const int64_t ncols = p.shape[in];
+  const int64_t cs = p.strides[0][in], os = p.strides[1][in];
+  if (os == 0 || (cs != isz && cs != -isz) || ncols < kOuterMinCols) return false;
+  // Rows: the reduced dims (output stride 0), outer first; outer positions: the kept ones.
+  std::vector<int> rdims, kdims;
+  for (int d = 0; d < in; ++d) (p.strides[1][d] == 0 ? rdims : kdims).push_back(d);
+  if (rdims.empty()) return false;
+  int64_t nrows = 1, nouter = 1;
+  for (int d : rdims) nrows *= p.shape[d];
+  for (int d : kdims) nouter *= p.shape[d];
+  auto offsets = [&](const std::vector<int>& dims, int op, int64_t count) {
+    std::vector<int64_t> off(size_t(count), 0);
+    int64_t idx[kMaxDims] = {0};
+    int64_t cur = 0;
+    const int nd2 = int(dims.size());
+    for (int64_t r = 0; r < count; ++r) {
+      off[size_t(r)] = cur;
+      for (int k = nd2 - 1; k >= 0; --k) {
+        const int d = dims[size_t(k)];
+        cur += p.strides[op][d];
+        if (++idx[k] < p.shape[d]) break;
+        cur -= p.strides[op][d] * p.shape[d];
+        idx[k] = 0;
+      }
+    }
+    return off;
+  };
+  const std::vector<int64_t> roff = offsets(rdims, 0, nrows);
+  const std::vector<int64_t> oin = offsets(kdims, 0, nouter), oout = offsets(kdims, 1, nouter);
+  // A reversed column axis: walk memory forwards and write the results backwards.
+  const char* in0 = p.base[0];
+  char* out0 = p.base[1];
+  int64_t ostride = os;
+  if (cs < 0) {
+    in0 += (ncols - 1) * cs;
+    out0 += (ncols - 1) * os;
+    ostride = -os;
+  }
+  int nt = num_threads();
+  const bool par = nt > 1 && p.size * isz >= parallel_threshold_bytes();
+  // Column blocks: whole rows when there are enough outer positions, else about 4 per thread
+  // per outer position, in multiples of 64 elements.
+  int64_t cb = ncols;
+  if (par && nouter < 4 * nt) {
+    const int64_t parts = (4 * nt + nouter - 1) / nouter;
+    cb = ((ncols + parts - 1) / parts + 63) / 64 * 64;
+    if (cb > ncols) cb = ncols;
+  }
+  const int64_t nblk = (ncols + cb - 1) / cb;
+  auto work = [&](int64_t b, int64_t e, int) {
+    for (int64_t u = b; u < e; ++u) {
+      const int64_t o = u / nblk, c0 = (u % nblk) * cb;
+      const int64_t nc = ncols - c0 < cb ? ncols - c0 : cb;
+      fn(in0 + oin[size_t(o)] + c0 * isz, roff.data(), nrows, nc, out0 + oout[size_t(o)] + c0 * ostride,
+         ostride);
+    }
+  };
+  const int64_t units = nouter * nblk;
+  if (par && units > 1)
+    parallel_for(units, 1, nt, work);
+  else
+    work(0, units, 0);
+  return true;
+}
+
 }  // namespace
 
 Array dispatch_reduce(int opid, const Array& x, const std::vector<int>& axes, bool keepdims, DType acc,
@@ -121,28 +209,32 @@ Array dispatch_reduce(int opid, const Array& x, const std::vector<int>& axes, bo
   }
   Array acc_arr = Array::empty(full_shape, loop_t, dev, op.name.c_str());
   bool has_kept_elems = acc_arr.size() > 0;
-  if (op.init == ReduceInit::First) {
-    if (empty_reduction)
-      throw ValueError(op.name + ": zero-size array to reduction operation " + op.name +
-                       " which has no identity");
-    if (has_kept_elems) {
-      // Start from x[..., 0, ...] along the reduced axes.
-      Dims st = x.strides;
-      Dims shp = full_shape;
-      Array first = x.view(shp, st, x.offset);
-      copy_into(acc_arr, first, op.name.c_str());
-    }
+  const bool work = has_kept_elems && !empty_reduction && x.size() > 0;
+  Array src;
+  if (work) src = x.dtype == loop_t ? x : astype(x, loop_t);
+  if (work && dev.unit == Unit::CPU && try_outer(op.outer[int(loop_t)], src, acc_arr, red)) {
+    // done: the outer kernel wrote every result
   } else {
-    fill(acc_arr, op.init == ReduceInit::Zero ? Scalar::from_int(0) : Scalar::from_int(1));
-  }
-  if (has_kept_elems && !empty_reduction && x.size() > 0) {
-    Array src = x.dtype == loop_t ? x : astype(x, loop_t);
-    // The accumulator seen with the input's shape: stride 0 along reduced axes.
-    Array accv = acc_arr.view(x.shape, acc_arr.strides, acc_arr.offset);
-    for (int i = 0; i < nd; ++i)
-      if (red[i]) accv.strides[i] = 0;
-    const Array* ops[2] = {&accv, &src};
-    run_reduction(plan_iteration(2, ops, x.shape), fn, acc_arr);
+    if (op.init == ReduceInit::First) {
+      if (empty_reduction)
+        throw ValueError(op.name + ": zero-size array to reduction operation " + op.name +
+                         " which has no identity");
+      if (has_kept_elems) {
+        // Start from x[..., 0, ...] along the reduced axes.
+        Array first = x.view(full_shape, x.strides, x.offset);
+        copy_into(acc_arr, first, op.name.c_str());
+      }
+    } else {
+      fill(acc_arr, op.init == ReduceInit::Zero ? Scalar::from_int(0) : Scalar::from_int(1));
+    }
+    if (work) {
+      // The accumulator seen with the input's shape: stride 0 along reduced axes.
+      Array accv = acc_arr.view(x.shape, acc_arr.strides, acc_arr.offset);
+      for (int i = 0; i < nd; ++i)
+        if (red[i]) accv.strides[i] = 0;
+      const Array* ops[2] = {&accv, &src};
+      run_reduction(plan_iteration(2, ops, x.shape), fn, acc_arr);
+    }
   }
   Array result = acc_arr;
   if (loop_t != acc) result = astype(acc_arr, acc);

@@ -15,11 +15,21 @@ enum class ReduceInit : uint8_t {
   First,  // max, min: start from the first element along the reduced axes (empty -> error)
 };
 
+// An outer reduction kernel: folds `nrows` rows of `ncols` contiguous elements (row r at
+// in + roff[r] bytes) elementwise into out[c * ostride], c < ncols, writing the final values
+// (it does not read out). Used when the input's fastest axis is kept (e.g. axis=0 of a C-ordered
+// matrix): each step is a vector operation across the columns. A column's result must not
+// depend on how the columns are split into calls.
+using OuterLoop = void (*)(const char* in, const int64_t* roff, int64_t nrows, int64_t ncols,
+                           char* out, int64_t ostride);
+
 struct ReduceOp {
   std::string name;
   ReduceInit init = ReduceInit::Zero;
   // Loops by accumulator dtype; the input is cast to the accumulator dtype first.
   Loop loops[kNumUnits][kNumDTypes] = {};
+  // Optional CPU outer kernels by accumulator dtype (see OuterLoop).
+  OuterLoop outer[kNumDTypes] = {};
 };
 
 int reduce_op_id(const std::string& name, ReduceInit init);
@@ -27,6 +37,7 @@ int find_reduce_op(const std::string& name);
 ReduceOp& reduce_op(int id);
 int num_reduce_ops();
 void register_reduce_loop(int op, Unit unit, DType acc, Loop fn);
+void register_reduce_outer(int op, DType acc, OuterLoop fn);
 
 // Reduces x over `axes` (already normalised, distinct, in range). acc is the accumulator and
 // result dtype (the caller decides: NumPy's sum of int8 is int64, and so on). float16 and

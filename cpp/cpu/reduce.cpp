@@ -5,6 +5,7 @@
 #include "core/cast.h"
 #include "core/reduce.h"
 #include "cpu/kernels.h"
+#include "cpu/reduce_simd.h"
 
 namespace hc::cpu {
 namespace {
@@ -114,48 +115,23 @@ void prod_loop(char** p, const int64_t* s, int64_t n, const void*) {
 }
 
 // max/min propagate NaN, as NumPy's np.max does.
-template <class T, bool Max>
+template <DType D, bool Max>
 void extreme_loop(char** p, const int64_t* s, int64_t n, const void*) {
-  constexpr int K = int(128 / sizeof(T)) < 8 ? 8 : int(128 / sizeof(T));
-  if (s[0] == 0 && s[1] == int64_t(sizeof(T)) && n >= 2 * K) {
-    // One accumulator, a contiguous run: K independent running extremes (vectorised
-    // compare-and-select), a NaN flag per lane; the first NaN, if any, is found afterwards.
+  using T = ctype_t<D>;
+  if (s[0] == 0 && s[1] == int64_t(sizeof(T)) && n >= 1) {
+    // One accumulator, a contiguous run: the vectorised kernel (cpu/reduce_simd_impl.h) gives
+    // the run's extreme, NaN if it has one; a NaN accumulator stays.
     T& o = *reinterpret_cast<T*>(p[0]);
     if constexpr (std::is_floating_point_v<T>)
       if (std::isnan(o)) return;
-    const T* a = reinterpret_cast<const T*>(p[1]);
-    T acc[K];
-    int nan[K] = {};
-    for (int k = 0; k < K; ++k) acc[k] = a[k];
-    int64_t i = K;
-    for (; i + K <= n; i += K)
-      for (int k = 0; k < K; ++k) {
-        const T v = a[i + k];
-        acc[k] = (Max ? v > acc[k] : v < acc[k]) ? v : acc[k];
-        if constexpr (std::is_floating_point_v<T>) nan[k] |= int(v != v);
+    T r;
+    (Max ? reduce_simd().max[int(D)] : reduce_simd().min[int(D)])(p[1], n, &r);
+    if constexpr (std::is_floating_point_v<T>)
+      if (std::isnan(r)) {
+        o = r;
+        return;
       }
-    if constexpr (std::is_floating_point_v<T>) {
-      int any = 0;
-      for (int k = 0; k < K; ++k) any |= nan[k] | int(acc[k] != acc[k]);
-      if (any) {
-        for (int64_t j = 0; j < n; ++j)
-          if (std::isnan(a[j])) {
-            o = a[j];
-            return;
-          }
-      }
-    }
-    for (int k = 0; k < K; ++k)
-      if (Max ? acc[k] > o : acc[k] < o) o = acc[k];
-    for (; i < n; ++i) {
-      const T v = a[i];
-      if constexpr (std::is_floating_point_v<T>)
-        if (std::isnan(v)) {
-          o = v;
-          return;
-        }
-      if (Max ? v > o : v < o) o = v;
-    }
+    if (Max ? r > o : r < o) o = r;
     return;
   }
   for (int64_t i = 0; i < n; ++i) {
@@ -195,6 +171,8 @@ void register_reduce() {
     using T = ctype_t<D>;
     register_reduce_loop(sum, Unit::CPU, D, &sum_loop<T>);
     register_reduce_loop(prod, Unit::CPU, D, &prod_loop<T>);
+    register_reduce_outer(sum, D, reduce_simd().outer_sum[int(D)]);
+    register_reduce_outer(prod, D, reduce_simd().outer_prod[int(D)]);
   };
   each<DType::Int8, DType::Int16, DType::Int32, DType::Int64, DType::UInt8, DType::UInt16,
        DType::UInt32, DType::UInt64, DType::Float32, DType::Float64, DType::Complex64,
@@ -202,8 +180,10 @@ void register_reduce() {
   auto ordered = [&](auto tag) {
     constexpr DType D = decltype(tag)::value;
     using T = ctype_t<D>;
-    register_reduce_loop(max, Unit::CPU, D, &extreme_loop<T, true>);
-    register_reduce_loop(min, Unit::CPU, D, &extreme_loop<T, false>);
+    register_reduce_loop(max, Unit::CPU, D, &extreme_loop<D, true>);
+    register_reduce_loop(min, Unit::CPU, D, &extreme_loop<D, false>);
+    register_reduce_outer(max, D, reduce_simd().outer_max[int(D)]);
+    register_reduce_outer(min, D, reduce_simd().outer_min[int(D)]);
   };
   each<DType::Bool, DType::Int8, DType::Int16, DType::Int32, DType::Int64, DType::UInt8,
        DType::UInt16, DType::UInt32, DType::UInt64, DType::Float32, DType::Float64>(ordered);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/registry.h"
+#include "cpu/reduce_simd.h"
 #include "cpu/sort.h"
 
 namespace hc::cpu {
@@ -61,7 +62,10 @@ Array argextreme(const Array& x0, int axis, bool is_max, bool keepdims) {
     Array c = ascontiguous(x);
     Dims shp = keepdims ? Dims(nd, 1) : Dims();
     Array out = Array::empty(shp, DType::Int64, dev, fn);
-    *reinterpret_cast<int64_t*>(out.data()) = lane(c.data(), c.itemsize(), c.size());
+    auto vec = is_max ? reduce_simd().argmax[int(c.dtype)] : reduce_simd().argmin[int(c.dtype)];
+    *reinterpret_cast<int64_t*>(out.data()) =
+        vec && is_aligned(c.data(), c.itemsize()) ? vec(c.data(), c.size())
+                                                  : lane(c.data(), c.itemsize(), c.size());
     return out;
   }
   Dims full = x.shape, kept;
@@ -73,8 +77,12 @@ Array argextreme(const Array& x0, int axis, bool is_max, bool keepdims) {
     throw ValueError(std::string(fn) + ": attempt to get " + fn + " of an empty sequence");
   Array out = Array::empty(full, DType::Int64, dev, fn);
   if (out.size() > 0) {
+    // Contiguous aligned lanes: the vectorised kernel (cpu/reduce_simd_impl.h).
+    auto vec = is_max ? reduce_simd().argmax[int(x.dtype)] : reduce_simd().argmin[int(x.dtype)];
+    const bool contig = vec && s == x.itemsize();
     for_each_lane(x, out, axis, [&](int64_t, const char* px, char* po) {
-      *reinterpret_cast<int64_t*>(po) = lane(px, s, n);
+      *reinterpret_cast<int64_t*>(po) =
+          contig && is_aligned(px, s) ? vec(px, n) : lane(px, s, n);
     });
   }
   if (!keepdims) {
