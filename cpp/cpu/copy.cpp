@@ -1,4 +1,5 @@
 // The cast/copy kernel and fill. One loop per (from, to) dtype pair.
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <type_traits>
@@ -52,13 +53,24 @@ void cast_loop(char** p, const int64_t* s, int64_t n, const void*) {
       // Float to int32/int64: blocks whose values all lie in To's range (NaN fails the test)
       // convert with a plain truncating conversion, which vectorises; a block with any other
       // value takes cast_value, whose results for those are defined in core/cast.h.
-      constexpr From lo = -From(std::numeric_limits<To>::max()) - From(1);  // -2^31 / -2^63
+      // In range: |x| < 2^(bits - 1), tested on the bits (|x|'s bits below those of the bound;
+      // NaN's are above) as an integer compare that vectorises. -2^(bits-1) itself takes the
+      // element path, which gives the same value.
+      using U = std::conditional_t<sizeof(From) == 4, uint32_t, uint64_t>;
+      constexpr From bound = From(std::numeric_limits<To>::max()) + From(1);  // 2^31 / 2^63
+      U bound_bits;
+      std::memcpy(&bound_bits, &bound, sizeof bound);
+      constexpr U abs_mask = ~U(0) >> 1;
       constexpr int64_t kBlock = 256;
       for (int64_t b = 0; b < n; b += kBlock) {
         const int64_t e = b + kBlock < n ? b + kBlock : n;
-        bool ok = true;
-        for (int64_t i = b; i < e; ++i) ok &= (ap[i] >= lo) & (ap[i] < -lo);
-        if (ok) {
+        U bad = 0;
+        for (int64_t i = b; i < e; ++i) {
+          U u;
+          std::memcpy(&u, ap + i, sizeof u);
+          bad |= U((u & abs_mask) >= bound_bits);
+        }
+        if (!bad) {
           for (int64_t i = b; i < e; ++i) op[i] = To(ap[i]);
         } else {
           for (int64_t i = b; i < e; ++i) op[i] = cast_value<To>(ap[i]);
