@@ -662,3 +662,153 @@ def test_max_min_long_runs(dtype, n):
             b[pos] = np.nan
             hb = hc.asarray(b)
             assert np.isnan(np.asarray(hc.max(hb))) and np.isnan(np.asarray(hc.min(hb)))
+
+
+# The outer path (cpp/core/reduce.cpp try_outer, cpu/reduce_simd_impl.h): reductions whose
+# input keeps its fastest axis, with at least 8 columns, fold whole rows elementwise.
+
+
+@st.composite
+def wide_case(draw, dtypes, allow_special=False):
+    """An array whose fastest axis is long enough for the outer path (8..70 elements), with up
+    to 3 more dims, sliced with steps in {1, 2, -1, -2} and maybe transposed, and an axis."""
+    ndim = draw(st.integers(2, 4))
+    lead = draw(st.lists(st.integers(1, 12), min_size=ndim - 1, max_size=ndim - 1))
+    shape = tuple(lead) + (draw(st.integers(8, 70)),)
+    dtype = draw(st.sampled_from(dtypes))
+    base = draw(np_arrays([dtype], st.just(tuple(2 * s for s in shape)), allow_special))
+    steps = draw(st.lists(st.sampled_from([1, 2, -1, -2]), min_size=ndim, max_size=ndim))
+    a = base[tuple(slice(None, None, s) for s in steps)][tuple(slice(0, n) for n in shape)]
+    if draw(st.booleans()):
+        perm = draw(st.permutations(range(ndim)))
+        a = a.transpose(perm)
+    axis = draw(axes_for(a.ndim))
+    return a, axis
+
+
+@given(wide_case(INTEGRAL + FLOAT), st.booleans())
+def test_outer_sum_prod_mean(case, keep):
+    a, axis = case
+    h = hc.asarray(a)
+    with np.errstate(all="ignore"):
+        got = hc.sum(h, axis=axis, keepdims=keep)
+        expected = np.sum(a, axis=axis, keepdims=keep)
+        if a.dtype.kind == "f":
+            _check_float_sum(a, axis, keep, got, expected)
+            m = hc.mean(h, axis=axis, keepdims=keep)
+            assert_same(m, np.mean(a, axis=axis, keepdims=keep), rtol=1e-4 if a.dtype.itemsize == 4 else 1e-10,
+                        atol=1e-3)
+        else:
+            assert_same(got, expected)
+            assert_same(hc.prod(h, axis=axis, keepdims=keep), np.prod(a, axis=axis, keepdims=keep))
+
+
+@given(wide_case(REAL + BOOL, allow_special=True), st.booleans())
+def test_outer_max_min(case, keep):
+    a, axis = case
+    h = hc.asarray(a)
+    for name in ("max", "min"):
+        assert_same(getattr(hc, name)(h, axis=axis, keepdims=keep),
+                    getattr(np, name)(a, axis=axis, keepdims=keep), signed_zero=False)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_outer_nan_inf_placement(dtype):
+    """NaN at the first, a middle or the last row of a column (and none elsewhere) makes that
+    column's max/min NaN; infinities win otherwise; -0.0/+0.0 ties compare equal."""
+    rng = np.random.default_rng(5)
+    a = rng.standard_normal((37, 100)).astype(dtype)
+    for j, i in enumerate([0, 1, 15, 16, 17, 36]):
+        a[i, j] = np.nan
+    a[3, 10], a[30, 11], a[:, 12] = np.inf, -np.inf, 0.0
+    a[::2, 13] = -0.0
+    a[:, 14] = -0.0
+    a[5, 20] = a[9, 20] = np.nan
+    for v in (a, a[::-1], a[:, ::-1], a[::-2, ::3], np.asfortranarray(a).T):
+        for axis in (0, -1, None):
+            for name in ("max", "min"):
+                assert_same(getattr(hc, name)(hc.asarray(v), axis=axis), getattr(np, name)(v, axis=axis),
+                            signed_zero=False)
+            assert_same(hc.argmax(hc.asarray(v), axis=axis), np.argmax(v, axis=axis))
+            assert_same(hc.argmin(hc.asarray(v), axis=axis), np.argmin(v, axis=axis))
+
+
+def test_outer_integer_wrap():
+    a = np.full((300, 40), np.iinfo(np.int64).max, dtype=np.int64)
+    a[::7] = np.iinfo(np.int64).min
+    for v in (a, a[::-1], a[:, 1::2]):
+        assert_same(hc.sum(hc.asarray(v), axis=0), np.sum(v, axis=0))
+        assert_same(hc.prod(hc.asarray(v), axis=0), np.prod(v, axis=0))
+    u = np.arange(3 * 16 * 9, dtype=np.uint8).reshape(3, 16, 9)
+    for d in (np.uint8, np.int16, np.uint32):
+        x = (u * 37).astype(d)
+        for axis in (0, 1, (0, 1)):
+            assert_same(hc.sum(hc.asarray(x), axis=axis, dtype=d), np.sum(x, axis=axis, dtype=d))
+            assert_same(hc.prod(hc.asarray(x), axis=axis, dtype=d), np.prod(x, axis=axis, dtype=d))
+
+
+def outer_depth(rows):
+    """Roundings on the longest path of the outer pairwise sum over `rows` rows: 15 inside a
+    leaf of <= 16 rows, plus one per halving (specs/reductions.md)."""
+    splits = 0
+    while rows > 16:
+        rows = rows - rows // 2
+        splits += 1
+    return 15 + splits
+
+
+def test_outer_sum_accuracy_bound():
+    """2^20 + 3 rows of float32 in [0, 1) summed along axis 0 (16 columns: the outer path):
+    each column within gamma_h * sum|x| of the exact sum, h = outer_depth(rows), and far closer
+    than a sequential float32 sum of the column."""
+    rng = np.random.default_rng(7)
+    rows = 2**20 + 3
+    x = rng.random((rows, 16), dtype=np.float32)
+    u = float(np.finfo(np.float32).eps) / 2
+    h = outer_depth(rows)
+    assert h == 32  # 15 in a leaf + 17 halvings
+    got = np.asarray(hc.sum(hc.asarray(x), axis=0)).astype(np.float64)
+    seq = np.asarray(hc.cumulative_sum(hc.asarray(np.ascontiguousarray(x[:, :2].T)), axis=1))[:, -1]
+    for j in range(16):
+        exact = math.fsum(x[:, j].astype(np.float64))
+        bound = h * u / (1 - h * u) * exact
+        assert abs(got[j] - exact) <= bound, (j, got[j], exact, bound)
+        if j < 2:
+            assert abs(float(seq[j]) - exact) > 20 * abs(got[j] - exact)
+    # Several reduced axes are one pairwise sequence of rows.
+    y = x[: 2**19].reshape(2**10, 2**9, 16)
+    got = np.asarray(hc.sum(hc.asarray(y), axis=(0, 1))).astype(np.float64)
+    h = outer_depth(2**19)
+    for j in range(16):
+        exact = math.fsum(y[:, :, j].astype(np.float64).ravel())
+        assert abs(got[j] - exact) <= h * u / (1 - h * u) * exact
+
+
+def _with_threads(n, f):
+    old = hc.get_num_threads()
+    hc.set_num_threads(n)
+    try:
+        return np.asarray(f()).copy()
+    finally:
+        hc.set_num_threads(old)
+
+
+@pytest.mark.parametrize("case", [((3000, 700), 0), ((10, 200_000), 0), ((64, 64, 256), (0, 1)),
+                                  ((64, 300, 64), 1), ((200, 5000), None), ((2_000_000,), None)])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.int32])
+def test_reductions_thread_count_independent(case, dtype):
+    """Results are bit for bit the same on 1 and 2 threads (large enough to be split)."""
+    shape, axis = case
+    rng = np.random.default_rng(11)
+    a = (rng.standard_normal(shape) * 100).astype(dtype)
+    h = hc.asarray(a)
+    for name in ("sum", "max", "min", "mean", "prod"):
+        if name == "mean" and a.dtype.kind != "f":
+            continue
+        f = lambda: getattr(hc, name)(h, axis=axis)  # noqa: E731
+        one, two = _with_threads(1, f), _with_threads(2, f)
+        assert one.tobytes() == two.tobytes(), name
+    # A reversed and strided view takes the same paths.
+    v = h[::-1] if len(shape) == 1 else h[::-1, ::2]
+    f = lambda: hc.sum(v, axis=axis)  # noqa: E731
+    assert _with_threads(1, f).tobytes() == _with_threads(2, f).tobytes()

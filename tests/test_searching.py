@@ -269,3 +269,63 @@ def test_where_reexported():
         hc.where([True], [1])
     c = np.array([True, False, True])
     assert_same(hc.where(hc.asarray(c), hc.asarray(np.arange(3.0)), 7.0), np.where(c, np.arange(3.0), 7.0))
+
+
+# The vectorised argmax/argmin of contiguous lanes (cpu/reduce_simd_impl.h contig_arg): chunks
+# of 4096 elements, the first chunk reaching the extreme rescanned.
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.int8, np.int16, np.int32, np.int64,
+                                   np.uint8, np.uint16, np.uint32, np.uint64])
+@pytest.mark.parametrize("n", [1, 7, 31, 33, 100, 4095, 4096, 4097, 8193, 100_003])
+def test_argmax_contiguous_runs(dtype, n):
+    rng = np.random.default_rng(n)
+    dt = np.dtype(dtype)
+    few = rng.integers(0, 4, n).astype(dt)  # many ties: the first occurrence must win
+    if dt.kind == "f":
+        full = (rng.standard_normal(n) * 1e3).astype(dt)
+    else:
+        info = np.iinfo(dt)
+        full = rng.integers(info.min, info.max, n, dtype=dt, endpoint=True)
+    for a in (few, full):
+        for name in ("argmax", "argmin"):
+            f, g = getattr(hc, name), getattr(np, name)
+            assert_same(f(hc.asarray(a)), g(a))
+            if n > 1:
+                m = a[: n - n % 2].reshape(2, -1)
+                assert_same(f(hc.asarray(m), axis=1), g(m, axis=1))
+                assert_same(f(hc.asarray(m), axis=1, keepdims=True), g(m, axis=1, keepdims=True))
+    # The extreme at chunk edges and the very end; equal extremes in two chunks.
+    for pos in {0, n // 2, min(4095, n - 1), min(4096, n - 1), n - 1}:
+        a = few.copy()
+        a[pos] = 9
+        assert int(np.asarray(hc.argmax(hc.asarray(a)))) == int(np.argmax(a))
+        a[n - 1] = 9
+        assert int(np.asarray(hc.argmax(hc.asarray(a)))) == int(np.argmax(a))
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("n", [5, 64, 4097, 20_000])
+def test_argmax_contiguous_nan_and_zeros(dtype, n):
+    """The first NaN wins for both argmax and argmin wherever it sits (chunk edges included);
+    -0.0 and +0.0 are the same extreme, so the first of either is found (NumPy)."""
+    rng = np.random.default_rng(3)
+    base = rng.standard_normal(n).astype(dtype)
+    for pos in sorted({0, 1, n // 2, min(4095, n - 1), min(4096, n - 1), n - 1}):
+        a = base.copy()
+        a[pos] = np.nan
+        a[-1] = np.nan
+        for name in ("argmax", "argmin"):
+            assert int(np.asarray(getattr(hc, name)(hc.asarray(a)))) == int(getattr(np, name)(a)) == pos
+    z = np.zeros(n, dtype)
+    z[::3] = -0.0
+    z[n // 2] = -1.0
+    for a in (z, -z, z[::-1].copy()):
+        for name in ("argmax", "argmin"):
+            assert int(np.asarray(getattr(hc, name)(hc.asarray(a)))) == int(getattr(np, name)(a))
+    inf = base.copy()
+    inf[n // 3] = np.inf
+    inf[n - 1] = np.inf
+    inf[n // 4] = -np.inf
+    for name in ("argmax", "argmin"):
+        assert int(np.asarray(getattr(hc, name)(hc.asarray(inf)))) == int(getattr(np, name)(inf))

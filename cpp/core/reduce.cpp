@@ -58,11 +58,15 @@ namespace {
 
 // Runs a reduction plan (operand 0: the accumulator, stride 0 along reduced dims) on the pool
 // when it is large. The iterator orders the stride-0 dims innermost, so chunks aligned to the
-// reduced block write disjoint accumulators; a reduction to few outputs instead gives each
-// thread a private accumulator and folds them at the end with the same loop.
+// reduced block write disjoint accumulators; a reduction to one output instead splits the
+// elements into kOneOutputChunks fixed chunks (whatever the thread count, so the result is
+// the same bit for bit on any number of threads), each into a private accumulator starting
+// from the accumulator's initial value, and folds them at the end with the same loop.
+constexpr int64_t kOneOutputChunks = 16;
+
 void run_reduction(const IterPlan& plan, Loop fn, const Array& acc) {
   int nt = num_threads();
-  if (nt <= 1 || plan.ndim == 0 || plan.size * 8 < parallel_threshold_bytes()) {
+  if (plan.ndim == 0 || plan.size * 8 < parallel_threshold_bytes()) {
     run_loop(plan, fn, nullptr);
     return;
   }
@@ -72,26 +76,30 @@ void run_reduction(const IterPlan& plan, Loop fn, const Array& acc) {
   bool reduced_innermost = true;
   for (int k = 0; k <= d; ++k) reduced_innermost &= plan.strides[0][k] != 0;
   int64_t outputs = plan.size / block;
-  if (reduced_innermost && outputs >= nt) {
-    run_loop_parallel(plan, fn, nullptr, block);
-    return;
-  }
   if (acc.size() != 1) {
-    run_loop(plan, fn, nullptr);
+    // Every output is computed whole by one thread, in the same order: deterministic.
+    if (nt > 1 && reduced_innermost && outputs >= nt)
+      run_loop_parallel(plan, fn, nullptr, block);
+    else
+      run_loop(plan, fn, nullptr);
     return;
   }
-  // One output: private accumulators, each starting from the accumulator's initial value.
-  Array partial = Array::empty(Dims{int64_t(nt)}, acc.dtype, acc.device(), "reduce");
-  copy_into(partial, acc.view(Dims{int64_t(nt)}, Dims{0}, acc.offset), "reduce");
-  parallel_for(plan.size, 1, nt, [&](int64_t b, int64_t e, int w) {
-    IterPlan q = plan;
-    q.base[0] = partial.data() + w * partial.itemsize();
-    run_range(q, fn, nullptr, b, e);
+  const int64_t P = kOneOutputChunks;
+  Array partial = Array::empty(Dims{P}, acc.dtype, acc.device(), "reduce");
+  copy_into(partial, acc.view(Dims{P}, Dims{0}, acc.offset), "reduce");
+  const int64_t chunk = (plan.size + P - 1) / P;
+  parallel_for(P, 1, nt, [&](int64_t b, int64_t e, int) {
+    for (int64_t c = b; c < e; ++c) {
+      IterPlan q = plan;
+      q.base[0] = partial.data() + c * partial.itemsize();
+      const int64_t lo = c * chunk, hi = lo + chunk < plan.size ? lo + chunk : plan.size;
+      run_range(q, fn, nullptr, lo, hi);
+    }
   });
   // Fold: the accumulator restarts from its initial value, so fold partials 1.. into partial 0.
   copy_into(acc, partial.view(Dims{}, Dims{}, partial.offset), "reduce");
-  Array rest = partial.view(Dims{int64_t(nt - 1)}, Dims{partial.itemsize()}, partial.offset + partial.itemsize());
-  Array accv = acc.view(Dims{int64_t(nt - 1)}, Dims{0}, acc.offset);
+  Array rest = partial.view(Dims{P - 1}, Dims{partial.itemsize()}, partial.offset + partial.itemsize());
+  Array accv = acc.view(Dims{P - 1}, Dims{0}, acc.offset);
   const Array* ops[2] = {&accv, &rest};
   run_loop(plan_iteration(2, ops, accv.shape), fn, nullptr);
 }

@@ -140,7 +140,7 @@ T contig_extreme(const T* a, int64_t n) {
     T m[K], f[K];
     for (int k = 0; k < K; ++k) {
       m[k] = a[k];
-      f[k] = T(0);
+      f[k] = a[k] != a[k] ? a[k] : T(0);
     }
     for (i = K; i + K <= n; i += K)
       for (int k = 0; k < K; ++k) {
@@ -154,7 +154,7 @@ T contig_extreme(const T* a, int64_t n) {
         if constexpr (std::is_floating_point_v<T>) f[k] = f[k + w] != f[k + w] ? f[k + w] : f[k];
       }
     r = m[0];
-    if constexpr (std::is_floating_point_v<T>) nan = (f[0] != f[0]) || (a[0] != a[0]);
+    if constexpr (std::is_floating_point_v<T>) nan = f[0] != f[0];
   }
   if constexpr (std::is_floating_point_v<T>) {
     if (nan) {
