@@ -629,3 +629,56 @@ def test_exports():
     assert "take" in hc.__all__ if hasattr(hc, "__all__") else hasattr(hc, "take")
     from hcarray import _indexing_functions
     assert set(_indexing_functions.__all__) == {"take", "take_along_axis"}
+
+
+_SETITEM_VALUES = [1, -1, 2.5, -2.5, True, 300, 300.0, 1e30, -1.0, np.float64(1.5), np.int8(3),
+                   1 + 2j, np.complex128(1 + 2j), -0.0, float("nan"), float("inf"), 2**64 - 1,
+                   -2**63]
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning", "ignore::numpy.exceptions.ComplexWarning")
+@pytest.mark.parametrize("dtype", ["int8", "uint8", "int64", "uint64", "float16", "float32",
+                                   "float64", "complex64", "bool"])
+def test_setitem_scalar_values_as_numpy(dtype):
+    # x[key] = scalar through every path (a mask of x's shape: the one-pass fill; a strided
+    # mask: nonzero + scatter; basic and integer keys: fill) gives NumPy's result or NumPy's
+    # exception: a Python complex into a real array is a TypeError, a Python float NaN/inf or
+    # out-of-range value into an integer array ValueError/OverflowError, never a silent
+    # truncation or wrap.
+    rng = np.random.default_rng(6)
+    a = (rng.standard_normal((7, 9)) * 10).astype(dtype)
+    m = rng.standard_normal((7, 9)) > 0
+    wide = np.zeros((7, 18), bool)
+    wide[:, ::2] = m
+    for v in _SETITEM_VALUES:
+        for kind in ("full", "strided", "basic", "int"):
+            na = a.copy()
+            if kind == "strided":
+                ha = hc.asarray(np.zeros((7, 18), dtype))[:, ::2]
+                ha[...] = hc.asarray(a)
+                key, nkey = hc.asarray(wide)[:, ::2], m
+            else:
+                ha = hc.asarray(a.copy())
+                key = {"full": hc.asarray(m), "basic": (slice(1, 3),), "int": (2, 3)}[kind]
+                nkey = m if kind == "full" else key
+            expected, err = _outcome(lambda: na.__setitem__(nkey, v))
+            if err is not None:
+                with pytest.raises(err):
+                    ha[key] = v
+            else:
+                ha[key] = v
+                np.testing.assert_array_equal(np.asarray(ha), na)
+
+
+def test_masked_fill_one_pass():
+    rng = np.random.default_rng(8)
+    for dtype in ["bool", "int16", "float32", "float64", "complex128"]:
+        a = (rng.standard_normal((300, 301)) * 9).astype(dtype)
+        m = rng.standard_normal((300, 301)) > 0
+        h = hc.asarray(a.copy())
+        assert _core._masked_fill(h, hc.asarray(m), 3)
+        a[m] = 3
+        np.testing.assert_array_equal(np.asarray(h), a)
+        # a non-0-d value or another layout is left to the general path
+        assert not _core._masked_fill(h, hc.asarray(m), hc.asarray(a[0]))
+        assert not _core._masked_fill(hc.asarray(a)[:, ::2], hc.asarray(m)[:, ::2], 1)

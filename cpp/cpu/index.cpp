@@ -453,6 +453,36 @@ bool compress(const Array& x, const Array& mask, Array* out, const char* fn) {
   return true;
 }
 
+namespace {
+template <class U>
+void fill_where(U* x, const uint8_t* m, int64_t n, U v) {
+  for (int64_t i = 0; i < n; ++i) x[i] = m[i] ? v : x[i];  // a select, no branch on the mask
+}
+}  // namespace
+
+bool masked_fill(const Array& x, const Array& mask, const Array& value) {
+  if (mask.dtype != DType::Bool || mask.shape != x.shape || !x.is_c_contiguous() ||
+      !mask.is_c_contiguous() || x.ndim() == 0 || value.ndim() != 0 || value.dtype != x.dtype ||
+      !x.writeable)
+    return false;
+  const int64_t n = x.size();
+  const uint8_t* m = reinterpret_cast<const uint8_t*>(mask.data());
+  const char* vp = value.data();
+  char* xp = x.data();
+  switch (itemsize(x.dtype)) {
+    case 1: { uint8_t v; std::memcpy(&v, vp, 1); fill_where(reinterpret_cast<uint8_t*>(xp), m, n, v); return true; }
+    case 2: { uint16_t v; std::memcpy(&v, vp, 2); fill_where(reinterpret_cast<uint16_t*>(xp), m, n, v); return true; }
+    case 4: { uint32_t v; std::memcpy(&v, vp, 4); fill_where(reinterpret_cast<uint32_t*>(xp), m, n, v); return true; }
+    case 8: { uint64_t v; std::memcpy(&v, vp, 8); fill_where(reinterpret_cast<uint64_t*>(xp), m, n, v); return true; }
+    default: {
+      const int64_t e = itemsize(x.dtype);
+      for (int64_t i = 0; i < n; ++i)
+        if (m[i]) std::memcpy(xp + i * e, vp, size_t(e));
+      return true;
+    }
+  }
+}
+
 std::vector<Array> nonzero(const Array& mask, const char* fn) {
   if (mask.dtype != DType::Bool)
     throw TypeError(std::string(fn) + ": nonzero expects a boolean array, not " + name(mask.dtype));

@@ -19,6 +19,11 @@ std::vector<Array> nonzero(const Array& mask, const char* fn);
 // alone, for other layouts (the caller uses nonzero + gather).
 bool compress(const Array& x, const Array& mask, Array* out, const char* fn);
 
+// x[mask] = value for a boolean mask of x's own shape and a 0-d value of x's dtype, x and mask
+// C-contiguous: every selected element set in one pass. Returns false, writing nothing, for
+// other layouts (the caller uses nonzero + scatter).
+bool masked_fill(const Array& x, const Array& mask, const Array& value);
+
 // One advanced-indexing problem, after basic indexing has been applied: the view `v` indexed on
 // `axes` (ascending, distinct) by the integer arrays `idx` (broadcast together to shape B).
 // report_axes[k] is the axis number used in error messages for axes[k] (the axis of the array

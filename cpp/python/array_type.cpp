@@ -383,6 +383,7 @@ void bind_array(nb::module_& m) {
         }
         Scalar s;
         if (python_scalar(value, &s)) {
+          check_setitem_value(value, v.dtype, "__setitem__");
           DType t = weak_scalar_dtype(s, v.dtype, "__setitem__");
           if (t == v.dtype) {
             fill(v, s);

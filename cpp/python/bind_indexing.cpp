@@ -43,6 +43,24 @@ void bind_indexing(nb::module_& m) {
   }, nb::arg("x"), nb::arg("mask"),
   "x[mask] for a boolean mask of x's shape when both are C-contiguous (else None). Internal.");
 
+  m.def("_masked_fill", [](const Array& x, const Array& mask, nb::handle value) -> bool {
+    const char* fn = "__setitem__";
+    Array val;
+    Scalar s;
+    if (python_scalar(value, &s)) {
+      check_setitem_value(value, x.dtype, fn);
+      DType t = weak_scalar_dtype(s, x.dtype, fn);
+      val = scalar_array(s, t, x.device());
+    } else {
+      val = to_array(value, fn);
+    }
+    if (val.ndim() != 0) return false;
+    if (val.dtype != x.dtype) val = astype(val, x.dtype);
+    return masked_fill(x, mask, val);
+  }, nb::arg("x"), nb::arg("mask"), nb::arg("value"),
+  "x[mask] = value for a mask of x's shape and a 0-d value when both are C-contiguous (value "
+  "converted as _scatter converts it); False when not done. Internal.");
+
   m.def("_gather", [](const Array& v, const std::vector<int>& axes, const std::vector<int>& report,
                       nb::handle idx, const std::string& prefix, bool front) {
     return gather(make_index(v, axes, report, idx, prefix, front, "__getitem__"));
@@ -59,6 +77,7 @@ void bind_indexing(nb::module_& m) {
     Array val;
     Scalar s;
     if (python_scalar(value, &s)) {
+      check_setitem_value(value, v.dtype, fn);
       DType t = weak_scalar_dtype(s, v.dtype, fn);
       val = scalar_array(s, t, v.device());
     } else {

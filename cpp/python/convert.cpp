@@ -1,5 +1,7 @@
 #include "python/convert.h"
 
+#include <cmath>
+
 #include <nanobind/stl/string.h>
 
 #include <string>
@@ -121,6 +123,35 @@ static bool int_fits(const Scalar& s, DType t) {
 
 static std::string scalar_str(const Scalar& s) {
   return s.kind == Kind::UInt ? std::to_string(s.u) : std::to_string(s.i);
+}
+
+void check_setitem_value(nb::handle value, DType t, const char* fn) {
+  if (PyComplex_CheckExact(value.ptr()) && kind(t) != Kind::Complex && kind(t) != Kind::Bool)
+    throw TypeError(std::string(fn) + ": cannot assign a Python complex to an array of dtype " +
+                    name(t) + " (NumPy raises TypeError too; assign its .real to drop the "
+                    "imaginary part)");
+  // A Python float into an integer array is int(value), checked against the dtype's range, as
+  // NumPy does: NaN and inf cannot be converted, and out-of-range values are an error rather
+  // than a wrapped or saturated integer.
+  if (PyFloat_CheckExact(value.ptr()) && (kind(t) == Kind::Int || kind(t) == Kind::UInt)) {
+    const double v = PyFloat_AS_DOUBLE(value.ptr());
+    if (std::isnan(v)) throw ValueError(std::string(fn) + ": cannot convert float NaN to integer");
+    if (std::isinf(v))
+      throw OverflowError(std::string(fn) + ": cannot convert float infinity to integer");
+    const double tv = std::trunc(v);
+    Scalar si;
+    bool fits = false;
+    if (tv >= -9223372036854775808.0 && tv < 9223372036854775808.0) {
+      si = Scalar::from_int(int64_t(tv));
+      fits = int_fits(si, t);
+    } else if (tv >= 0 && tv < 18446744073709551616.0) {
+      si = Scalar::from_uint(uint64_t(tv));
+      fits = int_fits(si, t);
+    }
+    if (!fits)
+      throw OverflowError(std::string(fn) + ": Python float " + std::to_string(v) +
+                          " out of bounds for " + name(t));
+  }
 }
 
 DType weak_scalar_dtype(const Scalar& s, DType t, const char* fn) {

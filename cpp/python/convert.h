@@ -25,6 +25,10 @@ bool python_scalar(nb::handle h, Scalar* out);
 // The dtype a Python scalar takes next to an array of dtype `t` (NumPy 2's weak-scalar rule);
 // raises OverflowError when a Python int does not fit an integer dtype.
 DType weak_scalar_dtype(const Scalar& s, DType t, const char* fn);
+// Setitem of a Python complex (exactly `complex`, not NumPy's complex scalars, which NumPy casts
+// with a ComplexWarning) into a real (not bool) array is a TypeError, as in NumPy: the imaginary
+// part would be lost silently.
+void check_setitem_value(nb::handle value, DType t, const char* fn);
 Array scalar_array(const Scalar& s, DType t, Device dev);
 
 // Any object to an Array: hcarray arrays as they are; NumPy arrays and buffers without a copy;

@@ -185,6 +185,11 @@ def getitem(x, key):
 def setitem(x, key, value):
     if not x._writeable:
         raise ValueError("__setitem__: assignment destination is read-only")
+    if (type(key) is _core.ndarray or type(key) is _np.ndarray) and key.dtype == _np.bool_ \
+            and key.shape == x.shape and key.ndim:
+        # x[mask] = scalar with a mask of x's shape: one pass (when both are C-contiguous)
+        if _core._masked_fill(x, _as_hc_mask(key), value):
+            return
     v, axes, report, indices, front = _prepare(x, key)
     if not axes:
         _core.copyto(v, value)
