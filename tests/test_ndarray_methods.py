@@ -123,3 +123,23 @@ def test_misc_methods():
         h.astype(hc.int32, casting="safe")
     with pytest.raises(ValueError, match="fill"):
         h.fill(hc.ones(2))
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning", "ignore::numpy.exceptions.ComplexWarning")
+@pytest.mark.parametrize("dtype", ["int8", "uint8", "int64", "float16", "float32", "bool",
+                                   "complex64"])
+def test_fill_converts_as_numpy(dtype):
+    # fill converts its value as NumPy's fill does: no silent truncation of a complex, no NaN,
+    # inf or out-of-range number wrapped into an integer; any layout.
+    for v in [1 + 2j, float("nan"), float("inf"), 300.0, 2.5, -1.0, 300, -1, np.float64("nan"),
+              np.int16(5), np.array(3.5), True, np.complex64(1 + 1j)]:
+        a = np.zeros(3, dtype)
+        h = hc.zeros((3, 2), dtype=dtype)[:, 0]
+        try:
+            a.fill(v)
+        except (TypeError, ValueError, OverflowError) as e:
+            with pytest.raises(type(e), match="fill"):
+                h.fill(v)
+        else:
+            h.fill(v)
+            np.testing.assert_array_equal(np.asarray(h), a)

@@ -110,15 +110,24 @@ def _m_flatten(self, order="C"):
 
 
 def _m_fill(self, value):
-    """Sets every element to value (in place)."""
-    if isinstance(value, ndarray) and value.ndim != 0:
-        raise ValueError("fill: value must be a scalar or a 0-d array")
-    if isinstance(value, (bool, int, float, complex)) and self.dtype.kind in "iub":
-        value = _np.array(value).astype(self.dtype)
-    if isinstance(value, (_np.generic, _np.ndarray)):
-        value = _np.asarray(value).astype(self.dtype)
-        _to_numpy(self)[...] = value
-        return None
+    """Sets every element to value (in place). The value is converted as NumPy's fill converts
+    it (one item assignment): a Python complex into a real array is a TypeError, a float NaN/inf
+    or an out-of-range number into an integer array a ValueError/OverflowError."""
+    if isinstance(value, ndarray):
+        if value.ndim != 0:
+            raise ValueError("fill: value must be a scalar or a 0-d array")
+        value = _to_numpy(value)[()]
+    elif isinstance(value, _np.ndarray):
+        if value.ndim != 0:
+            raise ValueError("fill: value must be a scalar or a 0-d array")
+        value = value[()]
+    item = _np.empty((), dtype=self.dtype)
+    try:
+        item[()] = value
+    except (TypeError, ValueError, OverflowError) as e:
+        raise type(e)(f"fill: {e}") from None
+    _to_numpy(self)[...] = item
+    return None
     _core.copyto(self, _core.astype(value, self.dtype) if isinstance(value, ndarray) else value)
     return None
 
