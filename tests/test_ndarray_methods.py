@@ -1,6 +1,7 @@
 """NumPy's ndarray methods and attributes on hcarray.ndarray, against NumPy."""
 
 import numpy
+import numpy as np
 import pytest
 from hypothesis import given
 
