@@ -272,12 +272,12 @@ def test_where_reexported():
 
 
 # The vectorised argmax/argmin of contiguous lanes (cpu/reduce_simd_impl.h contig_arg): chunks
-# of 4096 elements, the first chunk reaching the extreme rescanned.
+# of 2048 elements, the first chunk reaching the extreme rescanned.
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64, np.int8, np.int16, np.int32, np.int64,
                                    np.uint8, np.uint16, np.uint32, np.uint64])
-@pytest.mark.parametrize("n", [1, 7, 31, 33, 100, 4095, 4096, 4097, 8193, 100_003])
+@pytest.mark.parametrize("n", [1, 7, 31, 33, 100, 2047, 2048, 2049, 4097, 8193, 100_003])
 def test_argmax_contiguous_runs(dtype, n):
     rng = np.random.default_rng(n)
     dt = np.dtype(dtype)
@@ -296,7 +296,7 @@ def test_argmax_contiguous_runs(dtype, n):
                 assert_same(f(hc.asarray(m), axis=1), g(m, axis=1))
                 assert_same(f(hc.asarray(m), axis=1, keepdims=True), g(m, axis=1, keepdims=True))
     # The extreme at chunk edges and the very end; equal extremes in two chunks.
-    for pos in {0, n // 2, min(4095, n - 1), min(4096, n - 1), n - 1}:
+    for pos in {0, n // 2, min(2047, n - 1), min(2048, n - 1), min(4096, n - 1), n - 1}:
         a = few.copy()
         a[pos] = 9
         assert int(np.asarray(hc.argmax(hc.asarray(a)))) == int(np.argmax(a))
@@ -311,7 +311,7 @@ def test_argmax_contiguous_nan_and_zeros(dtype, n):
     -0.0 and +0.0 are the same extreme, so the first of either is found (NumPy)."""
     rng = np.random.default_rng(3)
     base = rng.standard_normal(n).astype(dtype)
-    for pos in sorted({0, 1, n // 2, min(4095, n - 1), min(4096, n - 1), n - 1}):
+    for pos in sorted({0, 1, n // 2, min(2047, n - 1), min(2048, n - 1), min(4096, n - 1), n - 1}):
         a = base.copy()
         a[pos] = np.nan
         a[-1] = np.nan

@@ -173,12 +173,12 @@ T contig_extreme(const T* a, int64_t n) {
 
 // Index of the first extreme of n >= 1 contiguous elements; the first NaN wins outright; equal
 // values (-0.0 == +0.0) count as the same extreme, so the first of them wins (NumPy). Chunks of
-// kArgChunk elements are reduced with vector compare-and-select (value and NaN flag per lane);
+// kArgChunk (2048) elements are reduced with vector compare-and-select (value and NaN flag per lane);
 // the chunk that first reached the extreme is rescanned for its first occurrence.
 template <class T, bool Max>
 int64_t contig_arg(const T* a, int64_t n) {
-  constexpr int K = int(128 / sizeof(T)) < 16 ? 16 : int(128 / sizeof(T));
-  constexpr int64_t kArgChunk = 4096;
+  constexpr int K = int(128 / sizeof(T)) < 32 ? 32 : int(128 / sizeof(T));  // >16: not fully unrolled, vectorised
+  constexpr int64_t kArgChunk = 2048;
   T best = a[0];
   int64_t best_at = 0;  // start of the chunk holding the first occurrence of best
   for (int64_t s = 0; s < n; s += kArgChunk) {
@@ -229,7 +229,17 @@ int64_t contig_arg(const T* a, int64_t n) {
       best_at = s;
     }
   }
-  for (int64_t j = best_at; j < n; ++j)
+  // The first occurrence: vector compares K at a time, then the matching group one by one.
+  int64_t j = best_at;
+  for (; j + K <= n; j += K) {
+    // An unsigned flag of T's width keeps the OR-reduction in vector lanes.
+    using M = std::conditional_t<sizeof(T) == 1, uint8_t, std::conditional_t<sizeof(T) == 2, uint16_t,
+              std::conditional_t<sizeof(T) == 4, uint32_t, uint64_t>>>;
+    M hit = 0;
+    for (int k = 0; k < K; ++k) hit |= M(a[j + k] == best);
+    if (hit) break;
+  }
+  for (; j < n; ++j)
     if (a[j] == best) return j;
   return best_at;  // not reached
 }
