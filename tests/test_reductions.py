@@ -812,3 +812,29 @@ def test_reductions_thread_count_independent(case, dtype):
     v = h[::-1] if len(shape) == 1 else h[::-1, ::2]
     f = lambda: hc.sum(v, axis=axis)  # noqa: E731
     assert _with_threads(1, f).tobytes() == _with_threads(2, f).tobytes()
+
+
+@pytest.mark.parametrize("n", [0, 1, 7, 8, 9, 255, 256, 257, 1000, 100_003])
+def test_any_all_whole_array_scan(n):
+    # any/all over a whole C-contiguous bool array stop at the first deciding element; the
+    # answer must not depend on where that element is (block edges, the tail) or on the byte
+    # value a True holds.
+    rng = np.random.default_rng(n)
+    positions = sorted({0, n // 2, n - 1, 255 % max(n, 1), 256 % max(n, 1)}) if n else []
+    for base in (np.zeros(n, bool), np.ones(n, bool)):
+        assert bool(hc.any(hc.asarray(base))) == bool(np.any(base))
+        assert bool(hc.all(hc.asarray(base))) == bool(np.all(base))
+        for pos in positions:
+            b = base.copy()
+            b[pos] = not b[pos]
+            for f in ("any", "all"):
+                r = getattr(hc, f)(hc.asarray(b))
+                assert r.shape == () and r.dtype == np.bool_
+                assert bool(r) == bool(getattr(np, f)(b)), (f, pos)
+    odd = np.zeros(max(n, 1), np.uint8)
+    odd[-1] = 2
+    assert bool(hc.any(hc.asarray(odd.view(bool))))
+    assert not bool(hc.all(hc.asarray(odd.view(bool)))) or odd.size == 1
+    x = rng.standard_normal(n)
+    assert bool(hc.any(hc.asarray(x))) == bool(np.any(x))
+    assert bool(hc.asarray(x > 0).all()) == bool(np.all(x > 0))

@@ -21,12 +21,20 @@ def _axis(axis, fn):
 def all(x, /, *, axis=None, keepdims=False):  # noqa: A001
     _check(x, "all")
     b = x if x.dtype == bool else _core.astype(x, bool)
+    if axis is None and keepdims is False:  # whole array: stops at the first False
+        r = _core._bool_scan(b, False)
+        if r is not None:
+            return r
     return _core.reduce("all", b, _axis(axis, "all"), keepdims, bool)
 
 
 def any(x, /, *, axis=None, keepdims=False):  # noqa: A001
     _check(x, "any")
     b = x if x.dtype == bool else _core.astype(x, bool)
+    if axis is None and keepdims is False:  # whole array: stops at the first True
+        r = _core._bool_scan(b, True)
+        if r is not None:
+            return r
     return _core.reduce("any", b, _axis(axis, "any"), keepdims, bool)
 
 
