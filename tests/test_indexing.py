@@ -682,3 +682,28 @@ def test_masked_fill_one_pass():
         # a non-0-d value or another layout is left to the general path
         assert not _core._masked_fill(h, hc.asarray(m), hc.asarray(a[0]))
         assert not _core._masked_fill(hc.asarray(a)[:, ::2], hc.asarray(m)[:, ::2], 1)
+
+
+@pytest.mark.parametrize("dtype", ["bool", "int8", "float16", "int32", "float64", "complex128"])
+def test_take_flat_one_pass(dtype):
+    # x[idx] and take(x, idx) for a 1-D x (any stride) and int64/int32 indices of any rank take
+    # the one-pass kernel (_core._take_flat); NumPy's values and NumPy's IndexError.
+    rng = np.random.default_rng(10)
+    base = (rng.standard_normal(2001) * 20).astype(dtype)
+    hb = hc.asarray(base)
+    for xv, hx in ((base, hb), (base[::3], hb[::3]), (base[::-2], hb[::-2]), (base[:0], hb[:0])):
+        n = xv.shape[0]
+        for it in (np.int64, np.int32):
+            for shape in [(0,), (7,), (3, 4), (2, 1, 5)]:
+                idx = rng.integers(-n, n, shape).astype(it) if n else np.zeros(shape, it)[..., :0]
+                if n == 0 and idx.size:
+                    continue
+                hidx = hc.asarray(idx)
+                _same_values(_np_of(hx[hidx]), xv[idx])
+                _same_values(_np_of(hc.take(hx, hidx)), np.take(xv, idx))
+            if n:
+                for bad in (n, -n - 1):
+                    with pytest.raises(IndexError, match="out of bounds"):
+                        hx[hc.asarray(np.array([0, bad], it))]
+                    with pytest.raises(IndexError, match="take"):
+                        hc.take(hx, hc.asarray(np.array([bad], it)))

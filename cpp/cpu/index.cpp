@@ -483,6 +483,49 @@ bool masked_fill(const Array& x, const Array& mask, const Array& value) {
   }
 }
 
+namespace {
+template <class I, size_t N>
+void take_items(const char* x, int64_t xs, int64_t n, const I* idx, int64_t m, char* out,
+                const OffCtx& c) {
+  for (int64_t k = 0; k < m; ++k) {
+    const int64_t raw = int64_t(idx[k]);
+    const int64_t v = raw < 0 ? raw + n : raw;
+    if (uint64_t(v) >= uint64_t(n)) out_of_bounds(c, std::to_string(raw));
+    std::memcpy(out + int64_t(N) * k, x + v * xs, N);
+  }
+}
+template <class I>
+bool take_typed(const Array& x, const I* idx, int64_t m, char* out, const OffCtx& c) {
+  const char* xp = x.data();
+  const int64_t xs = x.strides[0], n = x.shape[0];
+  switch (itemsize(x.dtype)) {
+    case 1: take_items<I, 1>(xp, xs, n, idx, m, out, c); return true;
+    case 2: take_items<I, 2>(xp, xs, n, idx, m, out, c); return true;
+    case 4: take_items<I, 4>(xp, xs, n, idx, m, out, c); return true;
+    case 8: take_items<I, 8>(xp, xs, n, idx, m, out, c); return true;
+    case 16: take_items<I, 16>(xp, xs, n, idx, m, out, c); return true;
+  }
+  return false;
+}
+}  // namespace
+
+bool take_flat(const Array& x, const Array& idx, Array* out, const std::string& prefix) {
+  if (x.ndim() != 1 || idx.ndim() == 0 || !idx.is_c_contiguous() ||
+      (idx.dtype != DType::Int64 && idx.dtype != DType::Int32))
+    return false;
+  const int s = itemsize(x.dtype);
+  if (s != 1 && s != 2 && s != 4 && s != 8 && s != 16) return false;
+  Array r = Array::empty(idx.shape, x.dtype, x.device(), "indexing");
+  OffCtx c{x.strides[0], x.shape[0], 0, true, &prefix};
+  const int64_t m = idx.size();
+  if (idx.dtype == DType::Int64)
+    take_typed(x, reinterpret_cast<const int64_t*>(idx.data()), m, r.data(), c);
+  else
+    take_typed(x, reinterpret_cast<const int32_t*>(idx.data()), m, r.data(), c);
+  *out = std::move(r);
+  return true;
+}
+
 std::vector<Array> nonzero(const Array& mask, const char* fn) {
   if (mask.dtype != DType::Bool)
     throw TypeError(std::string(fn) + ": nonzero expects a boolean array, not " + name(mask.dtype));

@@ -24,6 +24,11 @@ bool compress(const Array& x, const Array& mask, Array* out, const char* fn);
 // other layouts (the caller uses nonzero + scatter).
 bool masked_fill(const Array& x, const Array& mask, const Array& value);
 
+// x[idx] for a 1-D x (any stride) and a C-contiguous int64 or int32 index array of any rank
+// (negative indices count from the end; out of range is IndexError naming `prefix`): one
+// pass. Returns false for other dtypes/layouts (the caller uses gather).
+bool take_flat(const Array& x, const Array& idx, Array* out, const std::string& prefix);
+
 // One advanced-indexing problem, after basic indexing has been applied: the view `v` indexed on
 // `axes` (ascending, distinct) by the integer arrays `idx` (broadcast together to shape B).
 // report_axes[k] is the axis number used in error messages for axes[k] (the axis of the array

@@ -61,6 +61,13 @@ void bind_indexing(nb::module_& m) {
   "x[mask] = value for a mask of x's shape and a 0-d value when both are C-contiguous (value "
   "converted as _scatter converts it); False when not done. Internal.");
 
+  m.def("_take_flat", [](const Array& x, const Array& idx, const std::string& prefix) -> nb::object {
+    Array out;
+    if (!take_flat(x, idx, &out, prefix)) return nb::none();
+    return wrap(std::move(out));
+  }, nb::arg("x"), nb::arg("idx"), nb::arg("prefix") = "",
+  "x[idx] for a 1-D x and a C-contiguous int64/int32 index array, else None. Internal.");
+
   m.def("_gather", [](const Array& v, const std::vector<int>& axes, const std::vector<int>& report,
                       nb::handle idx, const std::string& prefix, bool front) {
     return gather(make_index(v, axes, report, idx, prefix, front, "__getitem__"));

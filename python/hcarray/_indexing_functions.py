@@ -53,6 +53,10 @@ def take(x, indices, /, *, axis=None):
         axis = 0
     else:
         axis = _axis(axis, x.ndim, "take")
+    if x.ndim == 1 and idx.ndim and type(idx) is _core.ndarray:
+        r = _core._take_flat(x, idx, "take: ")  # one pass for 1-D x and int64/int32 indices
+        if r is not None:
+            return r
     return _core._gather(x, [axis], [axis], [idx], "take: ")
 
 
