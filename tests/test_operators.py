@@ -322,3 +322,32 @@ def test_bool_square_operator():
                       (hc.pow(h, 2), np.power(b, 2)), (h ** True, b ** True)):
         assert got.dtype == want.dtype, (got.dtype, want.dtype)
         np.testing.assert_array_equal(np.asarray(got), want)
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+@pytest.mark.parametrize("dtype", ["float64", "float32", "float16", "complex64", "complex128",
+                                   "int8", "int64", "uint8", "uint64", "bool"])
+@pytest.mark.parametrize("c", [2, 2.0, 0.5, -1, -1.0])
+def test_power_by_python_constant_is_numpys(dtype, c):
+    # ndarray ** 2 is np.square, ** 0.5 np.sqrt and ** -1 a reciprocal in NumPy (its fast scalar
+    # powers): the same bits and dtype here, special values included; NumPy's error otherwise.
+    rng = np.random.default_rng(11)
+    kind = np.dtype(dtype).kind
+    x = rng.standard_normal(500) * (30 if kind in "iu" else 3)
+    if kind == "c":
+        x = x + 1j * rng.standard_normal(500)
+    x = x.astype(dtype)
+    if kind == "f":
+        x[:7] = [0.0, -0.0, np.inf, -np.inf, np.nan, -1.0, 5.0]
+    try:
+        want = x ** c
+    except (ValueError, TypeError, OverflowError) as e:
+        with pytest.raises(type(e)):
+            hc.asarray(x) ** c
+        return
+    got = np.asarray(hc.asarray(x) ** c)
+    assert got.dtype == want.dtype
+    if kind == "c" and (c in (-1, -1.0) or c == 2.0 and isinstance(c, float)):
+        np.testing.assert_allclose(got, want, rtol=4 * np.finfo(want.dtype).eps)  # NumPy's complex pow
+    else:
+        np.testing.assert_array_equal(got.view(np.uint8), want.view(np.uint8))
