@@ -621,3 +621,21 @@ def test_complex_expm1_of_signed_zero_is_positive_zero(dtype):
     x = hc.asarray(np.array([complex(-0.0, 0.0), complex(0.0, 0.0)], dtype=dtype))
     r = np.asarray(hc.expm1(x))
     assert not np.signbit(r.real).any() and (r == 0).all() and not np.signbit(r.imag).any()
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_rounding_every_bit_pattern_class(dtype):
+    # floor/ceil/trunc/round over random bit patterns (every exponent, subnormals, inf, NaN) and
+    # ties, contiguous and strided: NumPy's values and signs of zero exactly.
+    rng = np.random.default_rng(12)
+    u = np.uint32 if dtype == np.float32 else np.uint64
+    bits = rng.integers(0, np.iinfo(u).max, 200_000, dtype=np.uint64, endpoint=True).astype(u)
+    x = np.concatenate([bits.view(dtype), np.array([0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5,
+                                                     np.inf, -np.inf, np.nan], dtype),
+                        (rng.standard_normal(10_000) * 10).astype(dtype)])
+    for hx in (hc.asarray(x), hc.asarray(np.repeat(x, 2))[::2]):
+        for f in ("floor", "ceil", "trunc", "round"):
+            want = getattr(np, f)(x)
+            got = np.asarray(getattr(hc, f)(hx))
+            same = ((got == want) & (np.signbit(got) == np.signbit(want))) | (np.isnan(got) & np.isnan(want))
+            assert same.all(), (f, x[~same][:5])

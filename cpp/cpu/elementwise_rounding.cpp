@@ -1,11 +1,12 @@
 // floor, ceil, trunc, round.
 //
 // Floats: the C library on the same type (exact; float16/bfloat16 round-trip through float32,
-// which is exact too). round is half-to-even (nearbyint in the default rounding mode, as NumPy's
+// which is exact too); float32/float64 on x86-64 with SSE4.1 use its round instructions. round is half-to-even (nearbyint in the default rounding mode, as NumPy's
 // rint). Complex: only round, applied to the real and imaginary parts independently (NumPy has
 // no complex floor/ceil/trunc: no loop, so TypeError). Integers and bool: identity in the same
 // dtype, as NumPy 2 returns; except round(bool), which NumPy gives as float16.
 #include <cmath>
+#include <cstdint>
 #include <complex>
 #include <cstring>
 
@@ -71,13 +72,54 @@ int reg_real(const char* name) {
   return op;
 }
 
+#if defined(__x86_64__)
+// float32/float64 loops compiled for SSE4.1, whose round instructions do floor / ceil / trunc /
+// nearest-even exactly in two or four lanes: x86-64's baseline has none, so std::floor there is a
+// library call per element (float64 floor at 1e6: 1.8 ms against NumPy's 0.7). Chosen at
+// registration when the CPU has SSE4.1 (every x86-64 CPU of the last fifteen years).
+template <int Mode, class F>
+__attribute__((target("sse4.1"))) inline F round_mode(F x) {
+  if constexpr (Mode == 0) return std::floor(x);
+  else if constexpr (Mode == 1) return std::ceil(x);
+  else if constexpr (Mode == 2) return std::trunc(x);
+  else return std::rint(x);  // the default rounding mode: nearest, ties to even
+}
+template <int Mode, class F>
+__attribute__((target("sse4.1"))) void round_loop_sse41(char** p, const int64_t* s, int64_t n,
+                                                       const void*) {
+  char* o = p[0];
+  const char* a = p[1];
+  if (s[0] == int64_t(sizeof(F)) && s[1] == int64_t(sizeof(F))) {
+    F* __restrict op = reinterpret_cast<F*>(o);
+    const F* __restrict ap = reinterpret_cast<const F*>(a);
+    for (int64_t i = 0; i < n; ++i) op[i] = round_mode<Mode>(ap[i]);
+    return;
+  }
+  for (int64_t i = 0; i < n; ++i) {
+    F x;
+    std::memcpy(&x, a + i * s[1], sizeof x);
+    const F r = round_mode<Mode>(x);
+    std::memcpy(o + i * s[0], &r, sizeof r);
+  }
+}
+template <int Mode>
+void use_sse41(int op) {
+  if (!__builtin_cpu_supports("sse4.1")) return;
+  register_loop(op, Unit::CPU, DType::Float32, DType::Float32, &round_loop_sse41<Mode, float>);
+  register_loop(op, Unit::CPU, DType::Float64, DType::Float64, &round_loop_sse41<Mode, double>);
+}
+#else
+template <int Mode> void use_sse41(int) {}  // elsewhere std::floor & co. are instructions
+#endif
+
 }  // namespace
 
 void register_rounding() {
-  reg_real<Floor>("floor");
-  reg_real<Ceil>("ceil");
-  reg_real<Trunc>("trunc");
+  use_sse41<0>(reg_real<Floor>("floor"));
+  use_sse41<1>(reg_real<Ceil>("ceil"));
+  use_sse41<2>(reg_real<Trunc>("trunc"));
   int round = reg_real<Round>("round");
+  use_sse41<3>(round);
   reg_unary<Round, DType::Bool, DType::Float16>(round);
   reg_unary<Round, DType::Complex64, DType::Complex64>(round);
   reg_unary<Round, DType::Complex128, DType::Complex128>(round);
