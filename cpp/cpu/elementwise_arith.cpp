@@ -215,7 +215,13 @@ struct Abs {
   template <class T> auto operator()(T a) const {
     if constexpr (std::is_same_v<T, bool>) return a;
     else if constexpr (std::is_integral_v<T>) {
-      if constexpr (std::is_signed_v<T>) return a < 0 ? T(W<T>(0) - W<T>(a)) : a;
+      if constexpr (std::is_signed_v<T>) {
+        // (a ^ m) - m with m = all ones for negative a: no branch (random signs made the
+        // branch mispredict: int64 abs at 1e6 took 5 ms), wraps for the minimum as NumPy's.
+        using U = std::make_unsigned_t<T>;
+        const U m = U(0) - U(a < 0);
+        return T(U((U(a) ^ m) - m));
+      }
       else return a;
     } else if constexpr (is_complex_v<T>) return cabs(a);
     else return std::fabs(a);
