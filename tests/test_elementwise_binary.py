@@ -397,3 +397,27 @@ def test_unary_needs_an_array(name):
                 getattr(hc, name)(arg)
             continue
         _check(name, getattr(hc, name)(arg), expected)
+
+
+@pytest.mark.parametrize("dtype", [np.int64, np.uint64])
+def test_floor_divide_64bit_fast_path(dtype):
+    # 64-bit floor division goes through double division for |a| < 2^53 (exact floor, shown in
+    # elementwise_arith.cpp) and the integer path otherwise: NumPy's results on both sides of
+    # the boundary, exact multiples, signs, huge divisors and 0 / -1 divisors.
+    rng = np.random.default_rng(13)
+    ii = np.iinfo(dtype)
+    lo = -(2**53) if dtype == np.int64 else 0
+    edges = [2**53 - 1, 2**53, 2**53 - 2, 2**53 + 1, 0, 1, 6, 7, ii.max]
+    if dtype == np.int64:
+        edges += [-(2**53 - 1), -(2**53), -6, -7, -1, ii.min]
+    a = np.concatenate([np.array(edges, dtype), rng.integers(ii.min, ii.max, 5000, dtype=dtype),
+                        rng.integers(lo, 2**53, 5000, dtype=dtype)])
+    divisors = [1, 2, 3, 7, 2**52 + 1, 2**53 - 1, ii.max] + ([-1, -2, -7, -(2**52 + 1), ii.min]
+                                                              if dtype == np.int64 else [])
+    with np.errstate(all="ignore"):
+        for d in divisors:
+            b = np.array(d, dtype)
+            np.testing.assert_array_equal(np.asarray(hc.asarray(a) // hc.asarray(b)), a // b)
+        b = rng.integers(ii.min, ii.max, a.shape[0], dtype=dtype)
+        b[::7] = 0
+        np.testing.assert_array_equal(np.asarray(hc.asarray(a) // hc.asarray(b)), a // b)

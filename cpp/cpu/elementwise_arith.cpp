@@ -82,12 +82,27 @@ struct FloorDiv {
       T mod;
       return fdivmod(a, b, &mod);
     } else if constexpr (std::is_signed_v<T>) {
+      if constexpr (sizeof(T) == 8) {
+        // 64-bit integer division is slow (int64 // 7 at 1e6: 5.9 ms, NumPy 1.1). For |a| <
+        // 2^53 (and b != 0) the double quotient has the exact floor: both convert exactly, and
+        // a non-integer a/b lies at least 1/|b| from an integer while the rounding error of the
+        // division is below |a/b| 2^-53 < 1/|b|, so truncating and stepping down where the
+        // truncation went up gives floor(a/b) exactly.
+        if (b != 0 && a > -(int64_t(1) << 53) && a < (int64_t(1) << 53)) {
+          const double q = double(a) / double(b);
+          const int64_t t = int64_t(q);  // |q| <= |a| < 2^53: in range
+          return T(t - (double(t) > q ? 1 : 0));
+        }
+      }
       if (b == 0) return T(0);                    // NumPy: 0 (with a divide-by-zero warning)
       if (b == -1) return T(W<T>(0) - W<T>(a));   // MIN // -1 wraps to MIN
       T q = T(a / b);
       if (T(a % b) != 0 && ((a < 0) != (b < 0))) --q;
       return q;
     } else {
+      if constexpr (sizeof(T) == 8) {
+        if (b != 0 && a < (uint64_t(1) << 53)) return T(uint64_t(double(a) / double(b)));  // as above
+      }
       return b == 0 ? T(0) : T(a / b);
     }
   }
