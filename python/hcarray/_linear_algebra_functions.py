@@ -113,6 +113,8 @@ def vecdot(x1, x2, /, *, axis=-1):
                          f"{x2.shape[a2]} in x2")
     if x1.dtype.kind == "c":
         x1 = _core.unary("conj", x1)
+    if x1.ndim == 1 and x2.ndim == 1:
+        return _core.matmul(x1, x2)  # 1-D . 1-D: matmul's dot product (0-d), no views needed
     # (..., 1, K) @ (..., K, 1) -> (..., 1, 1): the GEMM's accumulation (float32 for the
     # 16-bit floats) and its broadcasting of the batch dimensions.
     o1 = [i for i in range(x1.ndim) if i != a1]
