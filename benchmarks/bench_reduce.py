@@ -4,7 +4,9 @@ hcarray time (above 1: hcarray faster) and writes a markdown table to
 benchmarks/results/reduce-<date>.md (--out to change; --tag to suffix the file name).
 
 hcarray uses its default thread count unless --threads is given. Data: standard normal floats,
-small random integers. --functions/--dtypes/--quick narrow the cases.
+small random integers (unsigned: 0..99, bool: 0/1). --functions/--dtypes/--shapes/--quick narrow
+the cases (mean of integers and bool is timed too: NumPy sums them in float64; mean_api times
+the Array API mean of _statistical_functions.py against np.mean).
 
     python benchmarks/bench_reduce.py [--reps 15] [--threads N] [--quick]
 """
@@ -35,6 +37,13 @@ SHAPES = [
 ]
 
 
+def _api_mean(x, axis=None):
+    """The Array API mean (python/hcarray/_statistical_functions.py), which sums integer input
+    in float64 without a converted copy; hc.mean (_numpy_namespace.py) converts first."""
+    from hcarray import _statistical_functions
+    return _statistical_functions.mean(x, axis=axis)
+
+
 def time_pair(f_hc, f_np, reps):
     th, tn = [], []
     for _ in range(reps):
@@ -47,6 +56,10 @@ def data(rng, dtype, shape):
     dtype = np.dtype(dtype)
     if dtype.kind == "f":
         return rng.standard_normal(shape).astype(dtype)
+    if dtype.kind == "b":
+        return rng.integers(0, 2, shape).astype(dtype)
+    if dtype.kind == "u":
+        return rng.integers(0, 100, shape).astype(dtype)
     return rng.integers(-100, 100, shape).astype(dtype)
 
 
@@ -57,6 +70,8 @@ def main():
     ap.add_argument("--functions", default="sum,mean,max,argmax")
     ap.add_argument("--dtypes", default="float32,float64,int32")
     ap.add_argument("--quick", action="store_true", help="fewer shapes")
+    ap.add_argument("--shapes", default=None,
+                    help="comma-separated indices into SHAPES (default: all, or the first 5 with --quick)")
     ap.add_argument("--out", default=None)
     ap.add_argument("--tag", default="")
     args = ap.parse_args()
@@ -64,6 +79,8 @@ def main():
         hc.set_num_threads(args.threads)
     rng = np.random.default_rng(0)
     shapes = SHAPES[:5] if args.quick else SHAPES
+    if args.shapes:
+        shapes = [SHAPES[int(i)] for i in args.shapes.split(",")]
     rows = []
     for dt in args.dtypes.split(","):
         for shape, axis in shapes:
@@ -72,10 +89,10 @@ def main():
             for fn in args.functions.split(","):
                 if fn in ("argmax", "argmin") and isinstance(axis, tuple):
                     continue
-                if fn == "mean" and np.dtype(dt).kind != "f":
+                if fn in ("argmax", "argmin", "max", "min", "prod") and np.dtype(dt).kind == "b":
                     continue
-                f_np = getattr(np, fn)
-                f_hc = getattr(hc, fn)
+                f_np = getattr(np, fn.replace("_api", ""))
+                f_hc = _api_mean if fn == "mean_api" else getattr(hc, fn)
                 r_hc = f_hc(a_hc, axis=axis)
                 r_np = f_np(a_np, axis=axis)
                 ok = np.allclose(np.asarray(r_hc), r_np, rtol=1e-4, atol=1e-3)

@@ -40,6 +40,11 @@ void register_reduce_loop(int op, Unit unit, DType acc, Loop fn) {
 
 void register_reduce_outer(int op, DType acc, OuterLoop fn) { reduce_op(op).outer[int(acc)] = fn; }
 
+void register_reduce_mixed(int op, DType in, DType acc, Loop fn, OuterLoop outer) {
+  reduce_op(op).mixed[int(in)][int(acc)] = fn;
+  reduce_op(op).mixed_outer[int(in)][int(acc)] = outer;
+}
+
 std::vector<int> normalize_axes(const std::vector<int64_t>& axes, int ndim, const char* fn) {
   std::vector<int> out;
   for (int64_t a : axes) {
@@ -61,10 +66,11 @@ namespace {
 // reduced block write disjoint accumulators; a reduction to one output instead splits the
 // elements into kOneOutputChunks fixed chunks (whatever the thread count, so the result is
 // the same bit for bit on any number of threads), each into a private accumulator starting
-// from the accumulator's initial value, and folds them at the end with the same loop.
+// from the accumulator's initial value, and folds them at the end with `fold` (the loop of the
+// accumulator dtype: fn itself unless fn reads a narrower input dtype).
 constexpr int64_t kOneOutputChunks = 16;
 
-void run_reduction(const IterPlan& plan, Loop fn, const Array& acc) {
+void run_reduction(const IterPlan& plan, Loop fn, Loop fold, const Array& acc) {
   int nt = num_threads();
   if (plan.ndim == 0 || plan.size * 8 < parallel_threshold_bytes()) {
     run_loop(plan, fn, nullptr);
@@ -101,7 +107,7 @@ void run_reduction(const IterPlan& plan, Loop fn, const Array& acc) {
   Array rest = partial.view(Dims{P - 1}, Dims{partial.itemsize()}, partial.offset + partial.itemsize());
   Array accv = acc.view(Dims{P - 1}, Dims{0}, acc.offset);
   const Array* ops[2] = {&accv, &rest};
-  run_loop(plan_iteration(2, ops, accv.shape), fn, nullptr);
+  run_loop(plan_iteration(2, ops, accv.shape), fold, nullptr);
 }
 
 // Columns below this make the outer path's per-row overhead dominate; the iterator's path
@@ -218,9 +224,30 @@ Array dispatch_reduce(int opid, const Array& x, const std::vector<int>& axes, bo
   Array acc_arr = Array::empty(full_shape, loop_t, dev, op.name.c_str());
   bool has_kept_elems = acc_arr.size() > 0;
   const bool work = has_kept_elems && !empty_reduction && x.size() > 0;
+  // A loop that reads x in its own dtype (no converted copy) when there is one. Integer
+  // accumulators give the same result in any order. A float64 sum of integers gives the bits of
+  // the sum of a converted (C-ordered) copy when x is C-contiguous (the same order), or when
+  // every partial sum is an exact integer below 2^53 (inputs of at most 32 bits, at most 2^21
+  // elements per result) so that the order does not matter.
+  Loop mixed = nullptr;
+  OuterLoop mixed_outer = nullptr;
+  if (work && dev.unit == Unit::CPU && x.dtype != loop_t) {
+    mixed = op.mixed[int(x.dtype)][int(loop_t)];
+    mixed_outer = op.mixed_outer[int(x.dtype)][int(loop_t)];
+    if (mixed && is_float(loop_t) && !x.is_c_contiguous()) {
+      int64_t count = 1;
+      for (int i = 0; i < nd; ++i)
+        if (red[i]) count *= x.shape[i];
+      if (x.itemsize() > 4 || count > (int64_t(1) << 21)) {
+        mixed = nullptr;
+        mixed_outer = nullptr;
+      }
+    }
+  }
   Array src;
-  if (work) src = x.dtype == loop_t ? x : astype(x, loop_t);
-  if (work && dev.unit == Unit::CPU && try_outer(op.outer[int(loop_t)], src, acc_arr, red)) {
+  if (work) src = x.dtype == loop_t || mixed ? x : astype(x, loop_t);
+  OuterLoop outer = mixed ? mixed_outer : op.outer[int(loop_t)];
+  if (work && dev.unit == Unit::CPU && try_outer(outer, src, acc_arr, red)) {
     // done: the outer kernel wrote every result
   } else {
     if (op.init == ReduceInit::First) {
@@ -241,7 +268,7 @@ Array dispatch_reduce(int opid, const Array& x, const std::vector<int>& axes, bo
       for (int i = 0; i < nd; ++i)
         if (red[i]) accv.strides[i] = 0;
       const Array* ops[2] = {&accv, &src};
-      run_reduction(plan_iteration(2, ops, x.shape), fn, acc_arr);
+      run_reduction(plan_iteration(2, ops, x.shape), mixed ? mixed : fn, fn, acc_arr);
     }
   }
   Array result = acc_arr;

@@ -30,6 +30,12 @@ struct ReduceOp {
   Loop loops[kNumUnits][kNumDTypes] = {};
   // Optional CPU outer kernels by accumulator dtype (see OuterLoop).
   OuterLoop outer[kNumDTypes] = {};
+  // Optional CPU loops and outer kernels by [input dtype][accumulator dtype] that read the
+  // input in its own dtype and fold it into the wider accumulator (an int32 sum into int64, an
+  // integer mean's float64 sum), so no converted copy of the input is made. They must give the
+  // result the accumulator-dtype loops give on a converted copy (bit for bit).
+  Loop mixed[kNumDTypes][kNumDTypes] = {};
+  OuterLoop mixed_outer[kNumDTypes][kNumDTypes] = {};
 };
 
 int reduce_op_id(const std::string& name, ReduceInit init);
@@ -38,6 +44,7 @@ ReduceOp& reduce_op(int id);
 int num_reduce_ops();
 void register_reduce_loop(int op, Unit unit, DType acc, Loop fn);
 void register_reduce_outer(int op, DType acc, OuterLoop fn);
+void register_reduce_mixed(int op, DType in, DType acc, Loop fn, OuterLoop outer);
 
 // Reduces x over `axes` (already normalised, distinct, in range). acc is the accumulator and
 // result dtype (the caller decides: NumPy's sum of int8 is int64, and so on). float16 and

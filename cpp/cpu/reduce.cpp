@@ -100,6 +100,66 @@ void sum_loop(char** p, const int64_t* s, int64_t n, const void*) {
   }
 }
 
+// Sum/prod loops that read In (bool as 0/1) and fold it into a wider accumulator A (int64 or
+// uint64: modulo 2^64; float64: the pairwise sum with the additions of the float64 loop on a
+// converted copy). Contiguous runs into one accumulator use the vectorised kernels of
+// cpu/reduce_simd_impl.h.
+template <class In, class A>
+inline A widen(const char* p) {
+  if constexpr (std::is_same_v<In, bool>) return A(*reinterpret_cast<const uint8_t*>(p) != 0);
+  else return A(load<In>(p));
+}
+
+template <class In>
+double pairwise_sum_f64(const char* a, int64_t s, int64_t n, DType d) {
+  if (s == int64_t(sizeof(In))) return reduce_simd().sum_f64[int(d)](a, n);
+  if (n <= 128) {
+    double acc[8] = {};
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8)
+      for (int k = 0; k < 8; ++k) acc[k] += widen<In, double>(a + (i + k) * s);
+    double r = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+    for (; i < n; ++i) r += widen<In, double>(a + i * s);
+    return r;
+  }
+  int64_t half = (n / 2) & ~int64_t(7);
+  return pairwise_sum_f64<In>(a, s, half, d) + pairwise_sum_f64<In>(a + half * s, s, n - half, d);
+}
+
+template <DType DI, DType DA, bool Sum>
+void widen_loop(char** p, const int64_t* s, int64_t n, const void*) {
+  using In = ctype_t<DI>;
+  using A = ctype_t<DA>;
+  if constexpr (std::is_floating_point_v<A>) {
+    static_assert(Sum);
+    if (s[0] == 0) {
+      *reinterpret_cast<A*>(p[0]) += pairwise_sum_f64<In>(p[1], s[1], n, DI);
+      return;
+    }
+    for (int64_t i = 0; i < n; ++i) *reinterpret_cast<A*>(p[0] + i * s[0]) += widen<In, A>(p[1] + i * s[1]);
+  } else {
+    if (s[0] == 0) {
+      uint64_t& acc = *reinterpret_cast<uint64_t*>(p[0]);
+      if (s[1] == int64_t(sizeof(In))) {
+        acc = Sum ? acc + reduce_simd().sum_u64[int(DI)](p[1], n) : acc * reduce_simd().prod_u64[int(DI)](p[1], n);
+        return;
+      }
+      uint64_t r = acc;
+      for (int64_t i = 0; i < n; ++i) {
+        const uint64_t v = widen<In, uint64_t>(p[1] + i * s[1]);
+        r = Sum ? r + v : r * v;
+      }
+      acc = r;
+      return;
+    }
+    for (int64_t i = 0; i < n; ++i) {
+      uint64_t& o = *reinterpret_cast<uint64_t*>(p[0] + i * s[0]);
+      const uint64_t v = widen<In, uint64_t>(p[1] + i * s[1]);
+      o = Sum ? o + v : o * v;
+    }
+  }
+}
+
 template <class T>
 void prod_loop(char** p, const int64_t* s, int64_t n, const void*) {
   for (int64_t i = 0; i < n; ++i) {
@@ -156,6 +216,7 @@ void bool_loop(char** p, const int64_t* s, int64_t n, const void*) {
 
 
 template <DType... Ds, class F> void each(F f) { (f(std::integral_constant<DType, Ds>{}), ...); }
+template <DType D> constexpr size_t itemsize_of() { return sizeof(ctype_t<D>); }
 
 }  // namespace
 
@@ -187,6 +248,20 @@ void register_reduce() {
   };
   each<DType::Bool, DType::Int8, DType::Int16, DType::Int32, DType::Int64, DType::UInt8,
        DType::UInt16, DType::UInt32, DType::UInt64, DType::Float32, DType::Float64>(ordered);
+  // Inputs narrower than the accumulator, read without a converted copy.
+  auto narrow = [&](auto tag) {
+    constexpr DType D = decltype(tag)::value;
+    const ReduceSimd& k = reduce_simd();
+    register_reduce_mixed(sum, D, DType::Float64, &widen_loop<D, DType::Float64, true>, k.outer_sum_f64[int(D)]);
+    if constexpr (itemsize_of<D>() <= 4) {
+      register_reduce_mixed(sum, D, DType::Int64, &widen_loop<D, DType::Int64, true>, k.outer_sum_u64[int(D)]);
+      register_reduce_mixed(sum, D, DType::UInt64, &widen_loop<D, DType::UInt64, true>, k.outer_sum_u64[int(D)]);
+      register_reduce_mixed(prod, D, DType::Int64, &widen_loop<D, DType::Int64, false>, k.outer_prod_u64[int(D)]);
+      register_reduce_mixed(prod, D, DType::UInt64, &widen_loop<D, DType::UInt64, false>, k.outer_prod_u64[int(D)]);
+    }
+  };
+  each<DType::Bool, DType::Int8, DType::Int16, DType::Int32, DType::Int64, DType::UInt8,
+       DType::UInt16, DType::UInt32, DType::UInt64>(narrow);
   // any/all reduce into a bool accumulator; the input is cast to bool first.
   register_reduce_loop(any, Unit::CPU, DType::Bool, &bool_loop<bool, true>);
   register_reduce_loop(all, Unit::CPU, DType::Bool, &bool_loop<bool, false>);

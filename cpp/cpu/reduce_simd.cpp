@@ -67,6 +67,18 @@ template <DType... Ds, class F> void each(F f) { (f(std::integral_constant<DType
             t.argmin[int(D)] = [](const void* a, int64_t n) {                                    \
               return NS::contig_arg<T, false>(static_cast<const T*>(a), n);                      \
             };                                                                                   \
+            t.outer_argmax[int(D)] = &NS::outer_arg<T, true>;                                    \
+            t.outer_argmin[int(D)] = &NS::outer_arg<T, false>;                                   \
+          }                                                                                      \
+          if constexpr (D != DType::Float32 && D != DType::Float64) {                            \
+            t.sum_f64[int(D)] = &NS::sum_run_f64<T>;                                             \
+            t.outer_sum_f64[int(D)] = &NS::outer_sum_f64<T>;                                     \
+            if constexpr (sizeof(T) <= 4) {                                                      \
+              t.sum_u64[int(D)] = &NS::sum_run_u64<T>;                                           \
+              t.prod_u64[int(D)] = &NS::prod_run_u64<T>;                                         \
+              t.outer_sum_u64[int(D)] = &NS::outer_sum_u64<T>;                                   \
+              t.outer_prod_u64[int(D)] = &NS::outer_prod_u64<T>;                                 \
+            }                                                                                    \
           }                                                                                      \
         });                                                                                      \
     return t;                                                                                    \

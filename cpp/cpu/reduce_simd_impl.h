@@ -15,6 +15,15 @@ template <class T> constexpr int64_t outer_block() { return 2048 / int64_t(sizeo
 // Rows per pairwise leaf (summed one after another into the block's accumulators).
 constexpr int64_t kLeafRows = 16;
 
+// Inputs are read as Stored<In> and converted by ext (bool: its bytes, nonzero = 1).
+template <class In> using Stored = std::conditional_t<std::is_same_v<In, bool>, uint8_t, In>;
+
+template <class In, class R>
+HC_R R ext(Stored<In> v) {
+  if constexpr (std::is_same_v<In, bool>) return R(v != 0);
+  else return R(v);
+}
+
 template <class T>
 HC_R const T* row_ptr(const char* in, const int64_t* roff, int64_t r) {
   return reinterpret_cast<const T*>(in + roff[r]);
@@ -22,23 +31,25 @@ HC_R const T* row_ptr(const char* in, const int64_t* roff, int64_t r) {
 
 // acc[0, nc) = sum of rows [r0, r1): pairwise over the rows, leaves of kLeafRows rows summed
 // sequentially. At most (kLeafRows - 1) + ceil(log2(nrows / kLeafRows)) roundings per element.
-template <class T>
+// The rows hold In (T itself, or an integer type converted to T = double on load: the same
+// additions in the same order as on a converted copy).
+template <class T, class In = T>
 void pairwise_rows(const char* in, const int64_t* roff, int64_t r0, int64_t r1, int64_t nc,
                    T* __restrict acc) {
   const int64_t n = r1 - r0;
   if (n <= kLeafRows) {
-    const T* a = row_ptr<T>(in, roff, r0);
-    for (int64_t c = 0; c < nc; ++c) acc[c] = a[c];
+    const Stored<In>* a = row_ptr<Stored<In>>(in, roff, r0);
+    for (int64_t c = 0; c < nc; ++c) acc[c] = ext<In, T>(a[c]);
     for (int64_t r = r0 + 1; r < r1; ++r) {
-      const T* __restrict b = row_ptr<T>(in, roff, r);
-      for (int64_t c = 0; c < nc; ++c) acc[c] += b[c];
+      const Stored<In>* __restrict b = row_ptr<Stored<In>>(in, roff, r);
+      for (int64_t c = 0; c < nc; ++c) acc[c] += ext<In, T>(b[c]);
     }
     return;
   }
   const int64_t half = n / 2;
   T tmp[outer_block<T>()];
-  pairwise_rows<T>(in, roff, r0, r0 + half, nc, acc);
-  pairwise_rows<T>(in, roff, r0 + half, r1, nc, tmp);
+  pairwise_rows<T, In>(in, roff, r0, r0 + half, nc, acc);
+  pairwise_rows<T, In>(in, roff, r0 + half, r1, nc, tmp);
   for (int64_t c = 0; c < nc; ++c) acc[c] += tmp[c];
 }
 
@@ -242,6 +253,196 @@ int64_t contig_arg(const T* a, int64_t n) {
   for (; j < n; ++j)
     if (a[j] == best) return j;
   return best_at;  // not reached
+}
+
+// ---- Sums and products that read the input in its own, narrower dtype ----
+// The accumulator dtype is wider: int64/uint64 for integer and bool inputs, float64 for means
+// of integers; so no converted copy of the input is made. In = bool is read as its bytes,
+// nonzero = 1. Integer accumulators are uint64: int64 and uint64 results have the same bits
+// modulo 2^64, and In is sign- or zero-extended first, as a cast would.
+
+// 8- and 16-bit inputs are first added in 32-bit lanes over blocks of at most 2^16 elements:
+// the exact block sum fits (|sum| <= 2^31 signed, < 2^32 unsigned), so the uint32 lanes (no
+// overflow UB) hold it modulo 2^32, read back as int32 for signed inputs.
+constexpr int64_t kMidBlock = 65536;
+template <class In>
+HC_R uint64_t mid_to_u64(uint32_t m) {
+  if constexpr (std::is_signed_v<In>) return uint64_t(int64_t(int32_t(m)));
+  else return uint64_t(m);
+}
+
+template <class In>
+uint64_t sum_run_u64(const void* p, int64_t n) {
+  const Stored<In>* a = static_cast<const Stored<In>*>(p);
+  uint64_t total = 0;
+  if constexpr (sizeof(In) <= 2) {
+    for (int64_t s = 0; s < n; s += kMidBlock) {
+      const int64_t e = n - s < kMidBlock ? n : s + kMidBlock;
+      uint32_t m = 0;
+      for (int64_t i = s; i < e; ++i) m += uint32_t(ext<In, int32_t>(a[i]));
+      total += mid_to_u64<In>(m);
+    }
+  } else {
+    for (int64_t i = 0; i < n; ++i) total += ext<In, uint64_t>(a[i]);
+  }
+  return total;
+}
+
+template <class In>
+uint64_t prod_run_u64(const void* p, int64_t n) {
+  const Stored<In>* a = static_cast<const Stored<In>*>(p);
+  constexpr int K = 32;  // independent products (a vector multiply has a long latency)
+  uint64_t m[K];
+  for (int k = 0; k < K; ++k) m[k] = 1;
+  int64_t i = 0;
+  for (; i + K <= n; i += K)
+    for (int k = 0; k < K; ++k) m[k] *= ext<In, uint64_t>(a[i + k]);
+  for (int k = 0; i + k < n; ++k) m[k] *= ext<In, uint64_t>(a[i + k]);
+  uint64_t r = 1;
+  for (int k = 0; k < K; ++k) r *= m[k];
+  return r;
+}
+
+// The float64 pairwise sum of a[0, n) converted on load, with the additions of the float64 sum
+// of a converted copy (cpu/reduce.cpp: numpy_block_sum up to 128 elements, else
+// wide_pairwise_sum with 16 partial sums), so the result has the same bits.
+template <class In>
+double block_sum_f64(const Stored<In>* a, int64_t n) {
+  if (n < 8) {
+    double r = 0.0;
+    for (int64_t i = 0; i < n; ++i) r += ext<In, double>(a[i]);
+    return r;
+  }
+  double acc[8];
+  for (int k = 0; k < 8; ++k) acc[k] = ext<In, double>(a[k]);
+  int64_t i = 8;
+  for (; i + 8 <= n; i += 8)
+    for (int k = 0; k < 8; ++k) acc[k] += ext<In, double>(a[i + k]);
+  double r = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+  for (; i < n; ++i) r += ext<In, double>(a[i]);
+  return r;
+}
+
+template <class In>
+double wide_sum_f64(const Stored<In>* a, int64_t n) {
+  constexpr int K = 16;
+  if (n <= 16 * K) {
+    double acc[K] = {};
+    int64_t i = 0;
+    for (; i + K <= n; i += K)
+      for (int k = 0; k < K; ++k) acc[k] += ext<In, double>(a[i + k]);
+    for (int k = 0; i + k < n; ++k) acc[k] += ext<In, double>(a[i + k]);
+    for (int w = K / 2; w >= 1; w /= 2)
+      for (int k = 0; k < w; ++k) acc[k] = acc[k] + acc[k + w];
+    return acc[0];
+  }
+  const int64_t half = (n / 2) & ~int64_t(K - 1);
+  return wide_sum_f64<In>(a, half) + wide_sum_f64<In>(a + half, n - half);
+}
+
+template <class In>
+double sum_run_f64(const void* p, int64_t n) {
+  const Stored<In>* a = static_cast<const Stored<In>*>(p);
+  return n <= 128 ? block_sum_f64<In>(a, n) : wide_sum_f64<In>(a, n);
+}
+
+constexpr int64_t kWideBlock = 256;  // columns per block of the widening outer kernels
+
+template <class In>
+void outer_sum_u64(const char* in, const int64_t* roff, int64_t nrows, int64_t ncols, char* out,
+                   int64_t ostride) {
+  using S = Stored<In>;
+  constexpr int64_t B = kWideBlock;
+  alignas(64) uint64_t acc[B];
+  alignas(64) uint32_t mid[B];
+  for (int64_t c0 = 0; c0 < ncols; c0 += B) {
+    const int64_t nc = ncols - c0 < B ? ncols - c0 : B;
+    const char* base = in + c0 * int64_t(sizeof(S));
+    for (int64_t c = 0; c < nc; ++c) acc[c] = 0;
+    if constexpr (sizeof(In) <= 2) {
+      for (int64_t r0 = 0; r0 < nrows; r0 += kMidBlock) {
+        const int64_t r1 = nrows - r0 < kMidBlock ? nrows : r0 + kMidBlock;
+        for (int64_t c = 0; c < nc; ++c) mid[c] = 0;
+        for (int64_t r = r0; r < r1; ++r) {
+          const S* __restrict b = row_ptr<S>(base, roff, r);
+          for (int64_t c = 0; c < nc; ++c) mid[c] += uint32_t(ext<In, int32_t>(b[c]));
+        }
+        for (int64_t c = 0; c < nc; ++c) acc[c] += mid_to_u64<In>(mid[c]);
+      }
+    } else {
+      for (int64_t r = 0; r < nrows; ++r) {
+        const S* __restrict b = row_ptr<S>(base, roff, r);
+        for (int64_t c = 0; c < nc; ++c) acc[c] += ext<In, uint64_t>(b[c]);
+      }
+    }
+    store_block<uint64_t>(acc, nc, out + c0 * ostride, ostride);
+  }
+}
+
+template <class In>
+void outer_prod_u64(const char* in, const int64_t* roff, int64_t nrows, int64_t ncols, char* out,
+                    int64_t ostride) {
+  using S = Stored<In>;
+  constexpr int64_t B = kWideBlock;
+  alignas(64) uint64_t acc[B];
+  for (int64_t c0 = 0; c0 < ncols; c0 += B) {
+    const int64_t nc = ncols - c0 < B ? ncols - c0 : B;
+    const char* base = in + c0 * int64_t(sizeof(S));
+    for (int64_t c = 0; c < nc; ++c) acc[c] = 1;
+    for (int64_t r = 0; r < nrows; ++r) {
+      const S* __restrict b = row_ptr<S>(base, roff, r);
+      for (int64_t c = 0; c < nc; ++c) acc[c] *= ext<In, uint64_t>(b[c]);
+    }
+    store_block<uint64_t>(acc, nc, out + c0 * ostride, ostride);
+  }
+}
+
+// float64 sums of integer rows: pairwise over the rows exactly as outer_sum<double> on a copy.
+template <class In>
+void outer_sum_f64(const char* in, const int64_t* roff, int64_t nrows, int64_t ncols, char* out,
+                   int64_t ostride) {
+  using S = Stored<In>;
+  constexpr int64_t B = outer_block<double>();
+  alignas(64) double acc[B];
+  for (int64_t c0 = 0; c0 < ncols; c0 += B) {
+    const int64_t nc = ncols - c0 < B ? ncols - c0 : B;
+    pairwise_rows<double, In>(in + c0 * int64_t(sizeof(S)), roff, 0, nrows, nc, acc);
+    store_block<double>(acc, nc, out + c0 * ostride, ostride);
+  }
+}
+
+// ---- argmax/argmin along a strided axis, vectorised across contiguous columns ----
+// nrows rows (row r at in + r * rstride bytes) of ncols contiguous elements; out[c * ostride]
+// (int64 elements) = the first row holding column c's extreme; the first NaN wins (once a
+// column's best is NaN nothing replaces it); equal values (-0.0, +0.0) keep the first. Row
+// indices are kept in lanes of T's width (32 bits for narrower T): nrows < 2^32.
+template <class T, bool Max>
+void outer_arg(const char* in, int64_t rstride, int64_t nrows, int64_t ncols, int64_t* out,
+               int64_t ostride) {
+  using I = std::conditional_t<sizeof(T) == 8, uint64_t, uint32_t>;
+  constexpr int64_t B = 512;
+  alignas(64) T best[B];
+  alignas(64) I at[B];
+  for (int64_t c0 = 0; c0 < ncols; c0 += B) {
+    const int64_t nc = ncols - c0 < B ? ncols - c0 : B;
+    const T* a = reinterpret_cast<const T*>(in) + c0;
+    for (int64_t c = 0; c < nc; ++c) {
+      best[c] = a[c];
+      at[c] = 0;
+    }
+    for (int64_t r = 1; r < nrows; ++r) {
+      const T* __restrict b = reinterpret_cast<const T*>(in + r * rstride) + c0;
+      const I ri = I(r);
+      for (int64_t c = 0; c < nc; ++c) {
+        const T v = b[c], m = best[c];
+        bool take = Max ? v > m : v < m;
+        if constexpr (std::is_floating_point_v<T>) take = (take | (v != v)) & (m == m);
+        best[c] = take ? v : m;
+        at[c] = take ? ri : at[c];
+      }
+    }
+    for (int64_t c = 0; c < nc; ++c) out[(c0 + c) * ostride] = int64_t(at[c]);
+  }
 }
 
 #undef HC_R

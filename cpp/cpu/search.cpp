@@ -2,7 +2,10 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <vector>
 
+#include "core/iter.h"
+#include "core/parallel.h"
 #include "core/registry.h"
 #include "cpu/reduce_simd.h"
 #include "cpu/sort.h"
@@ -45,6 +48,86 @@ void search_sorted(const T* a, int64_t n, const T* v, int64_t m, int64_t* out, b
   }
 }
 
+// argmax/argmin along a strided axis when another axis is contiguous (stride +-itemsize, at
+// least 8 elements; e.g. axis=0 of a C-ordered matrix): the lanes along `axis` become the
+// columns of rows read in memory order, and the kernel (cpu/reduce_simd_impl.h) keeps the best
+// value and its row per column, vectorised across the columns. Other kept axes are walked
+// outside; work is split over them and over column blocks (never over rows), so the result is
+// the same on any thread count. Returns false (nothing done) when the layout is not a fit.
+bool outer_arg(const Array& x, Array& out, int axis, bool is_max) {
+  const auto& k = reduce_simd();
+  auto fn = is_max ? k.outer_argmax[int(x.dtype)] : k.outer_argmin[int(x.dtype)];
+  const int nd = x.ndim();
+  const int64_t isz = x.itemsize(), nrows = x.shape[axis], rs = x.strides[axis];
+  if (!fn || nrows < 2 || nrows >= (int64_t(1) << 32) || !is_aligned(x.data(), isz) || rs % isz)
+    return false;
+  int cd = -1;
+  for (int d = 0; d < nd; ++d) {
+    if (d == axis || x.shape[d] < 8 || (x.strides[d] != isz && x.strides[d] != -isz)) continue;
+    cd = d;
+  }
+  if (cd < 0) return false;
+  std::vector<int> odims;
+  int64_t nouter = 1;
+  for (int d = 0; d < nd; ++d) {
+    if (d == axis || d == cd || x.shape[d] == 1) continue;
+    if (x.strides[d] % isz) return false;
+    odims.push_back(d);
+    nouter *= x.shape[d];
+  }
+  const int64_t ncols = x.shape[cd], cs = x.strides[cd];
+  // out is C-ordered int64 with out.shape[axis] == 1.
+  const int64_t ocs = out.strides[cd] / 8;
+  std::vector<int64_t> oin(static_cast<size_t>(nouter)), oout(static_cast<size_t>(nouter));
+  {
+    std::vector<int64_t> idx(odims.size(), 0);
+    int64_t ci = 0, co = 0;
+    for (int64_t u = 0; u < nouter; ++u) {
+      oin[size_t(u)] = ci;
+      oout[size_t(u)] = co;
+      for (int j = int(odims.size()) - 1; j >= 0; --j) {
+        const int d = odims[size_t(j)];
+        ci += x.strides[d];
+        co += out.strides[d] / 8;
+        if (++idx[size_t(j)] < x.shape[d]) break;
+        ci -= x.strides[d] * x.shape[d];
+        co -= out.strides[d] / 8 * x.shape[d];
+        idx[size_t(j)] = 0;
+      }
+    }
+  }
+  // A reversed column axis: walk memory forwards and write the results backwards.
+  const char* in0 = x.data();
+  int64_t* out0 = reinterpret_cast<int64_t*>(out.data());
+  int64_t ostride = ocs;
+  if (cs < 0) {
+    in0 += (ncols - 1) * cs;
+    out0 += (ncols - 1) * ocs;
+    ostride = -ocs;
+  }
+  const int nt = num_threads();
+  const bool par = nt > 1 && x.size() * isz >= parallel_threshold_bytes();
+  int64_t cb = ncols;
+  if (par && nouter < 4 * nt) {
+    const int64_t parts = (4 * nt + nouter - 1) / nouter;
+    cb = ((ncols + parts - 1) / parts + 63) / 64 * 64;
+    if (cb > ncols) cb = ncols;
+  }
+  const int64_t nblk = (ncols + cb - 1) / cb, units = nouter * nblk;
+  auto work = [&](int64_t b, int64_t e, int) {
+    for (int64_t u = b; u < e; ++u) {
+      const int64_t o = u / nblk, c0 = (u % nblk) * cb;
+      const int64_t nc = ncols - c0 < cb ? ncols - c0 : cb;
+      fn(in0 + oin[size_t(o)] + c0 * isz, rs, nrows, nc, out0 + oout[size_t(o)] + c0 * ostride, ostride);
+    }
+  };
+  if (par && units > 1)
+    parallel_for(units, 1, nt, work);
+  else
+    work(0, units, 0);
+  return true;
+}
+
 }  // namespace
 
 Array argextreme(const Array& x0, int axis, bool is_max, bool keepdims) {
@@ -76,7 +159,9 @@ Array argextreme(const Array& x0, int axis, bool is_max, bool keepdims) {
   if (n == 0)  // even when there are no lanes (NumPy)
     throw ValueError(std::string(fn) + ": attempt to get " + fn + " of an empty sequence");
   Array out = Array::empty(full, DType::Int64, dev, fn);
-  if (out.size() > 0) {
+  if (out.size() > 0 && s != x.itemsize() && outer_arg(x, out, axis, is_max)) {
+    // done: vectorised across a contiguous kept axis
+  } else if (out.size() > 0) {
     // Contiguous aligned lanes: the vectorised kernel (cpu/reduce_simd_impl.h).
     auto vec = is_max ? reduce_simd().argmax[int(x.dtype)] : reduce_simd().argmin[int(x.dtype)];
     const bool contig = vec && s == x.itemsize();

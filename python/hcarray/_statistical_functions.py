@@ -139,8 +139,9 @@ def _finish(r, out_dtype):
 
 
 def _mean(x, axes, keepdims, work):
-    xs = x if x.dtype == work else _core.astype(x, work)
-    s = _core.reduce("sum", xs, axes, keepdims, work)
+    # The core converts x to `work` itself; integer and bool inputs are read without a float64
+    # copy (the same additions, so the same bits; cpp/core/reduce.cpp).
+    s = _core.reduce("sum", x, axes, keepdims, work)
     n = _count(x, axes)
     return _core.binary("divide", s, float(n) if n else float("nan"))
 
