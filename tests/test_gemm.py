@@ -9,7 +9,7 @@ float16/bfloat16 inputs accumulate in float32 and round once: compared with NumP
 product of the same values, rounded to the input dtype (exact match up to one rounding).
 Shapes cover the micro-tile edges (MR = 12, NR = 32/16 on AVX-512; 6 x 16/8 on AVX2; 4 x 4
 scalar), the small path (every dimension <= 96), the mid-sized unpacked path (N, K <= 512; with
-A's row panels packed from N, K >= 128), and the cache blocks (KC = 512/256, MC = 384/384,
+A's row panels packed from N, K >= 128), and the cache blocks (KC = 512/256, MC = 96/96,
 NC = 512/512 for float32/float64).
 """
 
@@ -76,8 +76,9 @@ def test_square_and_edges(dtype, m):
 @pytest.mark.parametrize("shape", [
     (300, 257, 513),    # K over two float32 KC blocks (512), edges everywhere
     (300, 600, 1100),   # K over two float32 KC blocks, N over NC (512): blocked
-    (800, 40, 300),     # M over the MC block (384)
-    (400, 30, 70),      # M over the MC block (384)
+    (800, 40, 300),     # M over several MC blocks (96)
+    (400, 30, 70),      # M over several MC blocks (96)
+    (97, 600, 600),     # M one row over an MC block, blocked path
     (20, 1100, 50),     # N over two NC blocks (512)
     (25, 530, 260),     # N over the NC block (512), K over the float64 KC (256)
     (12, 128, 128),     # one packed A row panel
