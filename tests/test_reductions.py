@@ -838,3 +838,135 @@ def test_any_all_whole_array_scan(n):
     x = rng.standard_normal(n)
     assert bool(hc.any(hc.asarray(x))) == bool(np.any(x))
     assert bool(hc.asarray(x > 0).all()) == bool(np.all(x > 0))
+
+
+# Integer and bool inputs read in their own dtype (no converted copy): sums and products into
+# int64/uint64 (modulo 2^64) and the Array API mean's float64 sum (cpp/core/reduce.cpp `mixed`,
+# kernels in cpu/reduce_simd_impl.h and cpu/reduce.cpp widen_loop).
+
+from hcarray import _statistical_functions as _stf  # noqa: E402
+
+
+def _mean_of_copy(h, axis, keep):
+    """What the mean of an integer array computed before: the float64 sum of a converted copy
+    divided by the count (the new path must give the same bits)."""
+    s = hc.sum(hc.astype(h, hc.float64), axis=axis, keepdims=keep)
+    axes = range(h.ndim) if axis is None else ((axis,) if isinstance(axis, int) else axis)
+    n = math.prod(h.shape[a] for a in axes)
+    return s / (float(n) if n else float("nan"))
+
+
+def _check_narrow(a, h, axis, keep):
+    with np.errstate(all="ignore"):
+        for name in ("sum", "prod"):
+            assert_same(getattr(hc, name)(h, axis=axis, keepdims=keep),
+                        getattr(np, name)(a, axis=axis, keepdims=keep))
+            for d in (np.int64, np.uint64):
+                assert_same(getattr(hc, name)(h, axis=axis, keepdims=keep, dtype=d),
+                            getattr(np, name)(a, axis=axis, keepdims=keep, dtype=d))
+        m = _stf.mean(h, axis=axis, keepdims=keep)
+        ref = np.asarray(_mean_of_copy(h, axis, keep))
+        assert m.dtype == np.float64 and np.asarray(m).shape == ref.shape
+        assert np.asarray(m).tobytes() == ref.tobytes()
+        if a.size:
+            assert_same(m, np.mean(a, axis=axis, keepdims=keep), rtol=1e-12, atol=0)
+        f = hc.sum(h, axis=axis, keepdims=keep, dtype=hc.float64)
+        assert np.asarray(f).tobytes() == np.asarray(
+            hc.sum(hc.astype(h, hc.float64), axis=axis, keepdims=keep)).tobytes()
+
+
+@given(pair(dtypes=INTEGRAL + BOOL, allow_special=False), st.data())
+def test_narrow_integer_sums_any_layout(p, data):
+    """0-d, empty, non-contiguous and negative-stride arrays of every integer dtype and bool."""
+    a, h = p
+    _check_narrow(a, h, data.draw(axes_for(a.ndim)), data.draw(st.booleans()))
+
+
+@given(wide_case(INTEGRAL + BOOL), st.booleans())
+def test_narrow_integer_sums_outer(case, keep):
+    """Layouts that keep a contiguous axis of 8+ elements (the outer kernels)."""
+    a, axis = case
+    _check_narrow(a, hc.asarray(a), axis, keep)
+
+
+@pytest.mark.parametrize("dtype", [np.int8, np.uint8, np.int16, np.uint16, np.int32, np.uint32])
+@pytest.mark.parametrize("n", [65535, 65536, 65537, 3 * 65536 + 5])
+def test_narrow_sum_extremes_at_block_edges(dtype, n):
+    """8- and 16-bit sums add blocks of 2^16 elements in 32-bit lanes: all-minimum and
+    all-maximum inputs (the largest block sums) at and around the block length, contiguous, as
+    rows of the outer path (9 columns) and reversed; prod wraps modulo 2^64 as NumPy's."""
+    info = np.iinfo(dtype)
+    for v in (info.min, info.max, -1 if info.min else 1):
+        a = np.full(n, v, dtype=dtype)
+        a[::5] = info.max
+        for x in (a, a[::-1], a[1::3]):
+            assert_same(hc.sum(hc.asarray(x)), np.sum(x))
+            assert_same(hc.prod(hc.asarray(x)), np.prod(x))
+        b = np.full((n, 9), v, dtype=dtype)
+        b[::7, 2] = info.min
+        for x in (b, b[::-1], b[:, ::-1]):
+            assert_same(hc.sum(hc.asarray(x), axis=0), np.sum(x, axis=0))
+        assert_same(hc.sum(hc.asarray(b.reshape(n, 3, 3)), axis=(0, 1)),
+                    np.sum(b.reshape(n, 3, 3), axis=(0, 1)))
+
+
+def test_narrow_prod_and_sum_wrap():
+    """Products of int8..uint32 that overflow int64/uint64 wrap exactly as NumPy's (contiguous,
+    strided and outer); sums of int64 near the limits wrap too."""
+    rng = np.random.default_rng(3)
+    for dtype in (np.int8, np.uint8, np.int16, np.uint16, np.int32, np.uint32):
+        info = np.iinfo(dtype)
+        a = rng.integers(info.min, info.max, size=(300, 40), endpoint=True).astype(dtype)
+        a[a == 0] = 3
+        for x in (a, a[::-1], a[:, ::3], a.T):
+            for axis in (None, 0, 1):
+                assert_same(hc.prod(hc.asarray(x), axis=axis), np.prod(x, axis=axis))
+                assert_same(hc.sum(hc.asarray(x), axis=axis), np.sum(x, axis=axis))
+    big = np.full(1000, np.iinfo(np.int64).max // 3, np.int64)
+    assert_same(hc.sum(hc.asarray(big)), np.sum(big))  # wraps past 2^63
+    assert_same(hc.sum(hc.asarray(big.astype(np.uint64) * 7)), np.sum(big.astype(np.uint64) * 7))
+
+
+def test_narrow_bool_bytes_and_count():
+    """A bool whose byte is 2 or 255 counts as one (NumPy's sum of such a view)."""
+    u = np.array([0, 2, 1, 255] * 50, np.uint8)
+    for shape in ((200,), (20, 10), (10, 20)):
+        b = u.reshape(shape).view(bool)
+        h = hc.asarray(b)
+        for axis in (None, 0, -1):
+            assert_same(hc.sum(h, axis=axis), np.sum(b, axis=axis))
+            assert_same(hc.count_nonzero(h, axis=axis), np.count_nonzero(b, axis=axis))
+            assert_same(_stf.mean(h, axis=axis), np.mean(b, axis=axis))
+
+
+def test_narrow_mean_bits_large_values():
+    """int64/uint64 means whose partial sums exceed 2^53 (order matters): the same bits as the
+    float64 sum of a converted copy on C-contiguous input (read directly) and on views (which
+    fall back to the copy)."""
+    rng = np.random.default_rng(9)
+    a = rng.integers(-2**62, 2**62, size=(700, 300), dtype=np.int64)
+    for h in (hc.asarray(a), hc.asarray(a.astype(np.uint64))):
+        for v in (h, h[::-1], h.T, h[:, ::2]):
+            for axis in (None, 0, 1):
+                assert np.asarray(_stf.mean(v, axis=axis)).tobytes() == \
+                    np.asarray(_mean_of_copy(v, axis, False)).tobytes()
+
+
+@pytest.mark.parametrize("case", [((3000, 700), 0), ((10, 200_000), 0), ((64, 64, 256), (0, 1)),
+                                  ((64, 300, 64), 1), ((200, 5000), None), ((2_000_000,), None),
+                                  ((2000, 1000), 1)])
+@pytest.mark.parametrize("dtype", [np.int8, np.uint16, np.int32, np.bool_, np.int64])
+def test_narrow_reductions_thread_count_independent(case, dtype):
+    """The integer paths (and the float64 sums of integers) give the same bits on 1 and 2
+    threads."""
+    shape, axis = case
+    rng = np.random.default_rng(12)
+    a = rng.integers(-2**40, 2**40, size=shape).astype(dtype)
+    h = hc.asarray(a)
+    fns = [lambda v: hc.sum(v, axis=axis), lambda v: hc.prod(v, axis=axis),
+           lambda v: _stf.mean(v, axis=axis), lambda v: hc.sum(v, axis=axis, dtype=hc.float64)]
+    for k, fn in enumerate(fns):
+        for v in (h, h[::-1] if len(shape) == 1 else h[::-1, ::2]):
+            one, two = _with_threads(1, lambda: fn(v)), _with_threads(2, lambda: fn(v))
+            assert one.tobytes() == two.tobytes(), k
+    assert_same(hc.sum(h, axis=axis), np.sum(a, axis=axis))

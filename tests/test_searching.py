@@ -329,3 +329,92 @@ def test_argmax_contiguous_nan_and_zeros(dtype, n):
     inf[n // 4] = -np.inf
     for name in ("argmax", "argmin"):
         assert int(np.asarray(getattr(hc, name)(hc.asarray(inf)))) == int(getattr(np, name)(inf))
+
+
+# argmax/argmin along a strided axis with a contiguous kept axis of 8+ elements are vectorised
+# across that axis (cpp/cpu/search.cpp outer_arg, cpu/reduce_simd_impl.h outer_arg).
+
+
+@st.composite
+def strided_axis_case(draw):
+    """An array with a contiguous axis of 8..70 elements and up to 3 more, sliced with steps in
+    {1, 2, -1, -2} and maybe transposed, few distinct values (many ties) and maybe NaN/-0.0."""
+    ndim = draw(st.integers(2, 4))
+    lead = draw(st.lists(st.integers(1, 9), min_size=ndim - 1, max_size=ndim - 1))
+    shape = tuple(lead) + (draw(st.integers(8, 70)),)
+    dtype = draw(st.sampled_from(REAL + BOOL + HALF))
+    full = tuple(2 * s for s in shape)
+    vals = draw(hnp.arrays(np.int8, full, elements=st.integers(-3, 3)))
+    a = vals.astype(dtype)
+    if a.dtype.kind == "f" or a.dtype in HALF:
+        special = draw(hnp.arrays(np.int8, full, elements=st.sampled_from([0] * 12 + [1, 2])))
+        a[special == 1] = np.nan
+        a[special == 2] = -0.0
+    steps = draw(st.lists(st.sampled_from([1, 2, -1, -2]), min_size=ndim, max_size=ndim))
+    a = a[tuple(slice(None, None, s) for s in steps)][tuple(slice(0, n) for n in shape)]
+    if draw(st.booleans()):
+        a = a.transpose(draw(st.permutations(range(ndim))))
+    return a, draw(st.integers(-ndim, ndim - 1))
+
+
+@given(strided_axis_case(), st.booleans())
+def test_argmax_strided_axis(case, keep):
+    a, axis = case
+    h = hc.asarray(a)
+    for name in ("argmax", "argmin"):
+        assert_same(getattr(hc, name)(h, axis=axis, keepdims=keep),
+                    getattr(np, name)(ref(a), axis=axis, keepdims=keep))
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.int8, np.uint16, np.int32, np.int64])
+def test_argmax_axis0_first_occurrence_and_nan(dtype):
+    """Along axis 0 of C-ordered (and reversed / strided) matrices: the first of equal extremes,
+    the first NaN wherever it is (first row, after the extreme, several NaNs in a column),
+    -0.0/+0.0 ties, columns at block edges (512 per block)."""
+    rng = np.random.default_rng(4)
+    a = rng.integers(10, 90, size=(41, 1100)).astype(dtype)
+    a[[3, 17, 30], 5] = 100          # ties of the maximum: the first (3) wins
+    a[[2, 9], 6] = 0                 # ties of the minimum
+    a[:, 7] = 1                      # all equal: 0
+    if a.dtype.kind == "f":
+        a[0, 8] = np.nan             # NaN in the first row
+        a[[20, 25], 9] = np.nan      # the first of two NaNs
+        a[40, 10] = np.nan           # NaN in the last row, after the extreme
+        a[:, 511:514] = 0.0
+        a[[4, 6], 512] = -0.0
+        a[10, 1099] = np.inf
+        a[11, 1098] = -np.inf
+    for v in (a, a[::-1], a[:, ::-1], a[::3, 1::2], a[::-2, ::-3]):
+        h = hc.asarray(v)
+        for name in ("argmax", "argmin"):
+            assert_same(getattr(hc, name)(h, axis=0), getattr(np, name)(v, axis=0))
+            assert_same(getattr(hc, name)(h, axis=0, keepdims=True),
+                        getattr(np, name)(v, axis=0, keepdims=True))
+    b = a.reshape(41, 11, 100)
+    for axis in (0, 1):
+        for name in ("argmax", "argmin"):
+            assert_same(getattr(hc, name)(hc.asarray(b), axis=axis), getattr(np, name)(b, axis=axis))
+
+
+def _with_threads(n, f):
+    old = hc.get_num_threads()
+    hc.set_num_threads(n)
+    try:
+        return np.asarray(f()).copy()
+    finally:
+        hc.set_num_threads(old)
+
+
+@pytest.mark.parametrize("case", [((3000, 700), 0), ((10, 200_000), 0), ((64, 300, 64), 1),
+                                  ((300, 64, 64), 0), ((2000, 1000), 1)])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.int8, np.int32])
+def test_argmax_thread_count_independent(case, dtype):
+    shape, axis = case
+    rng = np.random.default_rng(13)
+    a = rng.integers(-100, 100, size=shape).astype(dtype)
+    h = hc.asarray(a)
+    for name in ("argmax", "argmin"):
+        f = lambda: getattr(hc, name)(h, axis=axis)  # noqa: E731
+        one, two = _with_threads(1, f), _with_threads(2, f)
+        assert one.tobytes() == two.tobytes()
+        assert_same(hc.asarray(one), getattr(np, name)(a, axis=axis))
