@@ -418,3 +418,21 @@ def test_argmax_thread_count_independent(case, dtype):
         one, two = _with_threads(1, f), _with_threads(2, f)
         assert one.tobytes() == two.tobytes()
         assert_same(hc.asarray(one), getattr(np, name)(a, axis=axis))
+
+
+@pytest.mark.parametrize("dtype", ["bool", "int8", "float16", "int32", "float64", "complex128"])
+def test_where_select_paths(dtype):
+    # where() selects on the bits without branching: contiguous, reversed and broadcast operands,
+    # random masks, and condition bytes other than 0/1 (any nonzero byte is True).
+    rng = np.random.default_rng(14)
+    x = (rng.standard_normal(3001) * 9).astype(dtype)
+    y = (rng.standard_normal(3001) * 9).astype(dtype)
+    c = rng.random(3001) > 0.5
+    hx, hy, hcnd = hc.asarray(x), hc.asarray(y), hc.asarray(c)
+    np.testing.assert_array_equal(np.asarray(hc.where(hcnd, hx, hy)), np.where(c, x, y))
+    np.testing.assert_array_equal(np.asarray(hc.where(hcnd[::-1], hx[::-1], hy[::-1])),
+                                  np.where(c[::-1], x[::-1], y[::-1]))
+    np.testing.assert_array_equal(np.asarray(hc.where(hcnd, hx[:1], hy)), np.where(c, x[:1], y))
+    raw = rng.integers(0, 4, 3001).astype(np.uint8).view(np.bool_)
+    np.testing.assert_array_equal(np.asarray(hc.where(hc.asarray(raw), hx, hy)),
+                                  np.where(raw, x, y))
