@@ -113,6 +113,14 @@ def _m_fill(self, value):
     """Sets every element to value (in place). The value is converted as NumPy's fill converts
     it (one item assignment): a Python complex into a real array is a TypeError, a float NaN/inf
     or an out-of-range number into an integer array a ValueError/OverflowError."""
+    if type(value) in (float, int, bool, complex):
+        # A Python number: the core's setitem converts it as NumPy's item assignment does
+        # (the same errors as fill), without a NumPy temporary.
+        try:
+            _core.ndarray.__setitem__(self, Ellipsis, value)
+        except (TypeError, ValueError, OverflowError) as e:
+            raise type(e)(f"fill: {e}") from None
+        return None
     if isinstance(value, ndarray):
         if value.ndim != 0:
             raise ValueError("fill: value must be a scalar or a 0-d array")
