@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/reshape.h"
+#include "cpu/index.h"
 #include "cpu/matmul.h"
 #include "python/convert.h"
 #include "python/indexing_basic.h"
@@ -423,6 +424,18 @@ void bind_array(nb::module_& m) {
         Array& a = as_array(self);
         Array v;
         if (basic_index(a, key, &v)) return wrap(std::move(v));
+        if (is_array(key)) {
+          // The one-pass advanced keys (as hcarray/_indexing.py's getitem takes them), here
+          // without the Python hook: a boolean mask of a's shape, or int indices into a 1-D a.
+          const Array& k = as_array(key);
+          Array r;
+          if (k.dtype == DType::Bool && k.ndim() > 0 && k.shape == a.shape &&
+              compress(a, k, &r, "__getitem__"))
+            return wrap(std::move(r));
+          if (a.ndim() == 1 && k.ndim() > 0 && (k.dtype == DType::Int64 || k.dtype == DType::Int32) &&
+              take_flat(a, k, &r, ""))
+            return wrap(std::move(r));
+        }
         return hooks().advanced_getitem(self, key);
       }, nb::arg("key").none())
       .def("__setitem__", [](nb::handle self, nb::handle key, nb::handle value) {
