@@ -587,7 +587,8 @@ ACCURACY_BOUND_ULP = {
                 "atanh": 1.8},
     "float64": {
                 # exp, expm1, log*, sin, cos, tan: the vector kernels (issue 6), within 1 ulp
-                "exp": 0.9, "expm1": 0.8, "log": 0.8, "log1p": 0.8, "log2": 0.9, "log10": 0.8,
+                # (log*, expm1 table-driven since round 2: 0.52-0.66 measured on 4M points)
+                "exp": 0.9, "expm1": 0.7, "log": 0.7, "log1p": 0.8, "log2": 0.7, "log10": 0.7,
                 "sqrt": 0.501, "sin": 0.9, "cos": 0.9, "tan": 1.0, "asin": 0.7, "acos": 0.7,
                 "atan": 0.7, "sinh": 1.8, "cosh": 1.2, "tanh": 2.2, "asinh": 1.7, "acosh": 2.1,
                 "atanh": 1.7},

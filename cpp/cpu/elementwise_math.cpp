@@ -134,6 +134,22 @@ struct Log10 {
 };
 #undef HC_REAL_OPS
 
+// exp2 (NumPy's, not an Array API function): real dtypes only; its float32/float64 loops are
+// the vector table's (register_vmath), the C library's exp2 elsewhere (float16/bfloat16 through
+// float32). Complex exp2 stays with NumPy (hc.exp2's Python wrapper decides).
+struct Exp2 {
+  float operator()(float x) const { return std::exp2(x); }
+  double operator()(double x) const { return std::exp2(x); }
+};
+void reg_exp2() {
+  int op = op_id("exp2", 1, TypeRule::Inexact);
+  op_info(op).cost = 8;
+  reg_unary<Exp2, DType::Float16, DType::Float16>(op);
+  reg_unary<Exp2, DType::BFloat16, DType::BFloat16>(op);
+  reg_unary<Exp2, DType::Float32, DType::Float32>(op);
+  reg_unary<Exp2, DType::Float64, DType::Float64>(op);
+}
+
 template <class Op>
 void reg_inexact(const char* name) {
   int op = op_id(name, 1, TypeRule::Inexact);
@@ -219,6 +235,7 @@ void register_math() {
   reg_inexact<Asinh>("asinh");
   reg_inexact<Acosh>("acosh");
   reg_inexact<Atanh>("atanh");
+  reg_exp2();
   register_vmath();
 }
 

@@ -187,77 +187,143 @@ inline Vd exp_f32(Vd x) {
   Vd r = fnma(n, C(kLn2), xc);
   return horner(r, kExpT8) * pow2i(n);
 }
-// expm1 = (2^n - 1) + 2^n r + 2^n r^2/2 + 2^n (r^3 Q(r) + ...), the three leading terms summed
-// exactly (two_sum; every product by 2^n is exact), so only the small tail is rounded before the
-// final addition. Returns hi with lo (hi + lo = expm1 x to ~2^-60 relative) for x in [-50, 700].
-inline Vd expm1_hl(Vd xc, Vd& lo) {
-  Vd n, rl, r = exp_reduce(xc, n, rl);
-  Vd hr = C(0.5) * r;
-  Vd hz = hr * r, hze = fma(hr, r, -hz);  // r^2/2 = hz + hze exactly
-  Vd c = fma(r * (r * r), horner(r, kExpQ3), hze + fma(r, rl, rl));
-  Vd p = pow2i(n);
-  Vd e1, t1 = two_sum(p, C(-1.0), e1);
-  Vd e2, t2 = two_sum(t1, p * r, e2);
-  Vd e3, t3 = two_sum(t2, p * hz, e3);
-  lo = (e1 + e2) + fma(p, c, e3);
-  return t3;
-}
+// expm1 on exp's table: x = (16 m + j) ln2/16 + r + rl (r + rl = x - kk ln2/16 to ~2^-100; the
+// first step exact as in exp), e^x - 1 = 2^m T e^(r + rl) - 1 with T = Th + Tl = 2^(j/16):
+// A = 2^m Th (exact), e^(r + rl) - 1 = r + q (q = r^2 P(r) + rl, Taylor to r^8:
+// truncation 2^-66, as the result may be as small as r):
+// e^x - 1 = (A - 1) + A r + 2^m (Th q + Tl (1 + r)); A - 1 (two_sum; exact anyway for m in
+// [-1, 52]) and A r (its product error by fma) are summed exactly, so the result is rounded
+// about once. |x| < ln2/32: A = 1 and the result is r + q rounded once. x > 700: exp(x); x < -50 clamps (the result rounds to -1).
+constexpr double kExpm1P2[] = {0.5, 0.16666666666666666, 0.041666666666666664,
+    0.008333333333333333, 0.001388888888888889, 0.0001984126984126984, 2.48015873015873e-05};
 inline Vd expm1(Vd x) {
+  const Vd shifter = C(0x1.8p52);
   Vd xc = min(C(700.0), max(C(-50.0), x));
-  Vd lo, res = expm1_hl(xc, lo);
-  res = res + lo;
+  Vd t = fma(xc, C(16.0 * kLog2e), shifter);
+  Vd kk = t - shifter;
+  Vd r1 = fnma(kk, C(kLn2Hi / 16.0), xc);  // exact
+  Vd r = fnma(kk, C(kLn2Lo / 16.0), r1);
+  Vd rl = fnma(kk, C(kLn2Lo / 16.0), r1 - r);  // what r's rounding dropped
+  Vl ki = bits(t) - bits(shifter);
+  Vl j = ki & iset1<Vl>(15);
+  Vd th = lookup16(kExp2T, j), tl = lookup16(kExp2TLo, j);
+  Vd q = fma(r * r, horner(r, kExpm1P2), rl);
+  Vd sc = from_bits<Vd>(shl<48>(ki - j) + bits(C(1.0)));  // 2^m, m in [-73, 1010]
+  Vd a = sc * th;
+  Vd e1, s1 = two_sum(a, C(-1.0), e1);
+  Vd bh = a * r, bl = fma(a, r, -bh);
+  Vd s2 = s1 + bh;
+  Vd e2 = bh - (s2 - s1);  // Fast2Sum: |a - 1| >= |a r| in exponent for every (m, j)
+  Vd res = s2 + ((e1 + e2) + fma(sc, fma(th, q, fma(tl, r, tl)), bl));
   Md big = x > C(700.0);
   if (any(big)) res = select(big, exp(x), res);
   return tinier_is_x(x, res);
 }
-// log split: x = 2^e m, returns log(m) and e (x positive normal or subnormal).
-inline Vd log_core(Vd x, Vd& e) {
-  Md sub = x < C(0x1p-1022);
-  x = select(sub, x * C(0x1p54), x);
-  const Vl off = iset1<Vl>(0x3ff0000000000000 - 0x3fe6a09e667f3bcd);
-  Vl ix = bits(x) + off;
-  Vl k = shr<52>(ix);
-  Vd m = from_bits<Vd>((ix & iset1<Vl>(0x000fffffffffffff)) + iset1<Vl>(0x3fe6a09e667f3bcd));
-  e = from_bits<Vd>(k + bits(C(0x1p52))) - C(0x1p52 + 1023.0);
-  e = e - select(sub, C(54.0), C(0.0));
-  Vd f = m - C(1.0);
-  Vd s = f / (f + C(2.0));
-  Vd z = s * s;
-  Vd hf = C(0.5) * f * f;
-  // log m = f - f^2/2 + s (f^2/2 + z P(z)) (2s = f - s f), keeps the leading term exact.
-  return f - (hf - s * (hf + z * horner(z, kLogP)));
+
+// Table-driven log (log, log2, log10, log1p): x = 2^k z with z in [0.671875, 1.34375), split
+// into 16 intervals by the top mantissa bits of x rounded to 4 bits (so 1 lies inside the
+// interval [1 - 2^-6, 1 + 2^-5), whose centre c is 1 exactly). With invc = 1/c (a double) from a
+// 16-entry table, r = z invc - 1 = rh + pe exactly (p = z invc rounded, pe its error by fma, rh =
+// p - 1 exact), |r| <= 1/32, and log x = k log(2) - log(invc) + log1p(r), log1p(r) = r + r^2 Q(r),
+// Q a degree-8 polynomial (Chebyshev interpolation of (log1p(r) - r) / r^2 on [-0.0295, 0.0313],
+// error 2^-56.4; Q(0) = -1/2). -log(invc) is tabulated as hi + lo with hi a multiple of 2^-32
+// (2^-40 for log2, 2^-39 for log10), so k log(2)_hi + hi is exact; that plus rh (or rh log2e
+// with its product error) is summed exactly (Fast2Sum: the table term dominates unless it is 0),
+// and everything smaller (the table's low part, k log(2)_lo, pe (1 - rh), r^2 Q) is added
+// before the one final rounding. No division. Lanes that are not positive normal finite numbers
+// take the rare path (subnormals scaled by 2^54, special values by log_special).
+constexpr double kLogInvC[16] = {0x1.745d1745d1746p+0, 0x1.642c8590b2164p+0,
+    0x1.5555555555555p+0, 0x1.47ae147ae147bp+0, 0x1.3b13b13b13b14p+0, 0x1.2f684bda12f68p+0,
+    0x1.2492492492492p+0, 0x1.1a7b9611a7b96p+0, 0x1.1111111111111p+0, 0x1.0842108421084p+0,
+    0x1.0000000000000p+0, 0x1.e1e1e1e1e1e1ep-1, 0x1.c71c71c71c71cp-1, 0x1.af286bca1af28p-1,
+    0x1.999999999999ap-1, 0x1.8618618618618p-1};
+constexpr double kLogTHi[16] = {-0x1.7fafa3bc00000p-2, -0x1.522ae07400000p-2,
+    -0x1.2696211400000p-2, -0x1.f991c6c800000p-3, -0x1.a93ed3c800000p-3, -0x1.5bf406b800000p-3,
+    -0x1.1178e82000000p-3, -0x1.9335e5d000000p-4, -0x1.08598b6000000p-4, -0x1.0415d8a000000p-5,
+    0x0.0p+0, 0x1.f0a30c0000000p-5, 0x1.e27076e000000p-4, 0x1.5ff3070800000p-3,
+    0x1.c8ff7c7800000p-3, 0x1.1675cabc00000p-2};
+constexpr double kLogTLo[16] = {-0x1.8151c6de6fdb5p-34, 0x1.d70a2c7bf4d9cp-36,
+    0x1.648dd0f882913p-35, -0x1.9d9bd1ecca0cep-34, -0x1.5b3cade57d4efp-36, 0x1.5e128023eb68ap-34,
+    -0x1.3f23cef19c5a1p-34, -0x1.65261eb8757a9p-34, 0x1.8717e9dd70099p-34, 0x1.8bbbf8fe8c38ap-37,
+    0x0.0p+0, 0x1.162a8617cc971p-37, 0x1.57974f4f54400p-35, 0x1.3c9eae439f105p-34,
+    0x1.a9a1fac25d81fp-35, -0x1.459f0fc63382bp-34};
+constexpr double kLog2THi[16] = {-0x1.14c560fe68000p-1, -0x1.e7df5fe538000p-2,
+    -0x1.a8ff971810000p-2, -0x1.6cb0f6865c000p-2, -0x1.32bfee3710000p-2, -0x1.f5fd8a9060000p-3,
+    -0x1.8a8980abf8000p-3, -0x1.22dadc2ab0000p-3, -0x1.7d60496d00000p-4, -0x1.77394c9da0000p-5,
+    0x0.0p+0, 0x1.663f6fac90000p-4, 0x1.5c01a39fc0000p-3, 0x1.fbc16b9028000p-3,
+    0x1.49a784bcd0000p-2, 0x1.91bba891f0000p-2};
+constexpr double kLog2TLo[16] = {-0x1.5f1ba6b7d0fccp-42, -0x1.5652ca22c62dap-43,
+    -0x1.4b94d870dd18bp-43, -0x1.1d51bdaa8e20dp-43, 0x1.196290940346ap-42, -0x1.f18d6f3815fc0p-42,
+    -0x1.e97c1e0d76c5fp-42, -0x1.a4b0d13ffe4e6p-42, 0x1.12d42864c5030p-42, 0x1.4e60ced82b93cp-42,
+    0x0.0p+0, 0x1.317ee20c9d519p-44, -0x1.4babedb842443p-42, -0x1.7f2f9ae39c1e8p-43,
+    0x1.b898cf4b5a447p-42, 0x1.70a26072b5824p-42};
+constexpr double kLog10THi[16] = {-0x1.4d43f82760000p-3, -0x1.25ba8215b0000p-3,
+    -0x1.ffbfc2bbc0000p-4, -0x1.b721cd1720000p-4, -0x1.715d0ce360000p-4, -0x1.2e3a740b80000p-4,
+    -0x1.db11ed7680000p-5, -0x1.5e3966b800000p-5, -0x1.cb38fccd80000p-6, -0x1.c3d0837800000p-7,
+    0x0.0p+0, 0x1.af5f92b000000p-6, 0x1.a30a9d6080000p-5, 0x1.31b3055c40000p-4,
+    0x1.8cf1838860000p-4, 0x1.e3bc1ab0e0000p-4};
+constexpr double kLog10TLo[16] = {0x1.6df199a591e67p-41, 0x1.0089d896499b2p-44,
+    -0x1.e006e32f2be27p-42, 0x1.50398689798e8p-41, -0x1.ebf5a95ab69f5p-42, 0x1.ffcca1d404788p-42,
+    0x1.540f469326893p-41, 0x1.6d6bc2a20b798p-41, -0x1.7fb35966efe79p-43, 0x1.ecf19587cfdd3p-41,
+    0x0.0p+0, 0x1.cc22c72b77803p-43, 0x1.efed3bf0fad26p-41, 0x1.c466f9af48308p-42,
+    0x1.202b79c4029c4p-42, 0x1.9fffa0ddba65fp-44};
+constexpr double kLogQ[] = {-0x1.0000000000000p-1, 0x1.555555555552dp-2, -0x1.000000000063bp-2,
+    0x1.9999999ab4989p-3, -0x1.5555554209ab3p-3, 0x1.249238203230ep-3, -0x1.000091a454800p-3,
+    0x1.c7df28820de50p-4, -0x1.973b5b5eac095p-4};
+
+enum LogKind { kLn, kLog2, kLog10 };
+// The parts of log x for a positive normal finite x (other lanes: garbage, no traps): returns
+// the table index j, k (as a double, plus eadj), rh, pe and r^2 Q(r); 2^-k in s (log1p's).
+struct LogParts {
+  Vl j;
+  Vd k, rh, pe, rq, s;
+};
+inline LogParts log_parts(Vd x, Vd eadj) {
+  LogParts P;
+  const Vl b = bits(x);
+  // u = b + half an interval - bits(0.6875): k in its exponent field, the interval in the next 4
+  // bits (b's top mantissa bits rounded); z = x 2^-k has bits b - (k << 52).
+  Vl u = b + iset1<Vl>((int64_t(1) << 47) - int64_t(0x3fe6000000000000));
+  Vl km = u & iset1<Vl>(int64_t(0xfff0000000000000ull));
+  P.j = shr<48>(u) & iset1<Vl>(15);
+  Vd z = from_bits<Vd>(b - km);
+  P.s = from_bits<Vd>(bits(C(1.0)) - km);
+  P.k = from_bits<Vd>(shr<52>(u + bits(C(1.0))) + bits(C(0x1p52))) - C(0x1p52 + 1023.0) + eadj;
+  Vd ic = lookup16(kLogInvC, P.j);
+  Vd p = z * ic;
+  P.pe = fma(z, ic, -p);
+  P.rh = p - C(1.0);  // exact
+  Vd r = P.rh, r2 = r * r, r4 = r2 * r2;
+  const double* c = kLogQ;
+  Vd q01 = fma(C(c[1]), r, C(c[0])), q23 = fma(C(c[3]), r, C(c[2]));
+  Vd q45 = fma(C(c[5]), r, C(c[4])), q67 = fma(C(c[7]), r, C(c[6]));
+  Vd q = fma(fma(q67, r2, q45), r4, fma(q23, r2, q01));
+  q = fma(C(c[8]), r4 * r4, q);
+  P.rq = r2 * q;
+  return P;
 }
-// log x = e ln2 + f - hf + tail: x = 2^e (1 + f) as in log_core, hf = f^2/2 rounded, tail =
-// s (hf + z P(z)) minus hf's rounding error (|tail| < f^3/4).
-inline Vd log_parts(Vd x, Vd& e, Vd& f, Vd& hf) {
-  Md sub = x < C(0x1p-1022);
-  x = select(sub, x * C(0x1p54), x);
-  const Vl off = iset1<Vl>(0x3ff0000000000000 - 0x3fe6a09e667f3bcd);
-  Vl ix = bits(x) + off;
-  Vl k = shr<52>(ix);
-  Vd m = from_bits<Vd>((ix & iset1<Vl>(0x000fffffffffffff)) + iset1<Vl>(0x3fe6a09e667f3bcd));
-  e = from_bits<Vd>(k + bits(C(0x1p52))) - C(0x1p52 + 1023.0);
-  e = e - select(sub, C(54.0), C(0.0));
-  f = m - C(1.0);  // exact
-  Vd s = f / (f + C(2.0));
-  Vd z = s * s;
-  Vd hfh = C(0.5) * f;
-  hf = hfh * f;
-  Vd hfe = fma(hfh, f, -hf);
-  return fma(s, hf + z * horner(z, kLogP), -hfe);
-}
-// log m = L + Lr with L = f - hf rounded (|Lr| small).
-inline Vd log_m(Vd f, Vd hf, Vd tail, Vd& Lr) {
-  Vd err, L = fast_two_sum(f, -hf, err);
-  Lr = err + tail;
-  return L;
-}
-// log(x) as hi + lo before the final rounding; extra is added to lo (log1p's correction).
-inline Vd log_hl(Vd x, Vd extra) {
-  Vd e, f, hf, tail = log_parts(x, e, f, hf);
-  Vd e1, h1 = fast_two_sum(e * C(kLn2Hi), f, e1);  // e ln2hi exact, |e ln2hi| > |f| or e = 0
-  Vd e2, h2 = fast_two_sum(h1, -hf, e2);
-  return h2 + ((e1 + e2) + ((tail + extra) + e * C(kLn2Lo)));
+// log x as hi + lo before the final rounding; d: a correction to r (added to pe).
+template <LogKind K>
+inline Vd log_join(const LogParts& P, Vd d) {
+  Vd rh = P.rh;
+  Vd dr = fma(-d, rh, d);  // d / (1 + rh) to first order
+  if (K == kLn) {
+    Vd t1 = fma(P.k, C(kLn2Hi), lookup16(kLogTHi, P.j));  // exact
+    Vd h = t1 + rh;
+    Vd e1 = rh - (h - t1);  // Fast2Sum: |t1| >= |rh| or t1 = 0
+    Vd lo = fma(P.k, C(kLn2Lo), lookup16(kLogTLo, P.j)) + (dr + P.rq);
+    return h + (e1 + lo);
+  }
+  const double eh = K == kLog2 ? kLog2e : kLog10eHi, el = K == kLog2 ? kLog2eLo : kLog10eLo;
+  Vd t1 = K == kLog2 ? P.k + lookup16(kLog2THi, P.j)
+                     : fma(P.k, C(kLog10_2Hi), lookup16(kLog10THi, P.j));  // exact
+  Vd p = rh * C(eh);
+  Vd pe = fma(rh, C(eh), -p);
+  Vd h = t1 + p;
+  Vd e1 = p - (h - t1);  // Fast2Sum: |t1| >= |p| or t1 = 0
+  Vd tl = K == kLog2 ? lookup16(kLog2TLo, P.j) : fma(P.k, C(kLog10_2Lo), lookup16(kLog10TLo, P.j));
+  Vd lo = (pe + tl) + fma(rh, C(el), C(eh) * (dr + P.rq));
+  return h + (e1 + lo);
 }
 inline Vd log_special(Vd x, Vd r) {
   r = select(x < C(0.0), C(kNaN), r);
@@ -265,36 +331,62 @@ inline Vd log_special(Vd x, Vd r) {
   r = select(x == C(kInf), x, r);
   return select(isnan(x), x, r);
 }
-inline Vd log(Vd x) { return log_special(x, log_hl(x, C(0.0))); }
-inline Vd log2(Vd x) {
-  Vd e, f, hf, tail = log_parts(x, e, f, hf);
-  Vd Lr, L = log_m(f, hf, tail, Lr);
-  Vd p = L * C(kLog2e);
-  Vd pe = fma(L, C(kLog2e), -p);
-  Vd e1, h = fast_two_sum(e, p, e1);  // |e| >= 1 > |p| or e = 0
-  return log_special(x, h + (e1 + (pe + fma(L, C(kLog2eLo), Lr * C(kLog2e)))));
+template <LogKind K>
+inline Vd log_t(Vd x) {
+  Md ok = (x >= C(0x1p-1022)) & (x < C(kInf));
+  if (__builtin_expect(all(ok), 1)) {
+    LogParts P = log_parts(x, C(0.0));
+    return log_join<K>(P, P.pe);
+  }
+  Md sub = x < C(0x1p-1022);
+  LogParts P = log_parts(select(sub, x * C(0x1p54), x), select(sub, C(-54.0), C(0.0)));
+  return log_special(x, log_join<K>(P, P.pe));
 }
-inline Vd log10(Vd x) {
-  Vd e, f, hf, tail = log_parts(x, e, f, hf);
-  Vd Lr, L = log_m(f, hf, tail, Lr);
-  Vd p = L * C(kLog10eHi);
-  Vd pe = fma(L, C(kLog10eHi), -p);
-  Vd e1, h = two_sum(e * C(kLog10_2Hi), p, e1);  // e log10(2)_hi exact
-  Vd lo = fma(e, C(kLog10_2Lo), pe) + fma(L, C(kLog10eLo), Lr * C(kLog10eHi));
-  return log_special(x, h + (e1 + lo));
-}
+inline Vd log(Vd x) { return log_t<kLn>(x); }
+inline Vd log2(Vd x) { return log_t<kLog2>(x); }
+inline Vd log10(Vd x) { return log_t<kLog10>(x); }
+// log1p: u = 1 + x (u >= 2^-53 for x > -1, so never subnormal); what rounding u lost, d = x - (u -
+// 1) (exact for |x| < 2^54; beyond, d / u is below 2^-54 of the result and dropped), enters as
+// the correction d 2^-k invc to r.
 inline Vd log1p(Vd x) {
   Vd u = x + C(1.0);
-  Vd c = (x - (u - C(1.0))) / u;  // log(1 + x) = log(u) + c to first order
-  Vd r = log_special(u, log_hl(u, c));
-  r = select(x == C(kInf), x, r);
+  LogParts P = log_parts(u, C(0.0));
+  Vd d = (x - (u - C(1.0))) * (P.s * lookup16(kLogInvC, P.j));
+  d = select(abs(x) < C(0x1p54), d, C(0.0));
+  Vd r = log_join<kLn>(P, P.pe + d);
+  Md ok = (u >= C(0x1p-1022)) & (u < C(kInf));
+  if (__builtin_expect(!all(ok), 0)) r = log_special(u, r);
   return tinier_is_x(x, r);
+}
+
+// 1/d for normal finite d with 2^-126 < |d| < 2^126, to ~2^-48 relative or better, without the
+// divider (vdivpd on 8 lanes costs more than the rest of tan): the hardware estimate refined by
+// Newton steps y + y (1 - d y) (AVX-512: 2^-14 estimate, two steps; AVX2: the float32 estimate
+// 2^-12, three steps; NEON: 2^-8, three steps); plain division on the scalar target. Callers
+// follow it with a residual correction, which squares its error.
+inline Vd recip_approx(Vd d) {
+#if HC_SIMD_TARGET == HC_SIMD_AVX512
+  Vd y{_mm512_rcp14_pd(d.v)};
+  y = fma(y, fnma(d, y, C(1.0)), y);
+  return fma(y, fnma(d, y, C(1.0)), y);
+#elif HC_SIMD_TARGET == HC_SIMD_AVX2
+  Vd y{_mm256_cvtps_pd(_mm_rcp_ps(_mm256_cvtpd_ps(d.v)))};
+  for (int i = 0; i < 3; ++i) y = fma(y, fnma(d, y, C(1.0)), y);
+  return y;
+#elif HC_SIMD_TARGET == HC_SIMD_NEON
+  Vd y{vrecpeq_f64(d.v)};
+  for (int i = 0; i < 3; ++i) y = y * Vd{vrecpsq_f64(d.v, y.v)};
+  return y;
+#else
+  return C(1.0) / d;
+#endif
 }
 
 // sin/cos/tan: x = k pi/2 + r + rl with pi/2 = kP1 + kP2 + kP3 (k kP1, k kP2 exact for
 // |k| < 2^20, x - k kP1 exact by Sterbenz, the rest carried by two_sum: |error| < 2^-97), then
 // sin(r + rl) = r + (r^3 P(z) + rl (1 - z/2)), cos(r + rl) = (1 - z/2) + (z^2 Q(z) - r rl), with
-// 1 - z/2 summed exactly; tan = s/c or -c/s with one reciprocal and a correction step. Lanes with
+// 1 - z/2 summed exactly; tan = s/c or -c/s with an approximate reciprocal (recip_approx, no
+// divider) and two residual corrections. Lanes with
 // |x| > 2^20, and lanes whose reduction cancels below |r| < 2^-40 (k != 0, so the 2^-97 error
 // could exceed 1/32 ulp of r), are recomputed by the C library (exact reduction).
 enum Trig { kSin, kCos, kTan };
@@ -319,10 +411,10 @@ inline Vd trig(Vd x) {
     Vd cl2, ch = fast_two_sum(w, cl, cl2);
     Vd nh = select(odd, ch, sh), nl = select(odd, cl2, sl2);
     Vd dh = select(odd, sh, ch), dl = select(odd, sl2, cl2);
-    Vd rd = C(1.0) / dh;
+    Vd rd = recip_approx(dh);  // |dh| in [2^-41, 1] (smaller |r|: the C library)
     Vd t = nh * rd;
     Vd rho = fnma(t, dh, nh) + fnma(t, dl, nl);
-    res = fma(rho, rd, t);
+    res = fma(rho, rd, t);  // error ~ (rd dh - 1)^2 relative
     res = select(odd, -res, res);
   } else {
     res = select(odd, w + cl, r + sl);

@@ -12,9 +12,19 @@ namespace hc::simd::HC_SIMD_NS {
 namespace {
 
 // Contiguous drivers: whole vectors, then the tail through a small buffer (never reads past n).
+// run64: two vectors per step with a software prefetch 4 KiB ahead (as vm32::run: arrays beyond
+// the caches otherwise leave the loop waiting on memory); addresses as integers, so no pointer
+// is formed past the arrays, and a prefetch never faults.
 template <Vd (*F)(Vd)>
 void run64(const double* x, double* y, int64_t n) {
   int64_t i = 0;
+  for (; i + 2 * Vd::N <= n; i += 2 * Vd::N) {
+    __builtin_prefetch(reinterpret_cast<const void*>(reinterpret_cast<uintptr_t>(x + i) + 4096));
+    __builtin_prefetch(reinterpret_cast<const void*>(reinterpret_cast<uintptr_t>(y + i) + 4096), 1);
+    Vd a = loadu(x + i), b = loadu(x + i + Vd::N);
+    storeu(y + i, F(a));
+    storeu(y + i + Vd::N, F(b));
+  }
   for (; i + Vd::N <= n; i += Vd::N) storeu(y + i, F(loadu(x + i)));
   if (i < n) {
     double tx[Vd::N] = {}, ty[Vd::N];
