@@ -331,6 +331,35 @@ def test_argmax_contiguous_nan_and_zeros(dtype, n):
         assert int(np.asarray(getattr(hc, name)(hc.asarray(inf)))) == int(getattr(np, name)(inf))
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.int32, np.int64, np.uint32])
+@pytest.mark.parametrize("n", [31, 32, 33, 47, 63, 64, 65, 100, 129, 1000, 2048])
+def test_argmax_short_rows_every_position(dtype, n):
+    """Rows of up to 2048 elements take one pass with an index per lane and a last, overlapping
+    step over the final K elements (contig_arg's short_arg): row p holds the extreme at p and
+    again at a later position (and, for floats, another row set holds NaN at p and later), so
+    every position, lane and the overlap are checked for the first occurrence."""
+    rng = np.random.default_rng(n)
+    dt = np.dtype(dtype)
+    base = rng.integers(10, 20, (n, n)).astype(dt)
+    later = np.array([rng.integers(p, n) for p in range(n)])
+    for name, ext in (("argmax", 30), ("argmin", 1)):
+        a = base.copy()
+        a[np.arange(n), np.arange(n)] = ext
+        a[np.arange(n), later] = ext
+        assert_same(getattr(hc, name)(hc.asarray(a), axis=1), getattr(np, name)(a, axis=1))
+        assert_same(getattr(hc, name)(hc.asarray(a[:, ::-1]), axis=1), getattr(np, name)(a[:, ::-1], axis=1))
+        if dt.kind == "f":
+            b = base.copy()
+            b[np.arange(n), np.arange(n)] = np.nan
+            b[np.arange(n), later] = np.nan
+            b[:, 0] = ext  # an extreme before the NaN does not win
+            b[0, 0] = np.nan
+            assert_same(getattr(hc, name)(hc.asarray(b), axis=1), getattr(np, name)(b, axis=1))
+            z = np.zeros((n, n), dt)
+            z[np.arange(n), later] = -0.0
+            assert_same(getattr(hc, name)(hc.asarray(z), axis=1), getattr(np, name)(z, axis=1))
+
+
 # argmax/argmin along a strided axis with a contiguous kept axis of 8+ elements are vectorised
 # across that axis (cpp/cpu/search.cpp outer_arg, cpu/reduce_simd_impl.h outer_arg).
 

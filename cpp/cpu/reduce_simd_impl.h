@@ -186,10 +186,78 @@ T contig_extreme(const T* a, int64_t n) {
 // values (-0.0 == +0.0) count as the same extreme, so the first of them wins (NumPy). Chunks of
 // kArgChunk (2048) elements are reduced with vector compare-and-select (value and NaN flag per lane);
 // the chunk that first reached the extreme is rescanned for its first occurrence.
+// Lane trees for short_arg, unrolled at compile time (W = K/2, K/4, ..., 1): mv[0] becomes the
+// best of mv[0, 2W) (a NaN wins), cand[0] the smallest of cand[0, 2W).
+template <class T, bool Max, int W>
+HC_R void best_tree(T* mv) {
+  if constexpr (W >= 1) {
+    for (int k = 0; k < W; ++k) {
+      const T x = mv[k], y = mv[k + W];
+      bool t = Max ? y > x : y < x;
+      if constexpr (std::is_floating_point_v<T>) t = (t | (y != y)) & (x == x);
+      mv[k] = t ? y : x;
+    }
+    best_tree<T, Max, W / 2>(mv);
+  }
+}
+template <class I, int W>
+HC_R void min_tree(I* c) {
+  if constexpr (W >= 1) {
+    for (int k = 0; k < W; ++k) c[k] = c[k + W] < c[k] ? c[k + W] : c[k];
+    min_tree<I, W / 2>(c);
+  }
+}
+
+// One pass for short runs (K <= n <= 2048) of 4- and 8-byte types: K lanes each keep their
+// best value and its index (the lane's first occurrence; once NaN, the lane keeps it). The
+// last n mod K elements are covered by one more step over the last K elements (overlapping
+// ones already seen, in other lanes: every recorded index is a true position of its value, and
+// the first position of the extreme is recorded by the lane that first sees it). Then the lanes
+// are combined: the smallest index among the lanes holding NaN, else among those holding the
+// best value. No second pass over the run (rows of an axis=-1 argmax).
+template <class T, bool Max, int K>
+int64_t short_arg(const T* a, int64_t n) {
+  using I = std::conditional_t<sizeof(T) == 8, uint64_t, uint32_t>;
+  T m[K];
+  I at[K];
+  for (int k = 0; k < K; ++k) {
+    m[k] = a[k];
+    at[k] = I(k);
+  }
+  auto step = [&](int64_t i) {
+    for (int k = 0; k < K; ++k) {
+      const T v = a[i + k], b = m[k];
+      bool take = Max ? v > b : v < b;
+      if constexpr (std::is_floating_point_v<T>) take = (take | (v != v)) & (b == b);
+      m[k] = take ? v : b;
+      at[k] = take ? I(i + k) : at[k];
+    }
+  };
+  int64_t i = K;
+  for (; i + K <= n; i += K) step(i);
+  if (i < n) step(n - K);
+  T mv[K];
+  for (int k = 0; k < K; ++k) mv[k] = m[k];
+  best_tree<T, Max, K / 2>(mv);
+  const T best = mv[0];
+  bool nan = false;
+  if constexpr (std::is_floating_point_v<T>) nan = best != best;
+  I cand[K];
+  for (int k = 0; k < K; ++k) {
+    bool hit = m[k] == best;
+    if constexpr (std::is_floating_point_v<T>) hit |= nan & (m[k] != m[k]);
+    cand[k] = hit ? at[k] : ~I(0);
+  }
+  min_tree<I, K / 2>(cand);
+  return int64_t(cand[0]);
+}
+
 template <class T, bool Max>
 int64_t contig_arg(const T* a, int64_t n) {
   constexpr int K = int(128 / sizeof(T)) < 32 ? 32 : int(128 / sizeof(T));  // >16: not fully unrolled, vectorised
   constexpr int64_t kArgChunk = 2048;
+  if constexpr (sizeof(T) >= 4)
+    if (n >= K && n <= kArgChunk) return short_arg<T, Max, K>(a, n);
   T best = a[0];
   int64_t best_at = 0;  // start of the chunk holding the first occurrence of best
   for (int64_t s = 0; s < n; s += kArgChunk) {

@@ -164,11 +164,18 @@ Array argextreme(const Array& x0, int axis, bool is_max, bool keepdims) {
   } else if (out.size() > 0) {
     // Contiguous aligned lanes: the vectorised kernel (cpu/reduce_simd_impl.h).
     auto vec = is_max ? reduce_simd().argmax[int(x.dtype)] : reduce_simd().argmin[int(x.dtype)];
+    // Lanes are independent: split over the threads when the work is large.
     const bool contig = vec && s == x.itemsize();
-    for_each_lane(x, out, axis, [&](int64_t, const char* px, char* po) {
+    auto one = [&](int64_t, const char* px, char* po) {
       *reinterpret_cast<int64_t*>(po) =
           contig && is_aligned(px, s) ? vec(px, n) : lane(px, s, n);
-    });
+    };
+    const int64_t nlanes = lane_count(x, axis);
+    const int nt = num_threads();
+    if (nt > 1 && nlanes > 1 && x.size() * x.itemsize() >= parallel_threshold_bytes())
+      parallel_for(nlanes, 1, nt, [&](int64_t b, int64_t e, int) { for_lane_range(x, out, axis, b, e, one); });
+    else
+      for_each_lane(x, out, axis, one);
   }
   if (!keepdims) {
     out.shape = kept;
