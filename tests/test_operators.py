@@ -351,3 +351,16 @@ def test_power_by_python_constant_is_numpys(dtype, c):
         np.testing.assert_allclose(got, want, rtol=4 * np.finfo(want.dtype).eps)  # NumPy's complex pow
     else:
         np.testing.assert_array_equal(got.view(np.uint8), want.view(np.uint8))
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32", "float16", "int64", "uint8", "complex128"])
+def test_power_function_by_two_is_numpys(dtype):
+    # np.power(x, 2) (NumPy's loop squares) and hc.pow(x, 2): the same bits as NumPy's.
+    rng = np.random.default_rng(15)
+    x = (rng.standard_normal(700) * 7).astype(dtype)
+    h = hc.asarray(x)
+    want = np.power(x, 2)
+    for got in (hc.pow(h, 2), np.power(h, 2)):
+        got = np.asarray(got)
+        assert got.dtype == want.dtype
+        np.testing.assert_array_equal(got.view(np.uint8), want.view(np.uint8))

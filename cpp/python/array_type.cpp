@@ -13,6 +13,54 @@
 
 namespace hc::py {
 
+// x ** c for a Python number c, as NumPy's ndarray.__pow__ computes it: c == 2 is np.square
+// (ints, floats; complex only for the int 2), c == 0.5 is np.sqrt (floats, complex) and c == -1 is 1 / x (real
+// floats), only where the result keeps x's dtype. The
+// results are NumPy's bit for bit (pow(x, 2) through exp/log was within 1 ulp, not equal, and
+// 25x slower). Returns false when no shortcut applies.
+bool power_shortcut(const Array& x, nb::handle c, Device dev, nb::object* out, bool square_only) {
+  static const int square_id = find_op("square"), sqrt_id = find_op("sqrt"),
+                   div_id = find_op("divide");
+  static const int pow_id = find_op("pow");
+  double v;
+  Scalar s;
+  if (PyLong_CheckExact(c.ptr())) {
+    int overflow = 0;
+    const long long iv = PyLong_AsLongLongAndOverflow(c.ptr(), &overflow);
+    if (overflow || (iv != 2 && iv != -1)) return false;
+    v = double(iv);
+    s = Scalar::from_int(iv);
+  } else if (PyFloat_CheckExact(c.ptr())) {
+    v = PyFloat_AS_DOUBLE(c.ptr());
+    if (v != 2.0 && v != 0.5 && v != -1.0) return false;
+    s = Scalar::from_double(v);
+  } else {
+    return false;
+  }
+  const Kind k = kind(x.dtype);
+  if (k == Kind::Bool) return false;
+  // Only where x ** c keeps x's dtype (an int array ** 2.0 is float64, computed by pow).
+  if (result_dtype(pow_id, x.dtype, weak_scalar_dtype(s, x.dtype, "pow")) != x.dtype) return false;
+  if (v == 2.0) {
+    if (k == Kind::Complex && PyFloat_CheckExact(c.ptr())) return false;  // NumPy: complex pow
+    *out = wrap(dispatch_unary(square_id, x, dev));
+    return true;
+  }
+  if (square_only || (k != Kind::Float && k != Kind::Complex)) return false;
+  if (v == 0.5) {
+    *out = wrap(dispatch_unary(sqrt_id, x, dev));
+    return true;
+  }
+  if (k != Kind::Float) return false;  // complex x ** -1: NumPy's complex pow, not 1 / x
+  if (v == -1.0) {
+    const Array one = scalar_array(Scalar::from_double(1.0), x.dtype, dev);
+    *out = wrap(dispatch_binary(div_id, one, x, dev));
+    return true;
+  }
+  return false;
+}
+
+
 namespace {
 
 nb::tuple dims_tuple(const Dims& d) {
@@ -77,53 +125,6 @@ nb::object item_object(const Array& a, const char* fn) {
   return nb::none();
 }
 
-// x ** c for a Python number c, as NumPy's ndarray.__pow__ computes it: c == 2 is np.square
-// (ints, floats; complex only for the int 2), c == 0.5 is np.sqrt (floats, complex) and c == -1 is 1 / x (real
-// floats), only where the result keeps x's dtype. The
-// results are NumPy's bit for bit (pow(x, 2) through exp/log was within 1 ulp, not equal, and
-// 25x slower). Returns false when no shortcut applies.
-bool power_shortcut(const Array& x, nb::handle c, Device dev, nb::object* out) {
-  static const int square_id = find_op("square"), sqrt_id = find_op("sqrt"),
-                   div_id = find_op("divide");
-  static const int pow_id = find_op("pow");
-  double v;
-  Scalar s;
-  if (PyLong_CheckExact(c.ptr())) {
-    int overflow = 0;
-    const long long iv = PyLong_AsLongLongAndOverflow(c.ptr(), &overflow);
-    if (overflow || (iv != 2 && iv != -1)) return false;
-    v = double(iv);
-    s = Scalar::from_int(iv);
-  } else if (PyFloat_CheckExact(c.ptr())) {
-    v = PyFloat_AS_DOUBLE(c.ptr());
-    if (v != 2.0 && v != 0.5 && v != -1.0) return false;
-    s = Scalar::from_double(v);
-  } else {
-    return false;
-  }
-  const Kind k = kind(x.dtype);
-  if (k == Kind::Bool) return false;
-  // Only where x ** c keeps x's dtype (an int array ** 2.0 is float64, computed by pow).
-  if (result_dtype(pow_id, x.dtype, weak_scalar_dtype(s, x.dtype, "pow")) != x.dtype) return false;
-  if (v == 2.0) {
-    if (k == Kind::Complex && PyFloat_CheckExact(c.ptr())) return false;  // NumPy: complex pow
-    *out = wrap(dispatch_unary(square_id, x, dev));
-    return true;
-  }
-  if (k != Kind::Float && k != Kind::Complex) return false;
-  if (v == 0.5) {
-    *out = wrap(dispatch_unary(sqrt_id, x, dev));
-    return true;
-  }
-  if (k != Kind::Float) return false;  // complex x ** -1: NumPy's complex pow, not 1 / x
-  if (v == -1.0) {
-    const Array one = scalar_array(Scalar::from_double(1.0), x.dtype, dev);
-    *out = wrap(dispatch_binary(div_id, one, x, dev));
-    return true;
-  }
-  return false;
-}
-
 nb::object binary_op(int op, nb::handle a, nb::handle b, bool reflected) {
   const char* fn = op_info(op).name.c_str();
   Array* self = &as_array(a);  // a is the dunder's self, for __r*__ too
@@ -132,7 +133,7 @@ nb::object binary_op(int op, nb::handle a, nb::handle b, bool reflected) {
   static const int pow_id = find_op("pow");
   if (op == pow_id && !reflected && !is_array(b)) {
     nb::object r;
-    if (power_shortcut(*self, b, route_device(nullptr, &self->device(), fn), &r)) return r;
+    if (power_shortcut(*self, b, route_device(nullptr, &self->device(), fn), &r, false)) return r;
   }
   if (is_array(b)) {
     other = &as_array(b);
@@ -554,6 +555,11 @@ void bind_array(nb::module_& m) {
       bb = operand_for(b, aa, fn);
     }
     Device dev = device_arg(device, &(is_array(a) || !is_array(b) ? aa : bb).device(), fn);
+    static const int pow_id = find_op("pow");
+    if (id == pow_id && out.is_none() && is_array(a) && !is_array(b)) {
+      nb::object r;  // np.power(x, 2) / hc.pow(x, 2): NumPy's loop squares, bit for bit
+      if (power_shortcut(aa, b, dev, &r, true)) return as_array(r);
+    }
     if (out.is_none()) return dispatch_binary(id, aa, bb, dev);
     return dispatch_binary(id, aa, bb, dev, &as_array(out));
   }, nb::arg("op"), nb::arg("a"), nb::arg("b"), nb::arg("out") = nb::none(),

@@ -29,6 +29,10 @@ DType weak_scalar_dtype(const Scalar& s, DType t, const char* fn);
 // with a ComplexWarning) into a real (not bool) array is a TypeError, as in NumPy: the imaginary
 // part would be lost silently.
 void check_setitem_value(nb::handle value, DType t, const char* fn);
+// x ** c for a Python number c where NumPy computes it as np.square / np.sqrt / 1 / x
+// (array_type.cpp); square_only: only c == 2 (np.power(x, 2), whose loop NumPy also squares).
+// Returns false when no shortcut applies.
+bool power_shortcut(const Array& x, nb::handle c, Device dev, nb::object* out, bool square_only);
 Array scalar_array(const Scalar& s, DType t, Device dev);
 
 // Any object to an Array: hcarray arrays as they are; NumPy arrays and buffers without a copy;

@@ -87,6 +87,12 @@ PyObject* try_fast(FastCall* fc, PyObject* const* args) {
     }
     if (ha) {
       const Array& x = as_array(a);
+      static const int pow_id = find_op("pow");
+      if (fc->op == pow_id) {  // pow(x, 2): NumPy's power loop squares, bit for bit
+        nb::object r;
+        if (power_shortcut(x, b, route_device(nullptr, &x.device(), fn), &r, true))
+          return r.release().ptr();
+      }
       Array y = operand_for(b, x, fn);
       return wrap(dispatch_binary(fc->op, x, y, route_device(nullptr, &x.device(), fn)))
           .release()
