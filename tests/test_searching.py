@@ -425,6 +425,33 @@ def test_argmax_axis0_first_occurrence_and_nan(dtype):
             assert_same(getattr(hc, name)(hc.asarray(b), axis=axis), getattr(np, name)(b, axis=axis))
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.int8, np.uint16, np.int64])
+@pytest.mark.parametrize("shape", [(8, 8), (9, 10), (100, 10), (1001, 8), (257, 63), (5, 300, 12)])
+def test_argmax_narrow_columns_super_rows(dtype, shape):
+    """Fewer than 64 columns of back-to-back rows: G rows at a time form one super-row and the
+    G candidates per column (plus the rows after the last whole super-row) are combined; ties
+    in different sub-rows, NaN in any of them and in the leftover rows."""
+    rng = np.random.default_rng(shape[-2])
+    a = rng.integers(0, 4, size=shape).astype(dtype)  # many ties
+    n = shape[-2]
+    if a.dtype.kind == "f":
+        col = a[..., 1]
+        col[..., n // 2] = np.nan
+        col[..., n - 1] = np.nan
+        a[..., n - 1, 2] = np.nan  # NaN only in the last (maybe leftover) row
+        a[..., 0, 3] = np.nan
+        a[..., :, 4] = -0.0
+        a[..., 1::3, 4] = 0.0
+    a[..., n - 1, 5] = 9  # the extreme in the last row
+    a[..., [n // 3, n - 2], 6] = 9  # two equal extremes
+    axis = a.ndim - 2
+    for v in (a, a[..., ::-1]):
+        for name in ("argmax", "argmin"):
+            assert_same(getattr(hc, name)(hc.asarray(v), axis=axis), getattr(np, name)(v, axis=axis))
+            assert_same(getattr(hc, name)(hc.asarray(v), axis=axis, keepdims=True),
+                        getattr(np, name)(v, axis=axis, keepdims=True))
+
+
 def _with_threads(n, f):
     old = hc.get_num_threads()
     hc.set_num_threads(n)

@@ -360,6 +360,11 @@ template <class In>
 uint64_t prod_run_u64(const void* p, int64_t n) {
   const Stored<In>* a = static_cast<const Stored<In>*>(p);
   constexpr int K = 32;  // independent products (a vector multiply has a long latency)
+  if (n < 2 * K) {
+    uint64_t r = 1;
+    for (int64_t i = 0; i < n; ++i) r *= ext<In, uint64_t>(a[i]);
+    return r;
+  }
   uint64_t m[K];
   for (int k = 0; k < K; ++k) m[k] = 1;
   int64_t i = 0;

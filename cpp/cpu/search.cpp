@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "core/iter.h"
@@ -47,6 +48,42 @@ void search_sorted(const T* a, int64_t n, const T* v, int64_t m, int64_t* out, b
     out[j] = r - a;
   }
 }
+
+// Narrow columns (fewer than 64) of back-to-back rows: G rows at a time are one super-row of
+// G * ncols columns for the kernel, which gives, for every (g, c), the first super-row holding
+// the extreme of rows g, g + G, g + 2G, ... of column c (`sub`). This combines those G
+// candidates and the rows after the last whole super-row: the best value (the first NaN wins
+// over everything), the smallest row among equals.
+template <class T, bool Max>
+void combine_super_rows(const char* in, int64_t rs, int64_t nrows, int64_t ncols, int64_t G,
+                        const int64_t* sub, int64_t* out, int64_t ostride) {
+  const int64_t whole = nrows / G * G;
+  for (int64_t c = 0; c < ncols; ++c) {
+    int64_t br = -1;
+    T bv{};
+    auto consider = [&](int64_t r) {
+      const T v = load<T>(in + r * rs + c * int64_t(sizeof(T)));
+      if (br < 0) {
+        br = r;
+        bv = v;
+        return;
+      }
+      const bool vn = v != v, bn = bv != bv;
+      const bool take = bn ? vn && r < br
+                           : vn || (Max ? v > bv : v < bv) || (v == bv && r < br);
+      if (take) {
+        br = r;
+        bv = v;
+      }
+    };
+    for (int64_t g = 0; g < G; ++g) consider(sub[g * ncols + c] * G + g);
+    for (int64_t r = whole; r < nrows; ++r) consider(r);
+    out[c * ostride] = br;
+  }
+}
+
+using SuperCombine = void (*)(const char*, int64_t, int64_t, int64_t, int64_t, const int64_t*, int64_t*,
+                              int64_t);
 
 // argmax/argmin along a strided axis when another axis is contiguous (stride +-itemsize, at
 // least 8 elements; e.g. axis=0 of a C-ordered matrix): the lanes along `axis` become the
@@ -107,6 +144,32 @@ bool outer_arg(const Array& x, Array& out, int axis, bool is_max) {
   }
   const int nt = num_threads();
   const bool par = nt > 1 && x.size() * isz >= parallel_threshold_bytes();
+  if (cs > 0 && rs == ncols * isz && ncols < 64 && nrows >= 8) {
+    // Super-rows of G back-to-back rows (see combine_super_rows).
+    int64_t G = (128 + ncols - 1) / ncols;
+    if (G > nrows / 2) G = nrows / 2;
+    SuperCombine comb = visit_kernel_dtype(x.dtype, [&](auto tag) -> SuperCombine {
+      using T = ctype_t<decltype(tag)::value>;
+      if constexpr (std::is_arithmetic_v<T>)
+        return is_max ? &combine_super_rows<T, true> : &combine_super_rows<T, false>;
+      else
+        return nullptr;
+    });
+    if (!comb) return false;
+    auto work = [&](int64_t b, int64_t e, int) {
+      std::vector<int64_t> sub(static_cast<size_t>(G * ncols));
+      for (int64_t o = b; o < e; ++o) {
+        const char* base = in0 + oin[size_t(o)];
+        fn(base, rs * G, nrows / G, G * ncols, sub.data(), 1);
+        comb(base, rs, nrows, ncols, G, sub.data(), out0 + oout[size_t(o)], ostride);
+      }
+    };
+    if (par && nouter > 1)
+      parallel_for(nouter, 1, nt, work);
+    else
+      work(0, nouter, 0);
+    return true;
+  }
   int64_t cb = ncols;
   if (par && nouter < 4 * nt) {
     const int64_t parts = (4 * nt + nouter - 1) / nouter;
