@@ -96,3 +96,26 @@ def test_matmul_slot_equals_core(p):
     m = h.reshape((-1, 1)) if a.ndim == 1 else h
     r = m @ hc.matrix_transpose(m)
     assert_same(r, np.asarray(hc._core.matmul(m, hc.matrix_transpose(m))))
+
+
+@pytest.mark.parametrize("name", ["zeros", "ones", "empty"])
+def test_creation_fast_path_matches_the_function(name):
+    # hc.zeros/ones/empty are C++ call objects for a shape of Python ints (float64, CPU, no
+    # `using` block); every other call goes to the Python function: same results and errors.
+    f = getattr(hc, name)
+    slow = f.__wrapped__
+    for shape in [0, 1, 10, (), (3, 4), (2, 0, 5), (1,) * 8, (1,) * 9, np.int64(3), True, (2, np.int64(2))]:
+        got, want = f(shape), slow(shape)
+        assert got.shape == want.shape and got.dtype == want.dtype
+        if name != "empty":
+            np.testing.assert_array_equal(np.asarray(got), np.asarray(want))
+    for bad in [-1, 1.5, (2, -1), "a", (2**40, 2**40), None]:
+        with pytest.raises((TypeError, ValueError, OverflowError)) as e1:
+            slow(bad)
+        with pytest.raises(e1.type):
+            f(bad)
+    assert f(3, dtype=hc.int32).dtype == np.int32 and f((2,), hc.float32).dtype == np.float32
+    with hc.using("cpu"):
+        assert f(2).shape == (2,)
+    import pickle
+    assert pickle.loads(pickle.dumps(f)) is f

@@ -18,7 +18,8 @@ namespace hc::py {
 
 namespace {
 
-enum CallKind { kElementwise = 0, kReduceSum = 1, kReduceExtreme = 2 };
+enum CallKind { kElementwise = 0, kReduceSum = 1, kReduceExtreme = 2, kCreate = 3 };
+enum CreateOp { kZeros = 0, kOnes = 1, kEmpty = 2 };
 
 struct FastCall {
   PyObject_HEAD
@@ -64,9 +65,46 @@ PyObject* try_reduce(FastCall* fc, const Array& x) {
       .ptr();
 }
 
+// zeros/ones/empty(shape) with a shape of exact Python ints (one, or a tuple of up to 8) and no
+// `using` block: a float64 array on the CPU at once. nullptr (nothing set) for anything else:
+// the Python function validates it and gives its errors (negative, too big, other types).
+bool small_dim(PyObject* o, int64_t* v) {
+  if (!PyLong_CheckExact(o)) return false;
+  int overflow = 0;
+  const long long x = PyLong_AsLongLongAndOverflow(o, &overflow);
+  if (overflow || x < 0 || x > (int64_t(1) << 31)) return false;
+  *v = x;
+  return true;
+}
+PyObject* try_create(FastCall* fc, PyObject* shape) {
+  if (current_device() != nullptr) return nullptr;
+  Dims dims;
+  int64_t v, total = 1;
+  if (PyTuple_CheckExact(shape)) {
+    const Py_ssize_t n = PyTuple_GET_SIZE(shape);
+    if (n > 8) return nullptr;
+    for (Py_ssize_t i = 0; i < n; ++i) {
+      if (!small_dim(PyTuple_GET_ITEM(shape, i), &v)) return nullptr;
+      dims.push_back(v);
+      total *= v;
+      if (total > (int64_t(1) << 31)) return nullptr;
+    }
+  } else if (small_dim(shape, &v)) {
+    dims.push_back(v);
+  } else {
+    return nullptr;
+  }
+  const char* fn = fc->op == kZeros ? "zeros" : fc->op == kOnes ? "ones" : "empty";
+  Array a = Array::empty(dims, DType::Float64, Device{}, fn);
+  if (fc->op == kZeros) fill(a, Scalar::from_double(0.0));
+  else if (fc->op == kOnes) fill(a, Scalar::from_double(1.0));
+  return wrap(std::move(a)).release().ptr();
+}
+
 // The result, or nullptr with no error set when the Python function should decide.
 PyObject* try_fast(FastCall* fc, PyObject* const* args) {
   try {
+    if (fc->kind == kCreate) return try_create(fc, args[0]);
     if (fc->kind != kElementwise) return try_reduce(fc, as_array(args[0]));
     const char* fn = op_info(fc->op).name.c_str();
     if (fc->arity == 1) {
@@ -114,7 +152,9 @@ PyObject* fc_vectorcall(PyObject* self, PyObject* const* args, size_t nargsf, Py
   const Py_ssize_t n = PyVectorcall_NARGS(nargsf);
   if ((kwnames == nullptr || PyTuple_GET_SIZE(kwnames) == 0) && n == fc->arity) {
     bool ok;
-    if (fc->kind != kElementwise) {
+    if (fc->kind == kCreate) {
+      ok = true;
+    } else if (fc->kind != kElementwise) {
       ok = Py_TYPE(args[0]) == g_array_type;
     } else if (n == 1) {
       ok = Py_TYPE(args[0]) == g_array_type;
@@ -243,6 +283,12 @@ void bind_fastcall(nb::module_& m) {
     Py_XDECREF(g_restore);
     g_restore = f.release().ptr();
   });
+  // zeros/ones/empty(shape) with a shape of Python ints: float64 on the CPU; other calls: fallback.
+  m.def("fastcall_create", [](const std::string& op, nb::object fallback, nb::object name) {
+    const int id = op == "zeros" ? kZeros : op == "ones" ? kOnes : op == "empty" ? kEmpty : -1;
+    if (id < 0) throw ValueError("fastcall_create: unknown function " + op);
+    return new_fastcall(id, 1, kCreate, false, std::move(fallback), std::move(name));
+  }, nb::arg("op"), nb::arg("fallback"), nb::arg("name").none() = nb::none());
   // sum/prod ("sum"/"prod") or max/min ("max"/"min") of a whole array; other calls: fallback.
   m.def("fastcall_reduce", [](const std::string& op, nb::object fallback, nb::object name) {
     int id = find_reduce_op(op);

@@ -47,10 +47,16 @@ class Device:
 CPU = Device("cpu")
 
 
-def _core():
-    from . import _core as c  # late: _device is imported before the core is initialised
+_CORE = None
 
-    return c
+
+def _core():
+    global _CORE
+    if _CORE is None:
+        from . import _core as c  # late: _device is imported before the core is initialised
+
+        _CORE = c
+    return _CORE
 
 
 def as_device(device, fn):
