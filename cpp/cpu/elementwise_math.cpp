@@ -192,7 +192,7 @@ static bool f64_vector(int f) {
   switch (f) {
     case vmath::Exp: case vmath::Exp2: case vmath::Expm1: case vmath::Log: case vmath::Log2:
     case vmath::Log10: case vmath::Log1p: case vmath::Sin: case vmath::Cos: case vmath::Tan:
-    case vmath::Sqrt: case vmath::Acosh:
+    case vmath::Tanh: case vmath::Sinh: case vmath::Cosh: case vmath::Sqrt: case vmath::Acosh:
       return true;
     default:
       return false;

@@ -196,9 +196,9 @@ inline Vd exp_f32(Vd x) {
 // about once. |x| < ln2/32: A = 1 and the result is r + q rounded once. x > 700: exp(x); x < -50 clamps (the result rounds to -1).
 constexpr double kExpm1P2[] = {0.5, 0.16666666666666666, 0.041666666666666664,
     0.008333333333333333, 0.001388888888888889, 0.0001984126984126984, 2.48015873015873e-05};
-inline Vd expm1(Vd x) {
+// expm1(xc) as hi + lo (|lo| <= ~ulp(hi), hi + lo within ~2^-60 relative) for xc in [-50, 700].
+inline Vd expm1_pair(Vd xc, Vd& lo) {
   const Vd shifter = C(0x1.8p52);
-  Vd xc = min(C(700.0), max(C(-50.0), x));
   Vd t = fma(xc, C(16.0 * kLog2e), shifter);
   Vd kk = t - shifter;
   Vd r1 = fnma(kk, C(kLn2Hi / 16.0), xc);  // exact
@@ -214,10 +214,33 @@ inline Vd expm1(Vd x) {
   Vd bh = a * r, bl = fma(a, r, -bh);
   Vd s2 = s1 + bh;
   Vd e2 = bh - (s2 - s1);  // Fast2Sum: |a - 1| >= |a r| in exponent for every (m, j)
-  Vd res = s2 + ((e1 + e2) + fma(sc, fma(th, q, fma(tl, r, tl)), bl));
+  lo = (e1 + e2) + fma(sc, fma(th, q, fma(tl, r, tl)), bl);
+  return s2;
+}
+inline Vd expm1(Vd x) {
+  Vd xc = min(C(700.0), max(C(-50.0), x));
+  Vd lo, res = expm1_pair(xc, lo);
+  res = res + lo;
   Md big = x > C(700.0);
   if (any(big)) res = select(big, exp(x), res);
   return tinier_is_x(x, res);
+}
+// e^x / 4 as hi + lo for x in [-706, 710.5] (normal results; no special values): hi = 2^(m-2)
+// Th exact, lo = 2^(m-2) (Th p + Tl (1 + p)), p = e^r - 1 (Taylor to r^7; relative error of
+// hi + lo ~2^-58). (The 1/4 keeps 2^(m-2) a normal double up to x = 710.5.)
+inline Vd exp_pair_q(Vd x, Vd& lo) {
+  const Vd shifter = C(0x1.8p52);
+  Vd t = fma(x, C(16.0 * kLog2e), shifter);
+  Vd kk = t - shifter;
+  Vd r = fnma(kk, C(kLn2Hi / 16.0), x);
+  r = fnma(kk, C(kLn2Lo / 16.0), r);
+  Vl ki = bits(t) - bits(shifter);
+  Vl j = ki & iset1<Vl>(15);
+  Vd th = lookup16(kExp2T, j), tl = lookup16(kExp2TLo, j);
+  Vd p = fma(r * r, horner(r, kExpP2), r);
+  Vd sc = from_bits<Vd>(shl<48>(ki - j) + bits(C(0.25)));  // 2^(m-2), m in [-1019, 1025]
+  lo = sc * fma(th, p, fma(tl, p, tl));
+  return sc * th;
 }
 
 // Table-driven log (log, log2, log10, log1p): x = 2^k z with z in [0.671875, 1.34375), split
@@ -470,27 +493,67 @@ inline Vd asin(Vd x) {
 }
 inline Vd acos(Vd x) { return C(2.0) * atan2(sqrt(C(1.0) - x), sqrt(C(1.0) + x)); }
 
-inline Vd tanh(Vd x) {
-  Vd a = abs(x);
-  Vd e = expm1(a + a);
-  Vd t = e / (e + C(2.0));
-  t = select(a > C(22.0), C(1.0), t);
-  return tiny_is_x(x, copysign(t, x));
+// Lanes where bad is set: the C library's function (rare lanes: huge arguments, inf, NaN).
+template <double (*Fs)(double)>
+__attribute__((noinline, cold)) Vd libm_lanes(Vd x, Md bad, Vd res) {
+  double xs[Vd::N], rs[Vd::N], bs[Vd::N];
+  storeu(xs, x);
+  storeu(rs, res);
+  storeu(bs, select(bad, C(1.0), C(0.0)));
+  for (int i = 0; i < Vd::N; ++i)
+    if (bs[i] != 0.0) rs[i] = Fs(xs[i]);
+  return loadu(rs);
 }
+inline double libm_sinh(double v) { return std::sinh(v); }
+inline double libm_cosh(double v) { return std::cosh(v); }
+
+// tanh |x| = E / (E + 2), E = expm1(2|x|) as a pair (expm1_pair, ~2^-60), the quotient by
+// recip_approx and one residual correction over both pairs, so the result is rounded about once;
+// |x| >= 22 gives 1 (tanh rounds to 1 there), sign restored, tiny x returned as is.
+inline Vd tanh(Vd x) {
+  Vd a = min(C(22.0), abs(x));  // NaN passes (x86 min returns the second operand)
+  Vd el, eh = expm1_pair(a + a, el);
+  eh = fast_two_sum(eh, el, el);  // normalised (|el| <= ulp(eh)/2): the correction divides by dh only
+  Vd de, dh = two_sum(eh, C(2.0), de);
+  Vd dl = de + el;
+  Vd rd = recip_approx(dh);  // dh in [2, e^44 + 2]
+  Vd t = eh * rd;
+  Vd rho = fnma(t, dh, eh) + fnma(t, dl, el);
+  Vd r = fma(rho, rd, t);
+  return tiny_is_x(x, copysign(r, x));
+}
+// sinh, cosh from e^|x| / 4 and e^-|x| / 4 as pairs (exp_pair_q): 2 (A -+ B) with the leading
+// parts summed exactly (Fast2Sum, A >= B) and the low parts added before the one final rounding
+// (the doubling is exact, or overflows to inf where the result does). B's argument is clamped
+// at 706 (beyond, B is below 2^-1400 of A). sinh on |x| < 1/2: x + x^3 S(x^2), Taylor to x^15
+// (truncation 2^-64 relative). |x| > 710.5 (overflow), inf and NaN lanes: the C library.
+constexpr double kSinhS[] = {0.16666666666666666, 0.008333333333333333, 0.0001984126984126984,
+    2.7557319223985893e-06, 2.505210838544172e-08, 1.6059043836821613e-10,
+    7.647163731819816e-13};
 inline Vd sinh(Vd x) {
   Vd a = abs(x);
-  Vd e = expm1(min(C(20.0), a));
-  Vd s = C(0.5) * (e + e / (e + C(1.0)));
-  Vd h = exp(C(0.5) * a);
-  s = select(a >= C(20.0), (C(0.5) * h) * h, s);
-  return tiny_is_x(x, copysign(s, x));
+  Vd al, ah = exp_pair_q(min(C(710.5), a), al);
+  Vd bl, bh = exp_pair_q(-min(C(706.0), a), bl);
+  Vd s = ah - bh;
+  Vd e = (ah - s) - bh;
+  Vd r = C(2.0) * (s + (e + (al - bl)));
+  Vd z = a * a;
+  r = select(a < C(0.5), fma(a * z, horner(z, kSinhS), a), r);
+  r = tiny_is_x(x, copysign(r, x));
+  Md bad = ~(a <= C(710.5));
+  if (__builtin_expect(any(bad), 0)) r = libm_lanes<libm_sinh>(x, bad, r);
+  return r;
 }
 inline Vd cosh(Vd x) {
   Vd a = abs(x);
-  Vd e = exp(min(C(20.0), a));
-  Vd c = fma(C(0.5), e, C(0.5) / e);
-  Vd h = exp(C(0.5) * a);
-  return select(a >= C(20.0), (C(0.5) * h) * h, c);
+  Vd al, ah = exp_pair_q(min(C(710.5), a), al);
+  Vd bl, bh = exp_pair_q(-min(C(706.0), a), bl);
+  Vd s = ah + bh;
+  Vd e = bh - (s - ah);
+  Vd r = C(2.0) * (s + (e + (al + bl)));
+  Md bad = ~(a <= C(710.5));
+  if (__builtin_expect(any(bad), 0)) r = libm_lanes<libm_cosh>(x, bad, r);
+  return r;
 }
 inline Vd log_big(Vd a) { return log(a) + C(kLn2); }  // acosh/asinh for a >= 2^28
 inline Vd asinh(Vd x) {
