@@ -366,3 +366,28 @@ def test_huge_results():
         hc.repeat(x, 2**62)
     with pytest.raises((ValueError, MemoryError)):
         hc.broadcast_to(x, (2**40, 2**40, 2, 2)) + 1
+
+
+def test_concat_axis0_one_copy_path():
+    # concat/concatenate along axis 0 of C-contiguous arrays of one dtype take one copy per
+    # operand (_core._concat0); mixed dtypes, strided operands and bad shapes take the general
+    # path: NumPy's results and errors on both.
+    rng = np.random.default_rng(16)
+    a, b = rng.standard_normal((3, 4)), rng.standard_normal((2, 4))
+    for xs in ([a, b], [a], (a, a, b), [a[:0], b], [a.astype(np.int8), b.astype(np.int8)]):
+        hs = [hc.asarray(x) for x in xs]
+        want = np.concatenate(xs)
+        assert hc._core._concat0(list(hs)) is not None
+        for got in (hc.concat(hs), hc.concat(list(hs), axis=0)):
+            assert got.dtype == want.dtype
+            np.testing.assert_array_equal(np.asarray(got), want)
+    got = hc.concat([hc.asarray(a), hc.asarray(b.astype(np.float32))])
+    np.testing.assert_array_equal(np.asarray(got), np.concatenate([a, b.astype(np.float32)]))
+    assert hc._core._concat0([hc.asarray(a).T]) is None
+    np.testing.assert_array_equal(np.asarray(hc.concat([hc.asarray(a).T] * 2)),
+                                  np.concatenate([a.T] * 2))
+    with pytest.raises(ValueError):
+        hc.concat([hc.asarray(a), hc.asarray(np.zeros((2, 3)))])
+    c = hc.concat([hc.asarray(a)])
+    c[0, 0] = 99.0
+    assert a[0, 0] != 99.0  # a copy

@@ -288,6 +288,10 @@ def concat(arrays, /, *, axis=0):
     """The arrays joined along an existing axis (flattened first when axis is None). The
     result's dtype follows the type promotion rules."""
     fn = "concat"
+    if axis == 0 and type(axis) is int:
+        r = _core._concat0(arrays)  # C-contiguous operands of one dtype: one copy each
+        if r is not None:
+            return r
     arrays = _arrays(arrays, fn)
     dtype = _promote_dtypes([a.dtype for a in arrays], fn)
     if axis is None:

@@ -1137,6 +1137,10 @@ def _seq(arrays, fn):
 def concatenate(arrays, /, axis=0, out=None, *, dtype=None, casting="same_kind"):
     """Joins arrays along an existing axis (native); axis=None joins the flattened arrays."""
     fn = "concatenate"
+    if axis == 0 and type(axis) is int and out is None and dtype is None:
+        r = _core._concat0(arrays)  # C-contiguous hcarrays of one dtype: one copy each
+        if r is not None:
+            return r
     hs = _seq(arrays, fn)
     if dtype is not None:
         hs = [_core.astype(h, _dt(dtype, fn)) for h in hs]
