@@ -119,3 +119,17 @@ def test_creation_fast_path_matches_the_function(name):
         assert f(2).shape == (2,)
     import pickle
     assert pickle.loads(pickle.dumps(f)) is f
+
+
+def test_arange_fast_path_matches_the_function():
+    f = hc.arange
+    slow = f.__wrapped__
+    for args in [(0,), (1,), (10,), (2**20,), (np.int64(5),), (2, 9), (0, 1, 0.25), (5.0,), (-3,)]:
+        got, want = f(*args), slow(*args)
+        assert got.dtype == want.dtype
+        np.testing.assert_array_equal(np.asarray(got), np.asarray(want))
+        np.testing.assert_array_equal(np.asarray(got), np.arange(*args))
+    for bad in ["a", None, 1j]:
+        with pytest.raises(TypeError):
+            f(bad)
+    assert f(4, dtype=hc.float32).dtype == np.float32

@@ -19,7 +19,7 @@ namespace hc::py {
 namespace {
 
 enum CallKind { kElementwise = 0, kReduceSum = 1, kReduceExtreme = 2, kCreate = 3 };
-enum CreateOp { kZeros = 0, kOnes = 1, kEmpty = 2 };
+enum CreateOp { kZeros = 0, kOnes = 1, kEmpty = 2, kArange = 3 };
 
 struct FastCall {
   PyObject_HEAD
@@ -78,6 +78,14 @@ bool small_dim(PyObject* o, int64_t* v) {
 }
 PyObject* try_create(FastCall* fc, PyObject* shape) {
   if (current_device() != nullptr) return nullptr;
+  if (fc->op == kArange) {  // arange(n), n a Python int: int64 0, 1, ..., n-1
+    int64_t n;
+    if (!small_dim(shape, &n)) return nullptr;
+    Array a = Array::empty(Dims{n}, DType::Int64, Device{}, "arange");
+    int64_t* p = reinterpret_cast<int64_t*>(a.data());
+    for (int64_t i = 0; i < n; ++i) p[i] = i;
+    return wrap(std::move(a)).release().ptr();
+  }
   Dims dims;
   int64_t v, total = 1;
   if (PyTuple_CheckExact(shape)) {
@@ -283,9 +291,11 @@ void bind_fastcall(nb::module_& m) {
     Py_XDECREF(g_restore);
     g_restore = f.release().ptr();
   });
-  // zeros/ones/empty(shape) with a shape of Python ints: float64 on the CPU; other calls: fallback.
+  // zeros/ones/empty(shape) with a shape of Python ints: float64 on the CPU; arange(n) of a
+  // Python int: int64 on the CPU; other calls: fallback.
   m.def("fastcall_create", [](const std::string& op, nb::object fallback, nb::object name) {
-    const int id = op == "zeros" ? kZeros : op == "ones" ? kOnes : op == "empty" ? kEmpty : -1;
+    const int id = op == "zeros" ? kZeros : op == "ones" ? kOnes : op == "empty" ? kEmpty
+                 : op == "arange" ? kArange : -1;
     if (id < 0) throw ValueError("fastcall_create: unknown function " + op);
     return new_fastcall(id, 1, kCreate, false, std::move(fallback), std::move(name));
   }, nb::arg("op"), nb::arg("fallback"), nb::arg("name").none() = nb::none());

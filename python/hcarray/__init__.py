@@ -78,8 +78,8 @@ _core._set_fastcall_restore(_fastcall_restore)
 for _n, _op in (("sum", "sum"), ("prod", "prod"), ("max", "max"), ("min", "min"),
                 ("amax", "max"), ("amin", "min")):
     globals()[_n] = _core.fastcall_reduce(_op, globals()[_n], _n)
-# zeros/ones/empty(shape) of Python ints, float64 on the CPU: in C++ at once.
-for _n in ("zeros", "ones", "empty"):
+# zeros/ones/empty(shape) of Python ints (float64) and arange(n) (int64), on the CPU: in C++.
+for _n in ("zeros", "ones", "empty", "arange"):
     globals()[_n] = _core.fastcall_create(_n, globals()[_n], _n)
 del _n, _op
 _add_device_keyword(vars(linalg), list(vars(linalg)))
