@@ -327,7 +327,7 @@ inline LogParts log_parts(Vd x, Vd eadj) {
 }
 // log x as hi + lo before the final rounding; d: a correction to r (added to pe).
 template <LogKind K>
-inline Vd log_join(const LogParts& P, Vd d) {
+inline Vd log_join(const LogParts& P, Vd d, Vd* pair_lo = nullptr) {
   Vd rh = P.rh;
   Vd dr = fma(-d, rh, d);  // d / (1 + rh) to first order
   if (K == kLn) {
@@ -335,6 +335,10 @@ inline Vd log_join(const LogParts& P, Vd d) {
     Vd h = t1 + rh;
     Vd e1 = rh - (h - t1);  // Fast2Sum: |t1| >= |rh| or t1 = 0
     Vd lo = fma(P.k, C(kLn2Lo), lookup16(kLogTLo, P.j)) + (dr + P.rq);
+    if (pair_lo) {
+      *pair_lo = e1 + lo;
+      return h;
+    }
     return h + (e1 + lo);
   }
   const double eh = K == kLog2 ? kLog2e : kLog10eHi, el = K == kLog2 ? kLog2eLo : kLog10eLo;
@@ -371,6 +375,13 @@ inline Vd log10(Vd x) { return log_t<kLog10>(x); }
 // log1p: u = 1 + x (u >= 2^-53 for x > -1, so never subnormal); what rounding u lost, d = x - (u -
 // 1) (exact for |x| < 2^54; beyond, d / u is below 2^-54 of the result and dropped), enters as
 // the correction d 2^-k invc to r.
+// log1p(x) as h + lo (|lo| < ~ulp(h)) for -1 < x < 2^54 (no special values).
+inline Vd log1p_pair(Vd x, Vd& lo) {
+  Vd u = x + C(1.0);
+  LogParts P = log_parts(u, C(0.0));
+  Vd d = (x - (u - C(1.0))) * (P.s * lookup16(kLogInvC, P.j));
+  return log_join<kLn>(P, P.pe + d, &lo);
+}
 inline Vd log1p(Vd x) {
   Vd u = x + C(1.0);
   LogParts P = log_parts(u, C(0.0));
@@ -571,10 +582,21 @@ inline Vd acosh(Vd x) {
   r = select(x >= C(0x1p28), log_big(x), r);
   return select(x < C(1.0), C(kNaN), r);
 }
+inline double libm_atanh(double v) { return std::atanh(v); }
+// atanh |x| = (log1p(|x|) - log1p(-|x|)) / 2 with both logs as pairs (log1p_pair): the leading
+// parts (of opposite signs, so no cancellation) summed exactly by two_sum, the low parts added
+// before the one final rounding. |x| >= 1 and NaN lanes: the C library (+-1 -> +-inf, NaN).
 inline Vd atanh(Vd x) {
   Vd a = abs(x);
-  Vd r = C(0.5) * log1p((a + a) / (C(1.0) - a));
-  return tiny_is_x(x, copysign(r, x));
+  Md bad = ~(a < C(1.0));
+  Vd ac = select(bad, C(0.5), a);
+  Vd l1, h1 = log1p_pair(ac, l1);
+  Vd l2, h2 = log1p_pair(-ac, l2);
+  Vd e, h = two_sum(h1, -h2, e);
+  Vd r = C(0.5) * (h + (e + (l1 - l2)));
+  r = tiny_is_x(x, copysign(r, x));
+  if (__builtin_expect(any(bad), 0)) r = libm_lanes<libm_atanh>(x, bad, r);
+  return r;
 }
 inline Vd sqrt_(Vd x) { return sqrt(x); }
 
