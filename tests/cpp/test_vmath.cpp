@@ -110,7 +110,7 @@ static double bound64(int f) {
     case Exp: case Exp2: return 0.6;
     case Expm1: case Log: case Log2: case Log10: return 0.6;  // table-driven (round 2)
     case Log1p: return 0.7;
-    case Tanh: case Sinh: case Cosh: case Atanh: return 0.6;  // on expm1/exp/log1p pairs (round 2)
+    case Tanh: case Sinh: case Cosh: case Atanh: case Asinh: case Acosh: return 0.6;  // on expm1/exp/log1p pairs (round 2)
     case Sin: case Cos: return 0.8;
     case Tan: return 0.9;
     case Erf: return 64.0;

@@ -375,11 +375,13 @@ inline Vd log10(Vd x) { return log_t<kLog10>(x); }
 // log1p: u = 1 + x (u >= 2^-53 for x > -1, so never subnormal); what rounding u lost, d = x - (u -
 // 1) (exact for |x| < 2^54; beyond, d / u is below 2^-54 of the result and dropped), enters as
 // the correction d 2^-k invc to r.
-// log1p(x) as h + lo (|lo| < ~ulp(h)) for -1 < x < 2^54 (no special values).
-inline Vd log1p_pair(Vd x, Vd& lo) {
+// log1p(x + xl) as h + lo (h + lo within ~2^-60 relative) for finite x > -1, |xl| <= ~2^-50
+// (1 + x) (the correction is first order in xl; no special values).
+inline Vd log1p_pair(Vd x, Vd& lo, Vd xl = C(0.0)) {
   Vd u = x + C(1.0);
   LogParts P = log_parts(u, C(0.0));
-  Vd d = (x - (u - C(1.0))) * (P.s * lookup16(kLogInvC, P.j));
+  Vd d = ((x - (u - C(1.0))) + xl) * (P.s * lookup16(kLogInvC, P.j));
+  d = select(x < C(0x1p54), d, C(0.0));  // as in log1p (P.s is not a number for u >= 2^1023)
   return log_join<kLn>(P, P.pe + d, &lo);
 }
 inline Vd log1p(Vd x) {
@@ -566,21 +568,63 @@ inline Vd cosh(Vd x) {
   if (__builtin_expect(any(bad), 0)) r = libm_lanes<libm_cosh>(x, bad, r);
   return r;
 }
-inline Vd log_big(Vd a) { return log(a) + C(kLn2); }  // acosh/asinh for a >= 2^28
+inline double libm_asinh(double v) { return std::asinh(v); }
+// asinh |x| = log1p(v), v = a + a^2 / (1 + sqrt(1 + a^2)) carried as a pair (a^2 exact by fma,
+// 1 + a^2 by two_sum, the square root's and the quotient's residuals by fma, reciprocals by
+// recip_approx with a correction; Fast2Sum: a >= the quotient), so log1p_pair sees v to ~2^-100 (its correction is first order: fine for a
+// low part below 2^-50 of 1 + v); a >= 2^28: log1p(a - 1) + ln 2 = log(2a) (a - 1 exact below
+// 2^53). Then h + lo rounded once. inf, NaN: the C library.
 inline Vd asinh(Vd x) {
   Vd a = abs(x);
-  Vd am = min(C(0x1p28), a);
-  Vd a2 = am * am;
-  Vd r = log1p(am + a2 / (C(1.0) + sqrt(C(1.0) + a2)));
-  r = select(a >= C(0x1p28), log_big(a), r);
-  return tiny_is_x(x, copysign(r, x));
+  Md bad = ~(a < C(kInf));
+  Vd ac = select(bad, C(1.0), a);
+  Vd am = min(C(0x1p28), ac);
+  Vd a2 = am * am, a2l = fma(am, am, -a2);  // a^2 exactly
+  Vd se, sh = two_sum(C(1.0), a2, se);
+  se = se + a2l;                               // 1 + a^2 = sh + se
+  Vd w = sqrt(sh);
+  Vd rw = recip_approx(w + w);
+  Vd wl = (fnma(w, w, sh) + se) * rw;          // sqrt(1 + a^2) = w + wl (first order)
+  Vd dh = w + C(1.0);
+  Vd dl = ((w - dh) + C(1.0)) + wl;            // 1 + sqrt(1 + a^2) = dh + dl (Fast2Sum, w >= 1)
+  Vd rd = recip_approx(dh);
+  Vd qh = a2 * rd;
+  qh = fma(rd, fnma(qh, dh, a2), qh);          // a2 / dh to ~1 ulp
+  Vd ql = (fnma(qh, dh, a2) + fnma(qh, dl, a2l)) * rd;
+  Vd vh = am + qh;
+  Vd vl = ((am - vh) + qh) + ql;               // Fast2Sum: am >= qh
+  Md big = ac >= C(0x1p28);
+  vh = select(big, ac - C(1.0), vh);  // exact below 2^53; beyond, off by < 2^-52 relative
+  vl = select(big, C(0.0), vl);
+  Vd lo, h = log1p_pair(vh, lo, vl);
+  lo = lo + select(big, C(kLn2), C(0.0));  // log(2a) = log(a) + ln 2 (|h| > 19: lo's rounding is far below ulp(h))
+  Vd r = tiny_is_x(x, copysign(h + lo, x));
+  if (__builtin_expect(any(bad), 0)) r = libm_lanes<libm_asinh>(x, bad, r);
+  return r;
 }
+inline double libm_acosh(double v) { return std::acosh(v); }
+// acosh x = log1p(v), v = t + sqrt(t (t + 2)), t = x - 1 (exact), carried as a pair as in asinh
+// (t + 2 by two_sum, the product's error by fma, the square root's residual by fma); x >= 2^28:
+// log1p(x - 1) + ln 2 = log(2x). x <= 1 (1 -> +0), inf, NaN: the C library.
 inline Vd acosh(Vd x) {
-  Vd xm = min(C(0x1p28), x);
-  Vd t = xm - C(1.0);
-  Vd r = log1p(t + sqrt(fma(t, t, t + t)));
-  r = select(x >= C(0x1p28), log_big(x), r);
-  return select(x < C(1.0), C(kNaN), r);
+  Md bad = ~((x > C(1.0)) & (x < C(kInf)));
+  Vd xc = select(bad, C(2.0), x);
+  Vd t = min(C(0x1p28), xc) - C(1.0);
+  Vd ue, uh = two_sum(t, C(2.0), ue);
+  Vd sh = t * uh, sl = fma(t, uh, -sh) + t * ue;  // t (t + 2) = sh + sl
+  Vd w = sqrt(sh);
+  Vd rw = recip_approx(w + w);
+  Vd wl = (fnma(w, w, sh) + sl) * rw;
+  Vd vh = w + t;
+  Vd vl = ((w - vh) + t) + wl;  // Fast2Sum: w >= t
+  Md big = xc >= C(0x1p28);
+  vh = select(big, xc - C(1.0), vh);
+  vl = select(big, C(0.0), vl);
+  Vd lo, h = log1p_pair(vh, lo, vl);
+  lo = lo + select(big, C(kLn2), C(0.0));
+  Vd r = h + lo;
+  if (__builtin_expect(any(bad), 0)) r = libm_lanes<libm_acosh>(x, bad, r);
+  return r;
 }
 inline double libm_atanh(double v) { return std::atanh(v); }
 // atanh |x| = (log1p(|x|) - log1p(-|x|)) / 2 with both logs as pairs (log1p_pair): the leading
