@@ -13,16 +13,17 @@
 //   exp: x = n ln2 + r, |r| <= ln2/2 (Cody-Waite, ln2 in two parts), e^r by Taylor to r^13,
 //        scaled by 2^n in two exact steps (subnormals rounded once). float32: one-part ln2,
 //        Taylor to r^8, one scaling (2^n stays a normal double for every float32 input).
-//   expm1: the same reduction; expm1 = 2^n expm1(r) + (2^n - 1), expm1(r) = r + r^2 q(r).
-//   log: x = 2^e m, m in [sqrt(1/2), sqrt(2)); log m = 2 atanh(s), s = (m-1)/(m+1), series in s^2.
-//   log1p: u = 1 + x, log1p = log(u) + (x - (u - 1)) / u.   log2, log10: e + log(m) * const.
+//   expm1: on exp's 16-entry 2^(j/16) table, (2^m T - 1) + 2^m T r + small, summed exactly.
+//   log, log2, log10, log1p: table-driven (16 entries of 1/c and -log c), r = z/c - 1 exact as a
+//        pair, log1p(r) = r + r^2 Q(r); no division (details at log_parts below).
 //   sin/cos/tan: x = k pi/2 + r (pi/2 in three parts, fma), Taylor on |r| <= pi/4, quadrant
 //        select; lanes with |x| > 2^20 go to the C library (exact reduction needed there).
 //   atan/atan2/asin/acos: t = min/max in [0, 1], two argument halvings atan t = 2 atan(t / (1 +
 //        sqrt(1 + t^2))), series on |t| <= 0.2, octant fix-up. asin x = atan2(x, sqrt((1-x)(1+x))),
 //        acos x = 2 atan2(sqrt(1-x), sqrt(1+x)).
-//   tanh = expm1(2|x|) / (expm1(2|x|) + 2); sinh from expm1 (|x| < 20) or (e^{|x|/2}/2) e^{|x|/2};
-//   cosh from exp; asinh/acosh/atanh through log1p (log(|x|) + ln2 for |x| >= 2^28).
+//   tanh = E / (E + 2), E = expm1(2|x|) as a pair; sinh/cosh from e^|x| and e^-|x| as pairs (Taylor
+//   sinh below 1/2); asinh/acosh/atanh through log1p pairs with their arguments carried as pairs
+//   (float64: all within 0.6 ulp; the float32 fallbacks use them too).
 //   pow: exp(y log|x|) with the C99/Array API special cases (accurate for float32; float64 loses
 //        ~log2|y log x| bits). erf: Taylor on |x| < 1, 1 - e^{-x^2} g(x) with g a Chebyshev fit
 //        of e^{x^2} erfc(x) on [1, 6], 1 beyond.
@@ -52,29 +53,14 @@ constexpr double kLog2eLo = 0x1.777d0ffda0d24p-56, kLog10eHi = 0x1.bcb7b1526e50e
                  kLog10eLo = 0x1.95355baaafad3p-57, kLog10_2Hi = 0x1.34413509f8p-2,
                  kLog10_2Lo = -0x1.80433b83b532ap-44;
 
-constexpr double kExpT[] = {1.0, 1.0, 0.5, 0.16666666666666666, 0.041666666666666664,
-    0.008333333333333333, 0.001388888888888889, 0.0001984126984126984, 2.48015873015873e-05,
-    2.7557319223985893e-06, 2.755731922398589e-07, 2.505210838544172e-08, 2.08767569878681e-09,
-    1.6059043836821613e-10};
-// e^r = 1 + r + r^2/2 + r^3 Q(r): Taylor 1/3! .. 1/13! (|r| <= ln2/2: truncation 2^-58).
-constexpr double kExpQ3[] = {0.16666666666666666, 0.041666666666666664, 0.008333333333333333,
-    0.001388888888888889, 0.0001984126984126984, 2.48015873015873e-05, 2.7557319223985893e-06,
-    2.755731922398589e-07, 2.505210838544172e-08, 2.08767569878681e-09, 1.6059043836821613e-10};
 constexpr double kExpT8[] = {1.0, 1.0, 0.5, 0.16666666666666666, 0.041666666666666664,
     0.008333333333333333, 0.001388888888888889, 0.0001984126984126984, 2.48015873015873e-05};
-constexpr double kExpm1Q[] = {0.5, 0.16666666666666666, 0.041666666666666664,
-    0.008333333333333333, 0.001388888888888889, 0.0001984126984126984, 2.48015873015873e-05,
-    2.7557319223985893e-06, 2.755731922398589e-07, 2.505210838544172e-08, 2.08767569878681e-09,
-    1.6059043836821613e-10, 1.1470745597729725e-11};
 constexpr double kSinP[] = {-0.16666666666666666, 0.008333333333333333, -0.0001984126984126984,
     2.7557319223985893e-06, -2.505210838544172e-08, 1.6059043836821613e-10,
     -7.647163731819816e-13, 2.8114572543455206e-15};
 constexpr double kCosQ[] = {0.041666666666666664, -0.001388888888888889, 2.48015873015873e-05,
     -2.755731922398589e-07, 2.08767569878681e-09, -1.1470745597729725e-11,
     4.779477332387385e-14, -1.5619206968586225e-16};
-constexpr double kLogP[] = {0.6666666666666666, 0.4, 0.2857142857142857, 0.2222222222222222,
-    0.18181818181818182, 0.15384615384615385, 0.13333333333333333, 0.11764705882352941,
-    0.10526315789473684, 0.09523809523809523, 0.08695652173913043};
 constexpr double kAtanP[] = {-0.3333333333333333, 0.2, -0.14285714285714285, 0.1111111111111111,
     -0.09090909090909091, 0.07692307692307693, -0.06666666666666667, 0.058823529411764705,
     -0.05263157894736842, 0.047619047619047616, -0.043478260869565216};
@@ -114,23 +100,6 @@ inline Vd fast_two_sum(Vd a, Vd b, Vd& err) {
   return s;
 }
 
-// e^(r + rl) = h + l for |r| <= ~0.36, |rl| <= 2^-50 |r|: h = 1 + r rounded, l the rest
-// (|l| < 0.07): r^2/2 + r^3 Q(r) + rl (1 + r) plus h's rounding error.
-inline Vd exp_poly(Vd r, Vd rl, Vd& l) {
-  Vd h = C(1.0) + r;
-  Vd hl = (C(1.0) - h) + r;  // exact (|r| < 1)
-  Vd z = r * r;
-  Vd p = fma(r * z, horner(r, kExpQ3), C(0.5) * z);
-  l = hl + (p + fma(r, rl, rl));
-  return h;
-}
-// x = n ln2 + r + rl (n integer, |r| <= ln2/2 + tiny): n ln2hi is exact and close to x, so the
-// first step is exact; the second is carried exactly by two_sum.
-inline Vd exp_reduce(Vd xc, Vd& n, Vd& rl) {
-  n = round(xc * C(kLog2e));
-  Vd r1 = fnma(n, C(kLn2Hi), xc);
-  return two_sum(r1, -(n * C(kLn2Lo)), rl);
-}
 // Table-driven exp/exp2: x = (16 m + j) ln2/16 + r, |r| <= ln2/32, e^x = 2^m 2^(j/16) e^r with
 // 2^(j/16) = kExp2T[j] + kExp2TLo[j] (lookup16) and e^r - 1 = r + r^2 P(r) (Taylor to r^7:
 // truncation 2^-58); y = T + (T p + Tlo) has one significant rounding. 2^m goes into the
