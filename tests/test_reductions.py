@@ -970,3 +970,20 @@ def test_narrow_reductions_thread_count_independent(case, dtype):
             one, two = _with_threads(1, lambda: fn(v)), _with_threads(2, lambda: fn(v))
             assert one.tobytes() == two.tobytes(), k
     assert_same(hc.sum(h, axis=axis), np.sum(a, axis=axis))
+
+
+def test_narrow_mean_exact_blocks_past_2_21():
+    """Float64 sums of 32-bit integers add runs of up to 2^21 elements (rows) as exact integer
+    sums and combine longer ones as the pairwise sum does: the bits equal those of the float64
+    sum of a converted copy also where the upper additions round (values near 2^31)."""
+    rng = np.random.default_rng(21)
+    n = 2**21 + 1000
+    for dtype in (np.int32, np.uint32):
+        info = np.iinfo(dtype)
+        a = rng.integers(info.max - 2**20, info.max, n, endpoint=True).astype(dtype)
+        h = hc.asarray(a)
+        for v in (h, h[::-1], h[1::2]):
+            assert np.asarray(_stf.mean(v)).tobytes() == np.asarray(_mean_of_copy(v, None, False)).tobytes()
+    b = rng.integers(2**31 - 2**20, 2**31 - 1, (2**21 + 3, 8)).astype(np.int32)
+    h = hc.asarray(b)
+    assert np.asarray(_stf.mean(h, axis=0)).tobytes() == np.asarray(_mean_of_copy(h, 0, False)).tobytes()

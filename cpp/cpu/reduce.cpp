@@ -113,6 +113,13 @@ inline A widen(const char* p) {
 template <class In>
 double pairwise_sum_f64(const char* a, int64_t s, int64_t n, DType d) {
   if (s == int64_t(sizeof(In))) return reduce_simd().sum_f64[int(d)](a, n);
+  if (sizeof(In) <= 4 && n <= (int64_t(1) << 21)) {
+    // Every partial sum is an exact integer below 2^53 (see exact_run in
+    // cpu/reduce_simd_impl.h): the pairwise float64 sum equals the integer sum.
+    int64_t r = 0;
+    for (int64_t i = 0; i < n; ++i) r += widen<In, int64_t>(a + i * s);
+    return double(r);
+  }
   if (n <= 128) {
     double acc[8] = {};
     int64_t i = 0;

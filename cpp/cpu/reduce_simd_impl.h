@@ -413,13 +413,62 @@ double wide_sum_f64(const Stored<In>* a, int64_t n) {
   return wide_sum_f64<In>(a, half) + wide_sum_f64<In>(a + half, n - half);
 }
 
+// Inputs of at most 32 bits: a run of at most exact_run<In>() elements has only exact partial
+// sums (integers below 2^53 in magnitude) in any order, so its float64 pairwise sum IS its
+// integer sum: computed as one (vectorised, no conversions) and converted once. Longer runs are
+// split exactly as wide_sum_f64 splits them, so the upper additions are the same.
+template <class In>
+constexpr int64_t exact_run() {
+  return sizeof(In) > 4 ? 0 : int64_t(1) << (53 - 8 * int(sizeof(In)));
+}
+
+template <class In>
+HC_R double exact_sum(const Stored<In>* a, int64_t n) {
+  const uint64_t u = sum_run_u64<In>(a, n);
+  if constexpr (std::is_signed_v<In>) return double(int64_t(u));
+  else return double(u);
+}
+
+template <class In>
+double wide_sum_f64_exact(const Stored<In>* a, int64_t n) {
+  if (n <= exact_run<In>()) return exact_sum<In>(a, n);
+  const int64_t half = (n / 2) & ~int64_t(15);
+  return wide_sum_f64_exact<In>(a, half) + wide_sum_f64_exact<In>(a + half, n - half);
+}
+
 template <class In>
 double sum_run_f64(const void* p, int64_t n) {
   const Stored<In>* a = static_cast<const Stored<In>*>(p);
+  if constexpr (exact_run<In>() > 0) return wide_sum_f64_exact<In>(a, n);
   return n <= 128 ? block_sum_f64<In>(a, n) : wide_sum_f64<In>(a, n);
 }
 
 constexpr int64_t kWideBlock = 256;  // columns per block of the widening outer kernels
+
+// acc[0, nc) = the integer sums (modulo 2^64) of rows [rb, re) of nc <= kWideBlock columns.
+template <class In>
+void col_sums_u64(const char* base, const int64_t* roff, int64_t rb, int64_t re, int64_t nc,
+                  uint64_t* __restrict acc) {
+  using S = Stored<In>;
+  for (int64_t c = 0; c < nc; ++c) acc[c] = 0;
+  if constexpr (sizeof(In) <= 2) {
+    alignas(64) uint32_t mid[kWideBlock];
+    for (int64_t r0 = rb; r0 < re; r0 += kMidBlock) {
+      const int64_t r1 = re - r0 < kMidBlock ? re : r0 + kMidBlock;
+      for (int64_t c = 0; c < nc; ++c) mid[c] = 0;
+      for (int64_t r = r0; r < r1; ++r) {
+        const S* __restrict b = row_ptr<S>(base, roff, r);
+        for (int64_t c = 0; c < nc; ++c) mid[c] += uint32_t(ext<In, int32_t>(b[c]));
+      }
+      for (int64_t c = 0; c < nc; ++c) acc[c] += mid_to_u64<In>(mid[c]);
+    }
+  } else {
+    for (int64_t r = rb; r < re; ++r) {
+      const S* __restrict b = row_ptr<S>(base, roff, r);
+      for (int64_t c = 0; c < nc; ++c) acc[c] += ext<In, uint64_t>(b[c]);
+    }
+  }
+}
 
 template <class In>
 void outer_sum_u64(const char* in, const int64_t* roff, int64_t nrows, int64_t ncols, char* out,
@@ -427,29 +476,34 @@ void outer_sum_u64(const char* in, const int64_t* roff, int64_t nrows, int64_t n
   using S = Stored<In>;
   constexpr int64_t B = kWideBlock;
   alignas(64) uint64_t acc[B];
-  alignas(64) uint32_t mid[B];
   for (int64_t c0 = 0; c0 < ncols; c0 += B) {
     const int64_t nc = ncols - c0 < B ? ncols - c0 : B;
-    const char* base = in + c0 * int64_t(sizeof(S));
-    for (int64_t c = 0; c < nc; ++c) acc[c] = 0;
-    if constexpr (sizeof(In) <= 2) {
-      for (int64_t r0 = 0; r0 < nrows; r0 += kMidBlock) {
-        const int64_t r1 = nrows - r0 < kMidBlock ? nrows : r0 + kMidBlock;
-        for (int64_t c = 0; c < nc; ++c) mid[c] = 0;
-        for (int64_t r = r0; r < r1; ++r) {
-          const S* __restrict b = row_ptr<S>(base, roff, r);
-          for (int64_t c = 0; c < nc; ++c) mid[c] += uint32_t(ext<In, int32_t>(b[c]));
-        }
-        for (int64_t c = 0; c < nc; ++c) acc[c] += mid_to_u64<In>(mid[c]);
-      }
-    } else {
-      for (int64_t r = 0; r < nrows; ++r) {
-        const S* __restrict b = row_ptr<S>(base, roff, r);
-        for (int64_t c = 0; c < nc; ++c) acc[c] += ext<In, uint64_t>(b[c]);
-      }
-    }
+    col_sums_u64<In>(in + c0 * int64_t(sizeof(S)), roff, 0, nrows, nc, acc);
     store_block<uint64_t>(acc, nc, out + c0 * ostride, ostride);
   }
+}
+
+// The exact counterpart of pairwise_rows<double, In> for inputs of at most 32 bits: a row range
+// of at most exact_run<In>() rows sums exactly (see exact_run), so its pairwise float64 sum is
+// its integer sum; larger ranges are halved as pairwise_rows halves them.
+template <class In>
+void pairwise_rows_exact(const char* in, const int64_t* roff, int64_t r0, int64_t r1, int64_t nc,
+                         double* __restrict acc) {
+  const int64_t n = r1 - r0;
+  if (n <= exact_run<In>()) {
+    alignas(64) uint64_t u[kWideBlock];
+    col_sums_u64<In>(in, roff, r0, r1, nc, u);
+    for (int64_t c = 0; c < nc; ++c) {
+      if constexpr (std::is_signed_v<In>) acc[c] = double(int64_t(u[c]));
+      else acc[c] = double(u[c]);
+    }
+    return;
+  }
+  const int64_t half = n / 2;
+  double tmp[kWideBlock];
+  pairwise_rows_exact<In>(in, roff, r0, r0 + half, nc, acc);
+  pairwise_rows_exact<In>(in, roff, r0 + half, r1, nc, tmp);
+  for (int64_t c = 0; c < nc; ++c) acc[c] += tmp[c];
 }
 
 template <class In>
@@ -476,10 +530,14 @@ void outer_sum_f64(const char* in, const int64_t* roff, int64_t nrows, int64_t n
                    int64_t ostride) {
   using S = Stored<In>;
   constexpr int64_t B = outer_block<double>();
+  static_assert(B <= kWideBlock);
   alignas(64) double acc[B];
   for (int64_t c0 = 0; c0 < ncols; c0 += B) {
     const int64_t nc = ncols - c0 < B ? ncols - c0 : B;
-    pairwise_rows<double, In>(in + c0 * int64_t(sizeof(S)), roff, 0, nrows, nc, acc);
+    if constexpr (exact_run<In>() > 0)
+      pairwise_rows_exact<In>(in + c0 * int64_t(sizeof(S)), roff, 0, nrows, nc, acc);
+    else
+      pairwise_rows<double, In>(in + c0 * int64_t(sizeof(S)), roff, 0, nrows, nc, acc);
     store_block<double>(acc, nc, out + c0 * ostride, ostride);
   }
 }
