@@ -173,3 +173,67 @@ def test_trig_every_float_near_the_fast_path_limit(fn):
     got = np.asarray(getattr(hc, fn)(hc.asarray(x)))
     err = _ulp(got, ref, np.float32)
     assert err.max() <= FLOAT_LANE_BOUND_ULP[fn], (fn, float(err.max()), x[np.argmax(err)])
+
+
+# float64 edges of the round-2 kernels (table-driven log/expm1; tanh, sinh, cosh, asinh, acosh,
+# atanh on exp/expm1/log1p pairs): overflow edges of sinh/cosh computed in the kernel (710.47),
+# the switch to the C library (710.5), B's clamp (706), the large-argument branches of
+# asinh/acosh (2^28, 2^53, beyond 2^1023), atanh next to +-1, log1p next to -1 and beyond 2^54,
+# subnormals and signed zeros. Values within 2 ulp of NumPy; inf, zeros (with sign), NaN exact.
+EDGE64 = np.array([0.0, -0.0, 5e-324, -5e-324, 2.2250738585072014e-308, 1e-300, 2**-60, 2**-53,
+                   -(2**-53), 2**-28, 0.02166, -0.02166, 0.4999, 0.5, 0.5001, 1.0 - 2**-53,
+                   -(1.0 - 2**-53), 1.0, -1.0, 1.0 + 2**-52, 2.0, 21.99, 22.0, 22.01, 36.7, 50.0,
+                   -50.0, -50.1, 699.9, 700.0, 700.1, 705.9, 706.0, 706.1, 708.0, 709.78,
+                   709.7827128933840, 709.79, 710.47, 710.4758600739439, 710.476, 710.5, 710.51,
+                   711.0, -708.0, -710.47, -710.476, -745.2, 2.0**28 - 1, 2.0**28, 2.0**28 + 2,
+                   2.0**53, 2.0**54 + 4, 1e300, 1.34e308, 1.7976931348623157e308,
+                   -1.7976931348623157e308, np.inf, -np.inf, np.nan], dtype=np.float64)
+
+
+@pytest.mark.parametrize("fn", ["exp", "expm1", "log", "log2", "log10", "log1p", "tanh", "sinh",
+                                "cosh", "asinh", "acosh", "atanh", "tan"])
+def test_float64_edges_match_numpy(fn):
+    x = np.concatenate([EDGE64, -EDGE64, EDGE64 - 1.0])
+    with np.errstate(all="ignore"):
+        want = getattr(np, fn)(x)
+    got = np.asarray(getattr(hc, fn)(hc.asarray(x)))
+    assert np.array_equal(np.isnan(got), np.isnan(want)), (x[np.isnan(got) != np.isnan(want)])
+    exact = ~np.isnan(want) & (np.isinf(want) | (want == 0))
+    assert np.array_equal(got[exact], want[exact]), (x[exact], got[exact], want[exact])
+    assert np.array_equal(np.signbit(got[exact]), np.signbit(want[exact])), x[exact]
+    fin = ~np.isnan(want) & ~exact
+    assert np.isfinite(got[fin]).all(), x[fin][~np.isfinite(got[fin])]
+    tol = 2 * np.spacing(np.abs(want[fin]))
+    bad = np.abs(got[fin] - want[fin]) > tol
+    assert not bad.any(), (x[fin][bad], got[fin][bad], want[fin][bad])
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_exp2_core_op(dtype):
+    # exp2 is a core op since round 2 (the table's kernel for float32/float64); hc.exp2 itself
+    # is still NumPy's ufunc on a view (python/hcarray/_numpy_namespace.py).
+    from hcarray import _core
+
+    rng = np.random.default_rng(3)
+    x = np.concatenate([rng.uniform(-1100, 1100, 20_000), rng.uniform(-10, 10, 20_000),
+                        [0.0, -0.0, 1.0, -1.0, 0.5, 127.9999, 128.0, -149.0, -150.0, 1023.99,
+                         1024.0, -1074.0, -1075.0, np.inf, -np.inf, np.nan]]).astype(dtype)
+    with np.errstate(all="ignore"):
+        # float32: the float64 value rounded once (NumPy's float32 exp2 flushes results in the
+        # lower half of the subnormal range to 0, e.g. exp2(-149.5), which rounds to 2^-149)
+        want = np.exp2(x.astype(np.float64)).astype(dtype)
+    got = np.asarray(_core.unary("exp2", hc.asarray(x), None, None))
+    assert got.dtype == dtype
+    assert np.array_equal(np.isnan(got), np.isnan(want))
+    exact = ~np.isnan(want) & (np.isinf(want) | (want == 0))
+    assert np.array_equal(got[exact], want[exact])
+    fin = ~np.isnan(want) & ~exact
+    assert (np.abs(got[fin] - want[fin]) <= np.spacing(np.abs(want[fin]).astype(dtype))).all()
+    # integers promote as for exp; strided input gives the contiguous result
+    gi = np.asarray(_core.unary("exp2", hc.asarray(np.arange(-5, 6)), None, None))
+    assert gi.dtype == np.float64 and np.array_equal(gi, np.exp2(np.arange(-5, 6)))
+    hx = hc.asarray(np.repeat(x, 2))[::-2]
+    assert np.array_equal(np.asarray(_core.unary("exp2", hx, None, None)), got[::-1],
+                          equal_nan=True)
+    with pytest.raises(TypeError):
+        _core.unary("exp2", hc.asarray(np.ones(3, np.complex128)), None, None)
