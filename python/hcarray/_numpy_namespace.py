@@ -688,10 +688,10 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=_NoValue):
         return _np_call(fn, a, axis=axis, dtype=dtype, out=out, keepdims=keepdims, where=where)
     h = _operand(a, fn)
     keepdims = _keep(keepdims, fn)
-    if h.dtype.kind in "biu":
-        h = _core.astype(h, _np.float64)
     if h.size == 0:
         return _np_call(fn, h, axis=axis, keepdims=keepdims)
+    # integer and bool input: the Array API mean sums it into float64 without a converted copy
+    # (the same bits as the mean of the converted copy; specs/reductions.md)
     return _out(_stf.mean(h, axis=axis, keepdims=keepdims), out, fn)
 
 
