@@ -987,3 +987,17 @@ def test_narrow_mean_exact_blocks_past_2_21():
     b = rng.integers(2**31 - 2**20, 2**31 - 1, (2**21 + 3, 8)).astype(np.int32)
     h = hc.asarray(b)
     assert np.asarray(_stf.mean(h, axis=0)).tobytes() == np.asarray(_mean_of_copy(h, 0, False)).tobytes()
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_cumulative_include_initial_keeps_negative_zero(dtype):
+    # Along an outer axis (the row walk) the first step is x's first row itself, as NumPy gives
+    # it: 0 + -0.0 would make +0.0.
+    a = np.zeros((4, 3, 2), dtype)
+    a[0, 2, 1] = -0.0
+    for axis in (0, 1, 2):
+        got = np.asarray(hc.cumulative_sum(hc.asarray(a), axis=axis, include_initial=True))
+        want = np.cumulative_sum(a, axis=axis, include_initial=True)
+        np.testing.assert_array_equal(np.signbit(got), np.signbit(want))
+        np.testing.assert_array_equal(got, want)
+    assert np.asarray(hc.cumulative_sum(hc.asarray(a[:0]), axis=0, include_initial=True)).shape == (1, 3, 2)

@@ -132,8 +132,14 @@ Array cumulative(const Array& x0, int axis, DType acc, bool prod, bool include_i
   }
 
   const int64_t off = include_initial ? 1 : 0;
-  if (include_initial) fill(out_rows, Scalar::from_int(prod ? 1 : 0));
-  else copy_into(out_rows, drop_axis(x, axis, 0), fn);
+  // The first step is x's first row itself, as the line walk and NumPy have it (0 + -0.0 would
+  // be +0.0 where NumPy gives -0.0).
+  if (include_initial) {
+    fill(out_rows, Scalar::from_int(prod ? 1 : 0));
+    if (len > 0) copy_into(drop_axis(out, axis, 1), drop_axis(x, axis, 0), fn);
+  } else {
+    copy_into(out_rows, drop_axis(x, axis, 0), fn);
+  }
   // One plan for the first row; each step only moves the three base pointers along the axis.
   Array x_row = drop_axis(x, axis, 0);
   const Array* ops[3] = {&out_rows, &out_rows, &x_row};
@@ -141,7 +147,7 @@ Array cumulative(const Array& x0, int axis, DType acc, bool prod, bool include_i
   char* const b0 = plan.base[0];
   char* const b2 = plan.base[2];
   const int64_t os = out.strides[axis], xs = x.strides[axis];
-  for (int64_t k = include_initial ? 0 : 1; k < len; ++k) {
+  for (int64_t k = 1; k < len; ++k) {
     plan.base[0] = b0 + (k + off) * os;
     plan.base[1] = b0 + (k + off - 1) * os;
     plan.base[2] = b2 + k * xs;
