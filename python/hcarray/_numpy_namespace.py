@@ -688,10 +688,12 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=_NoValue):
         return _np_call(fn, a, axis=axis, dtype=dtype, out=out, keepdims=keepdims, where=where)
     h = _operand(a, fn)
     keepdims = _keep(keepdims, fn)
+    if h.dtype.kind in "iu" and h.dtype.itemsize == 8:
+        h = _core.astype(h, _np.float64)  # 64-bit ints: NumPy's order of float64 additions
     if h.size == 0:
         return _np_call(fn, h, axis=axis, keepdims=keepdims)
-    # integer and bool input: the Array API mean sums it into float64 without a converted copy
-    # (the same bits as the mean of the converted copy; specs/reductions.md)
+    # bool and 8- to 32-bit integers: the Array API mean sums them into float64 without a
+    # converted copy (exact partial sums, the same bits; specs/reductions.md)
     return _out(_stf.mean(h, axis=axis, keepdims=keepdims), out, fn)
 
 
