@@ -15,10 +15,10 @@
 namespace hc::py {
 
 // x ** c for a Python number c, as NumPy's ndarray.__pow__ computes it: c == 2 is np.square
-// (ints, floats; complex only for the int 2), c == 0.5 is np.sqrt (floats, complex) and c == -1 is 1 / x (real
-// floats), only where the result keeps x's dtype. The
-// results are NumPy's bit for bit (pow(x, 2) through exp/log was within 1 ulp, not equal, and
-// 25x slower). Returns false when no shortcut applies.
+// (ints, floats; complex only for the int 2), c == 0.5 is np.sqrt (floats, complex) and c == -1
+// is 1 / x (real floats), only where the result keeps x's dtype. The results are NumPy's bit
+// for bit (pow(x, 2) through exp/log was within 1 ulp, not equal, and 25x slower). Returns false
+// when no shortcut applies; square_only: only c == 2 (np.power / hc.pow).
 bool power_shortcut(const Array& x, nb::handle c, Device dev, nb::object* out, bool square_only) {
   static const int square_id = find_op("square"), sqrt_id = find_op("sqrt"),
                    div_id = find_op("divide");
