@@ -170,14 +170,9 @@ def _prepare(x, key):
 
 
 def getitem(x, key):
-    if type(key) is _core.ndarray and x.ndim == 1 and key.ndim and key.dtype.kind == "i":
-        # x[int_array] on a 1-D x: one pass, no index preparation
-        r = _core._take_flat(x, key)
-        if r is not None:
-            return r
-    if (type(key) is _core.ndarray or type(key) is _np.ndarray) and key.dtype == _np.bool_ \
-            and key.shape == x.shape and key.ndim:
-        # x[mask] with a mask of x's shape: one pass, no index arrays (when both are C-contiguous)
+    # (hcarray int keys into a 1-D x and hcarray masks of x's shape are taken by the core's
+    # __getitem__ before this hook; a NumPy mask of x's shape takes the same one-pass kernel here)
+    if type(key) is _np.ndarray and key.dtype == _np.bool_ and key.shape == x.shape and key.ndim:
         r = _core._compress(x, _as_hc_mask(key))
         if r is not None:
             return r
