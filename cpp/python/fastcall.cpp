@@ -9,6 +9,9 @@
 
 #include "python/convert.h"  // Python.h first
 #include "core/reduce.h"
+#include "cpu/creation.h"
+#include "cpu/matmul.h"
+#include <cmath>
 #include <vector>
 #include <nanobind/stl/string.h>
 
@@ -19,7 +22,33 @@ namespace hc::py {
 namespace {
 
 enum CallKind { kElementwise = 0, kReduceSum = 1, kReduceExtreme = 2, kCreate = 3 };
-enum CreateOp { kZeros = 0, kOnes = 1, kEmpty = 2, kArange = 3 };
+enum CreateOp {
+  kZeros = 0, kOnes, kEmpty, kArange, kZerosLike, kOnesLike, kEmptyLike, kFullLike, kFull,
+  kAsarray, kArray, kEye, kDot, kNumCreateOps
+};
+// The parameters each create op's fast path binds (positionally, or by keyword from index
+// `posonly` on); any other keyword, or more positional arguments, goes to the fallback.
+struct CreateSig {
+  const char* name;
+  int nparams;
+  int posonly;
+  const char* params[4];
+};
+const CreateSig kCreateSigs[kNumCreateOps] = {
+    {"zeros", 2, 0, {"shape", "dtype"}},
+    {"ones", 2, 0, {"shape", "dtype"}},
+    {"empty", 2, 0, {"shape", "dtype"}},
+    {"arange", 4, 1, {"start", "stop", "step", "dtype"}},
+    {"zeros_like", 2, 1, {"a", "dtype"}},
+    {"ones_like", 2, 1, {"a", "dtype"}},
+    {"empty_like", 2, 1, {"prototype", "dtype"}},
+    {"full_like", 3, 1, {"a", "fill_value", "dtype"}},
+    {"full", 3, 0, {"shape", "fill_value", "dtype"}},
+    {"asarray", 2, 1, {"a", "dtype"}},
+    {"array", 2, 1, {"object", "dtype"}},
+    {"eye", 4, 2, {"N", "M", "k", "dtype"}},
+    {"dot", 2, 2, {"a", "b"}},
+};
 
 struct FastCall {
   PyObject_HEAD
@@ -65,9 +94,11 @@ PyObject* try_reduce(FastCall* fc, const Array& x) {
       .ptr();
 }
 
-// zeros/ones/empty(shape) with a shape of exact Python ints (one, or a tuple of up to 8) and no
-// `using` block: a float64 array on the CPU at once. nullptr (nothing set) for anything else:
-// the Python function validates it and gives its errors (negative, too big, other types).
+// The fast paths of the creation functions (and dot): each takes only the common, plain
+// calls (exact Python ints/floats/bools, exact hcarray operands, dtypes given as hcarray's dtype
+// objects or scalar types, no `using` block) and returns nullptr, with nothing set, for anything
+// else: the Python function then validates the call and gives its result or its error.
+
 bool small_dim(PyObject* o, int64_t* v) {
   if (!PyLong_CheckExact(o)) return false;
   int overflow = 0;
@@ -76,43 +107,350 @@ bool small_dim(PyObject* o, int64_t* v) {
   *v = x;
   return true;
 }
-PyObject* try_create(FastCall* fc, PyObject* shape) {
-  if (current_device() != nullptr) return nullptr;
-  if (fc->op == kArange) {  // arange(n), n a Python int: int64 0, 1, ..., n-1
-    int64_t n;
-    if (!small_dim(shape, &n)) return nullptr;
-    Array a = Array::empty(Dims{n}, DType::Int64, Device{}, "arange");
-    int64_t* p = reinterpret_cast<int64_t*>(a.data());
-    for (int64_t i = 0; i < n; ++i) p[i] = i;
-    return wrap(std::move(a)).release().ptr();
-  }
-  Dims dims;
+
+// A shape of exact Python ints (one, or a tuple of up to 8) of at most 2**31 elements.
+bool small_shape(PyObject* shape, Dims* dims) {
   int64_t v, total = 1;
   if (PyTuple_CheckExact(shape)) {
     const Py_ssize_t n = PyTuple_GET_SIZE(shape);
-    if (n > 8) return nullptr;
+    if (n > 8) return false;
     for (Py_ssize_t i = 0; i < n; ++i) {
-      if (!small_dim(PyTuple_GET_ITEM(shape, i), &v)) return nullptr;
-      dims.push_back(v);
+      if (!small_dim(PyTuple_GET_ITEM(shape, i), &v)) return false;
+      dims->push_back(v);
       total *= v;
-      if (total > (int64_t(1) << 31)) return nullptr;
+      if (total > (int64_t(1) << 31)) return false;
     }
-  } else if (small_dim(shape, &v)) {
-    dims.push_back(v);
-  } else {
-    return nullptr;
+    return true;
   }
-  const char* fn = fc->op == kZeros ? "zeros" : fc->op == kOnes ? "ones" : "empty";
-  Array a = Array::empty(dims, DType::Float64, Device{}, fn);
-  if (fc->op == kZeros) fill(a, Scalar::from_double(0.0));
-  else if (fc->op == kOnes) fill(a, Scalar::from_double(1.0));
+  if (!small_dim(shape, &v)) return false;
+  dims->push_back(v);
+  return true;
+}
+
+// dtype=None (default kept), or one of hcarray's dtype objects / scalar types (numpy.float32).
+bool fast_dtype(PyObject* o, DType* t) {
+  if (o == nullptr || o == Py_None) return true;
+  for (int i = 0; i < kNumDTypes; ++i) {
+    if (dtype_object(DType(i)).ptr() == o || scalar_type_object(DType(i)).ptr() == o) {
+      *t = DType(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+// An exact Python int (not bool) of magnitude at most 2**52 (exact in a double, and so is the
+// difference of two), or an exact Python float.
+bool arange_bound(PyObject* o, double* d, int64_t* i, bool* is_int) {
+  if (PyLong_CheckExact(o)) {
+    int overflow = 0;
+    const long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
+    if (overflow || v > (int64_t(1) << 52) || v < -(int64_t(1) << 52)) return false;
+    *i = v;
+    *d = double(v);
+    *is_int = true;
+    return true;
+  }
+  if (PyFloat_CheckExact(o)) {
+    *d = PyFloat_AS_DOUBLE(o);
+    *is_int = false;
+    return true;
+  }
+  return false;
+}
+
+// arange(stop) / arange(start, stop[, step]) [dtype]: the length and the first two values as
+// _creation_functions.arange computes them (Python int/float arithmetic), the rest by
+// cpu::arange_fill. Falls back for a zero step, NaN/infinite lengths, bool/complex dtypes and
+// float bounds with an integer dtype.
+PyObject* try_arange(PyObject* const* p) {
+  PyObject* start = p[0];
+  PyObject* stop = p[1];
+  PyObject* step = p[2];
+  if (stop == nullptr || stop == Py_None) {
+    if (stop == Py_None && step != nullptr && step != Py_None) return nullptr;
+    stop = start;
+    start = nullptr;
+  }
+  if (step == Py_None) step = nullptr;
+  double b[3] = {0.0, 0.0, 1.0};
+  int64_t iv[3] = {0, 0, 1};
+  bool is_int[3] = {true, true, true};
+  PyObject* objs[3] = {start, stop, step};
+  for (int k = 0; k < 3; ++k)
+    if (objs[k] != nullptr && !arange_bound(objs[k], &b[k], &iv[k], &is_int[k])) return nullptr;
+  const bool all_int = is_int[0] && is_int[1] && is_int[2];
+  DType t = all_int ? DType::Int64 : DType::Float64;
+  if (!fast_dtype(p[3], &t)) return nullptr;
+  const Kind k = kind(t);
+  if (k == Kind::Bool || k == Kind::Complex) return nullptr;
+  const bool int_dtype = k == Kind::Int || k == Kind::UInt;
+  if (int_dtype && !all_int) return nullptr;
+  if (b[2] == 0.0) return nullptr;  // ZeroDivisionError from the Python function
+  const double q = (b[1] - b[0]) / b[2];
+  if (std::isnan(q) || std::isinf(q)) return nullptr;
+  const double c = std::ceil(q);
+  if (c > double(int64_t(1) << 31)) return nullptr;
+  const int64_t n = c > 0 ? int64_t(c) : 0;
+  Array a = Array::empty(Dims{n}, t, Device{}, "arange");
+  if (n > 0) {
+    Scalar first, second;
+    if (is_int[0]) first = Scalar::from_int(iv[0]);
+    else first = Scalar::from_double(b[0]);
+    if (is_int[0] && is_int[2]) second = Scalar::from_int(iv[0] + iv[2]);
+    else second = Scalar::from_double(b[0] + b[2]);
+    if (int_dtype) {  // OverflowError (caught: the fallback raises it) when out of range
+      weak_scalar_dtype(first, t, "arange");
+      if (n > 1) weak_scalar_dtype(second, t, "arange");
+    }
+    store_scalar(first, t, a.data());
+    if (n > 1) {
+      store_scalar(second, t, a.data() + a.itemsize());
+      cpu::arange_fill(a);
+    }
+  }
   return wrap(std::move(a)).release().ptr();
 }
 
+// The fill value v for an array of dtype t where the fast path is exact and NumPy's: bool
+// into any dtype; an int into an integer dtype it fits, or into float32/64 and complex when
+// |v| <= 2**24; a float into float32/64 or complex; a complex into complex. float16/bfloat16
+// take only bools.
+bool fill_scalar(PyObject* v, DType t, Scalar* s) {
+  const Kind k = kind(t);
+  if (PyBool_Check(v)) {
+    *s = Scalar::from_bool(v == Py_True);
+    return true;
+  }
+  if (t == DType::Float16 || t == DType::BFloat16) return false;
+  if (PyLong_CheckExact(v)) {
+    int overflow = 0;
+    const long long x = PyLong_AsLongLongAndOverflow(v, &overflow);
+    if (overflow) return false;
+    *s = Scalar::from_int(x);
+    if (k == Kind::Int || k == Kind::UInt) {
+      weak_scalar_dtype(*s, t, "full");  // throws (caught) when x does not fit
+      return true;
+    }
+    return k != Kind::Bool && x <= (1 << 24) && x >= -(1 << 24);
+  }
+  if (PyFloat_CheckExact(v)) {
+    *s = Scalar::from_double(PyFloat_AS_DOUBLE(v));
+    return k == Kind::Float || k == Kind::Complex;
+  }
+  if (PyComplex_CheckExact(v)) {
+    *s = Scalar::from_complex({PyComplex_RealAsDouble(v), PyComplex_ImagAsDouble(v)});
+    return k == Kind::Complex;
+  }
+  return false;
+}
+
+// A flat or nested list/tuple of exact Python bools, ints (int64) and floats, rectangular.
+struct ListScan {
+  Dims shape;
+  int leaf_depth = -1;
+  bool has_bool = false, has_int = false, has_float = false;
+  int64_t count = 0;
+};
+
+bool scan_list(PyObject* o, int depth, ListScan* s) {
+  if (PyList_CheckExact(o) || PyTuple_CheckExact(o)) {
+    if (depth >= 32 || (s->leaf_depth >= 0 && depth >= s->leaf_depth)) return false;
+    const Py_ssize_t n = PySequence_Fast_GET_SIZE(o);
+    if (int(s->shape.size()) == depth) s->shape.push_back(n);
+    else if (s->shape[depth] != n) return false;
+    PyObject** items = PySequence_Fast_ITEMS(o);
+    for (Py_ssize_t i = 0; i < n; ++i)
+      if (!scan_list(items[i], depth + 1, s)) return false;
+    return true;
+  }
+  if (int(s->shape.size()) != depth) return false;  // a scalar beside a list
+  if (s->leaf_depth < 0) s->leaf_depth = depth;
+  if (++s->count > (int64_t(1) << 31)) return false;
+  if (PyBool_Check(o)) {
+    s->has_bool = true;
+  } else if (PyLong_CheckExact(o)) {
+    int overflow = 0;
+    PyLong_AsLongLongAndOverflow(o, &overflow);
+    if (overflow) return false;  // uint64 / object arrays: the general path
+    s->has_int = true;
+  } else if (PyFloat_CheckExact(o)) {
+    s->has_float = true;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+template <class T> T* fill_list(PyObject* o, T* p) {
+  if (PyList_CheckExact(o) || PyTuple_CheckExact(o)) {
+    const Py_ssize_t n = PySequence_Fast_GET_SIZE(o);
+    PyObject** items = PySequence_Fast_ITEMS(o);
+    for (Py_ssize_t i = 0; i < n; ++i) p = fill_list(items[i], p);
+    return p;
+  }
+  if constexpr (std::is_same_v<T, bool>) *p = o == Py_True;
+  else if constexpr (std::is_same_v<T, int64_t>) *p = PyLong_AsLongLong(o);
+  else *p = PyFloat_CheckExact(o) ? PyFloat_AS_DOUBLE(o) : double(PyLong_AsLongLong(o));
+  return p + 1;
+}
+
+// asarray/array of a list or tuple (nested, rectangular) of Python bools (-> bool), ints that
+// fit int64 (-> int64), floats or ints and floats (-> float64); a bool beside numbers, ints
+// beyond int64, complex, NumPy scalars and everything else take the general path. dtype:
+// float32/float64 for float or int lists whose ints are at most 2**24 in magnitude (exact).
+PyObject* try_from_list(PyObject* obj, PyObject* dtype) {
+  if (!PyList_CheckExact(obj) && !PyTuple_CheckExact(obj)) return nullptr;
+  ListScan s;
+  if (!scan_list(obj, 0, &s)) return nullptr;
+  if (s.has_bool && (s.has_int || s.has_float)) return nullptr;
+  DType t = s.has_bool ? DType::Bool : (s.has_int && !s.has_float) ? DType::Int64 : DType::Float64;
+  DType want = t;
+  if (!fast_dtype(dtype, &want)) return nullptr;
+  if (want != t) {
+    if (s.has_bool || (want != DType::Float32 && want != DType::Float64)) return nullptr;
+    t = DType::Float64;  // built in float64, then cast (exact for these ints)
+  }
+  Array a = Array::empty(s.shape, t, Device{}, "asarray");
+  if (t == DType::Bool) fill_list(obj, reinterpret_cast<bool*>(a.data()));
+  else if (t == DType::Int64) fill_list(obj, reinterpret_cast<int64_t*>(a.data()));
+  else fill_list(obj, reinterpret_cast<double*>(a.data()));
+  if (want != t) {
+    if (s.has_int) {  // ints beyond 2**24 would round twice on the way to float32
+      const double* d = reinterpret_cast<const double*>(a.data());
+      for (int64_t i = 0, n = a.size(); i < n; ++i)
+        if (d[i] == std::trunc(d[i]) && std::fabs(d[i]) > double(1 << 24)) return nullptr;
+    }
+    a = astype(a, want);
+  }
+  return wrap(std::move(a)).release().ptr();
+}
+
+// Binds the call's arguments to the op's parameters; false for any other call shape.
+bool bind_args(const CreateSig& sig, PyObject* const* args, Py_ssize_t n, PyObject* kwnames,
+               PyObject** p) {
+  if (n > sig.nparams || n < 1) return false;
+  for (int i = 0; i < sig.nparams; ++i) p[i] = i < n ? args[i] : nullptr;
+  if (kwnames == nullptr) return true;
+  const Py_ssize_t nk = PyTuple_GET_SIZE(kwnames);
+  for (Py_ssize_t j = 0; j < nk; ++j) {
+    PyObject* key = PyTuple_GET_ITEM(kwnames, j);
+    int found = -1;
+    for (int i = sig.posonly; i < sig.nparams; ++i)
+      if (PyUnicode_CompareWithASCIIString(key, sig.params[i]) == 0) found = i;
+    if (found < 0 || p[found] != nullptr) return false;
+    p[found] = args[n + j];
+  }
+  return true;
+}
+
+bool exact_cpu_array(PyObject* o) {
+  return Py_TYPE(o) == g_array_type && as_array(o).device() == Device{};
+}
+
+PyObject* try_create(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject* kwnames) {
+  if (current_device() != nullptr) return nullptr;
+  PyObject* p[4];
+  if (!bind_args(kCreateSigs[fc->op], args, n, kwnames, p)) return nullptr;
+  const int op = fc->op;
+  const char* fn = kCreateSigs[op].name;
+  switch (op) {
+    case kArange:
+      if (p[0] == nullptr) return nullptr;
+      return try_arange(p);
+    case kZeros: case kOnes: case kEmpty: case kFull: {
+      Dims dims;
+      if (p[0] == nullptr || !small_shape(p[0], &dims)) return nullptr;
+      DType t = DType::Float64;
+      Scalar s;
+      if (op == kFull) {
+        PyObject* v = p[1];
+        if (v == nullptr) return nullptr;
+        if (p[2] == nullptr || p[2] == Py_None) {  // the fill value's default dtype
+          if (PyBool_Check(v)) t = DType::Bool;
+          else if (PyLong_CheckExact(v)) t = DType::Int64;
+          else if (PyFloat_CheckExact(v)) t = DType::Float64;
+          else if (PyComplex_CheckExact(v)) t = DType::Complex128;
+          else return nullptr;
+        } else if (!fast_dtype(p[2], &t)) {
+          return nullptr;
+        }
+        if (!fill_scalar(v, t, &s)) return nullptr;
+      } else {
+        if (!fast_dtype(p[1], &t)) return nullptr;
+        s = Scalar::from_int(op == kOnes ? 1 : 0);
+      }
+      Array a = Array::empty(dims, t, Device{}, fn);
+      if (op != kEmpty) fill(a, s);
+      return wrap(std::move(a)).release().ptr();
+    }
+    case kZerosLike: case kOnesLike: case kEmptyLike: case kFullLike: {
+      // Like NumPy's order='K': the same C layout for a C-contiguous (or 1-D) prototype; other
+      // layouts take the general path.
+      if (p[0] == nullptr || !exact_cpu_array(p[0])) return nullptr;
+      const Array& x = as_array(p[0]);
+      if (x.ndim() > 1 && !x.is_c_contiguous()) return nullptr;
+      DType t = x.dtype;
+      PyObject* dt = op == kFullLike ? p[2] : p[1];
+      if (!fast_dtype(dt, &t)) return nullptr;
+      Scalar s = Scalar::from_int(op == kOnesLike ? 1 : 0);
+      if (op == kFullLike && (p[1] == nullptr || !fill_scalar(p[1], t, &s))) return nullptr;
+      Array a = Array::empty(x.shape, t, Device{}, fn);
+      if (op != kEmptyLike) fill(a, s);
+      return wrap(std::move(a)).release().ptr();
+    }
+    case kAsarray: case kArray: {
+      PyObject* obj = p[0];
+      if (obj == nullptr) return nullptr;
+      if (Py_TYPE(obj) == g_array_type && (p[1] == nullptr || p[1] == Py_None)) {
+        if (op == kAsarray) {
+          Py_INCREF(obj);
+          return obj;
+        }
+        const Array& x = as_array(obj);
+        if (!x.is_c_contiguous() || x.device() != Device{}) return nullptr;
+        return wrap(astype(x, x.dtype)).release().ptr();
+      }
+      return try_from_list(obj, p[1]);
+    }
+    case kEye: {
+      int64_t rows, cols;
+      if (p[0] == nullptr || !small_dim(p[0], &rows)) return nullptr;
+      cols = rows;
+      if (p[1] != nullptr && p[1] != Py_None && !small_dim(p[1], &cols)) return nullptr;
+      if (p[2] != nullptr) {  // k == 0 only
+        if (!PyLong_CheckExact(p[2])) return nullptr;
+        int overflow = 0;
+        if (PyLong_AsLongLongAndOverflow(p[2], &overflow) != 0 || overflow) return nullptr;
+      }
+      DType t = DType::Float64;
+      if (!fast_dtype(p[3], &t)) return nullptr;
+      if (rows * cols > (int64_t(1) << 31)) return nullptr;
+      Array a = Array::empty(Dims{rows, cols}, t, Device{}, fn);
+      fill(a, Scalar::from_int(0));
+      const int64_t m = rows < cols ? rows : cols;
+      const Scalar one = Scalar::from_int(1);
+      for (int64_t i = 0; i < m; ++i) store_scalar(one, t, a.data() + (i * cols + i) * a.itemsize());
+      return wrap(std::move(a)).release().ptr();
+    }
+    case kDot: {
+      // 1-D/2-D hcarray operands of a non-bool dtype: matmul (NumPy's dot is matmul there).
+      if (!exact_cpu_array(p[0]) || !exact_cpu_array(p[1])) return nullptr;
+      const Array& x = as_array(p[0]);
+      const Array& y = as_array(p[1]);
+      if (x.ndim() < 1 || x.ndim() > 2 || y.ndim() < 1 || y.ndim() > 2 ||
+          x.dtype == DType::Bool || y.dtype == DType::Bool)
+        return nullptr;
+      return wrap(cpu::matmul(x, y, "matmul")).release().ptr();
+    }
+  }
+  return nullptr;
+}
+
 // The result, or nullptr with no error set when the Python function should decide.
-PyObject* try_fast(FastCall* fc, PyObject* const* args) {
+PyObject* try_fast(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject* kwnames) {
   try {
-    if (fc->kind == kCreate) return try_create(fc, args[0]);
+    if (fc->kind == kCreate) return try_create(fc, args, n, kwnames);
     if (fc->kind != kElementwise) return try_reduce(fc, as_array(args[0]));
     const char* fn = op_info(fc->op).name.c_str();
     if (fc->arity == 1) {
@@ -158,11 +496,14 @@ PyObject* try_fast(FastCall* fc, PyObject* const* args) {
 PyObject* fc_vectorcall(PyObject* self, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
   auto* fc = reinterpret_cast<FastCall*>(self);
   const Py_ssize_t n = PyVectorcall_NARGS(nargsf);
+  if (fc->kind == kCreate) {
+    PyObject* r = try_fast(fc, args, n, kwnames);
+    if (r != nullptr) return r;
+    return PyObject_Vectorcall(fc->fallback, args, nargsf, kwnames);
+  }
   if ((kwnames == nullptr || PyTuple_GET_SIZE(kwnames) == 0) && n == fc->arity) {
     bool ok;
-    if (fc->kind == kCreate) {
-      ok = true;
-    } else if (fc->kind != kElementwise) {
+    if (fc->kind != kElementwise) {
       ok = Py_TYPE(args[0]) == g_array_type;
     } else if (n == 1) {
       ok = Py_TYPE(args[0]) == g_array_type;
@@ -172,7 +513,7 @@ PyObject* fc_vectorcall(PyObject* self, PyObject* const* args, size_t nargsf, Py
                                           (hb && is_py_scalar(args[0]))));
     }
     if (ok) {
-      PyObject* r = try_fast(fc, args);
+      PyObject* r = try_fast(fc, args, n, nullptr);
       if (r != nullptr) return r;
     }
   }
@@ -291,11 +632,13 @@ void bind_fastcall(nb::module_& m) {
     Py_XDECREF(g_restore);
     g_restore = f.release().ptr();
   });
-  // zeros/ones/empty(shape) with a shape of Python ints: float64 on the CPU; arange(n) of a
-  // Python int: int64 on the CPU; other calls: fallback.
+  // The creation functions' plain calls (zeros/ones/empty/full(shape...), arange, the *_like
+  // functions, asarray/array of a list of Python numbers, eye(N), dot of 1-D/2-D arrays: see
+  // try_create) on the CPU; other calls: fallback.
   m.def("fastcall_create", [](const std::string& op, nb::object fallback, nb::object name) {
-    const int id = op == "zeros" ? kZeros : op == "ones" ? kOnes : op == "empty" ? kEmpty
-                 : op == "arange" ? kArange : -1;
+    int id = -1;
+    for (int i = 0; i < kNumCreateOps; ++i)
+      if (op == kCreateSigs[i].name) id = i;
     if (id < 0) throw ValueError("fastcall_create: unknown function " + op);
     return new_fastcall(id, 1, kCreate, false, std::move(fallback), std::move(name));
   }, nb::arg("op"), nb::arg("fallback"), nb::arg("name").none() = nb::none());

@@ -78,8 +78,12 @@ _core._set_fastcall_restore(_fastcall_restore)
 for _n, _op in (("sum", "sum"), ("prod", "prod"), ("max", "max"), ("min", "min"),
                 ("amax", "max"), ("amin", "min")):
     globals()[_n] = _core.fastcall_reduce(_op, globals()[_n], _n)
-# zeros/ones/empty(shape) of Python ints (float64) and arange(n) (int64), on the CPU: in C++.
-for _n in ("zeros", "ones", "empty", "arange"):
+# The plain calls of the creation functions (zeros/ones/empty/full of a shape of Python ints,
+# arange of Python ints/floats, the *_like functions of a C-contiguous array, asarray/array of
+# a list of Python numbers, eye(N)) and dot of 1-D/2-D arrays, on the CPU: in C++
+# (cpp/python/fastcall.cpp, try_create); every other call goes to the function defined above.
+for _n in ("zeros", "ones", "empty", "arange", "zeros_like", "ones_like", "empty_like",
+           "full_like", "full", "asarray", "array", "eye", "dot"):
     globals()[_n] = _core.fastcall_create(_n, globals()[_n], _n)
 del _n, _op
 _add_device_keyword(vars(linalg), list(vars(linalg)))
