@@ -293,3 +293,121 @@ def test_fast_objects_read_as_their_functions():
         f = getattr(hc, name)
         assert f.__name__ == name
         assert pickle.loads(pickle.dumps(f)) is f
+
+
+# ---- ndarray methods in C++: reshape, tolist, copy, astype ---------------------------------
+
+RESHAPES = [((2, 5),), (2, 5), ((10,),), (-1,), (5, -1), ((-1, 2),), (1, 10, 1), ((),), (3, 3),
+            (2.0, 5), ((2, 5.0),), (np.int64(2), 5), (-1, -1), (2, -2), ([2, 5],), (True, 10),
+            (2**63,), ()]
+
+
+@pytest.mark.parametrize("args", RESHAPES, ids=repr)
+@pytest.mark.parametrize("layout", ["c", "strided", "transposed", "0d", "empty"])
+def test_reshape_method(args, layout):
+    base = np.arange(20.0)
+    a = {"c": base[:10], "strided": base[::2], "transposed": base[:10].reshape(2, 5).T,
+         "0d": np.array(3.0), "empty": np.zeros((0, 10))}[layout]
+    h = hc.asarray(a)
+    got, e1 = _outcome(h.reshape, *args)
+    ref, e2 = _outcome(a.reshape, *args)
+    slow, e3 = _outcome(hc.ndarray.reshape.__wrapped__, h, *args)
+    if e3 is not None:
+        assert e1 is not None and type(e1) is type(e3) and str(e1) == str(e3), (e1, e3)
+        return
+    assert e1 is None and e2 is None, (e1, e2)
+    assert_same(got, ref)
+    assert_same(slow, ref)
+    assert got._shares_storage(h) == np.shares_memory(ref, a) or a.size == 0
+
+
+def test_reshape_method_keywords_take_general_path():
+    a = np.arange(6.0)
+    h = hc.asarray(a)
+    assert_same(h.reshape((2, 3), order="F"), a.reshape((2, 3), order="F"))
+    assert_same(h.reshape(shape=(3, 2)), a.reshape((3, 2)))
+    with pytest.raises(ValueError):
+        h.reshape(2, 3).T.reshape(6, copy=False)
+    with pytest.raises(ValueError):
+        a.reshape(2, 3).T.reshape(6, copy=False)
+    with pytest.raises(TypeError):
+        h.reshape(2, 3, bogus=1)
+
+
+@given(p=pair(dtypes=ALL))
+@settings(max_examples=60, deadline=None)
+def test_tolist_copy_astype(p):
+    a, h = p
+    ref = (a.astype(np.float32) if a.dtype == BF16 else a).tolist()
+    got = h.tolist()
+    assert got == ref or (np.isnan(np.asarray(ref, dtype=complex)).any())
+    assert type(got) is type(ref)
+    flat_g, flat_r = np.asarray(got, dtype=object).ravel(), np.asarray(ref, dtype=object).ravel()
+    assert [type(v) for v in flat_g] == [type(v) for v in flat_r]
+    np.testing.assert_array_equal(np.asarray(got, dtype=complex), np.asarray(ref, dtype=complex))
+    c = h.copy()
+    assert c._c_contiguous and not (c.size and c._shares_storage(h))
+    assert_same(c, a.copy())
+    for dt in (np.float32, np.int16, np.bool_, np.complex128, BF16):
+        with np.errstate(all="ignore"):
+            assert_same(h.astype(dt), np.asarray(h.astype.__wrapped__(h, dt)))
+
+
+def test_astype_and_copy_other_forms():
+    a = np.arange(6.0).reshape(2, 3)
+    h = hc.asarray(a)
+    assert h.astype(h.dtype) is not h
+    assert h.astype(h.dtype, copy=False) is h
+    assert_same(h.astype("int32"), a.astype("int32"))
+    assert_same(h.astype(float), a.astype(float))
+    assert isinstance(h.astype("U5"), np.ndarray)
+    assert h.copy(order="F")._f_contiguous
+    with pytest.raises(TypeError):
+        h.astype()
+    with pytest.raises(TypeError):
+        h.copy(1, 2)
+
+
+# ---- __array_ufunc__ in C++ ----------------------------------------------------------------
+
+@pytest.mark.parametrize("ufunc", [np.add, np.multiply, np.subtract, np.true_divide, np.power,
+                                   np.maximum, np.equal, np.sqrt, np.negative, np.exp,
+                                   np.logical_and, np.arctan2])
+@pytest.mark.parametrize("dt", [np.float32, np.int8, np.uint8, np.bool_, np.complex64, BF16])
+@pytest.mark.parametrize("other", ["array", 2, 2.5, 300, -1, True, 1j])
+def test_array_ufunc_call(ufunc, dt, other):
+    a = (np.arange(6) % 4).astype(dt)
+    h = hc.asarray(a)
+    if ufunc.nin == 1:
+        cases = [((h,), (a,))]
+    else:
+        o = a[::-1].copy() if other == "array" else other
+        ho = hc.asarray(o) if other == "array" else other
+        cases = [((h, ho), (a, o)), ((ho, h), (o, a))]
+    for hargs, nargs in cases:
+        with np.errstate(all="ignore"):
+            got, e1 = _outcome(ufunc, *hargs)
+            ref, e2 = _outcome(ufunc, *nargs)
+        if e2 is not None:
+            assert e1 is not None and type(e1) is type(e2), (e1, e2)
+            continue
+        assert e1 is None, e1
+        assert type(got) is hc.ndarray
+        assert_same(got, np.asarray(ref), rtol=1e-6 if ufunc in (np.exp, np.arctan2) else 0)
+
+
+def test_array_ufunc_other_calls_take_the_hook():
+    a = np.arange(4.0)
+    h = hc.asarray(a)
+    out = hc.empty(4)
+    assert np.add(h, h, out=out) is out
+    assert_same(out, a + a)
+    assert_same(np.add.reduce(h), np.add.reduce(a))
+    assert_same(np.add(h, a), a + a)
+    assert_same(np.add(h, [1.0, 2.0, 3.0, 4.0]), a + [1.0, 2.0, 3.0, 4.0])
+    assert_same(np.add(h, np.float32(2)), a + np.float32(2))
+    assert_same(np.add(h, h, dtype=np.float32), np.add(a, a, dtype=np.float32))
+    assert_same(np.hypot(h, h), np.hypot(a, a))
+    with pytest.raises(ValueError):
+        np.add(h, hc.ones(3))
+    assert type(hc.ndarray.__array_ufunc__).__name__ == "fastcall"

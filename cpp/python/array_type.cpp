@@ -322,7 +322,32 @@ PyObject* nb_matmul_slot(PyObject* a, PyObject* b) {
             : PyObject_CallFunctionObjArgs(f, b, a, nullptr);
 }
 
+// x[key] as the mapping slot (not a method found in the type's dict and called through
+// nanobind's dispatcher on every subscript): basic indexing in C++, the one-pass advanced keys
+// here, every other key through the Python layer's hook.
+PyObject* getitem_slot(PyObject* self, PyObject* key) {
+  return guarded([&]() -> nb::object {
+    Array& a = as_array(self);
+    Array v;
+    if (basic_index(a, nb::handle(key), &v)) return wrap(std::move(v));
+    if (is_array(key)) {
+      // The one-pass advanced keys (as hcarray/_indexing.py's getitem takes them), here
+      // without the Python hook: a boolean mask of a's shape, or int indices into a 1-D a.
+      const Array& k = as_array(key);
+      Array r;
+      if (k.dtype == DType::Bool && k.ndim() > 0 && k.shape == a.shape &&
+          compress(a, k, &r, "__getitem__"))
+        return wrap(std::move(r));
+      if (a.ndim() == 1 && k.ndim() > 0 && (k.dtype == DType::Int64 || k.dtype == DType::Int32) &&
+          take_flat(a, k, &r, ""))
+        return wrap(std::move(r));
+    }
+    return hooks().advanced_getitem(nb::handle(self), nb::handle(key));
+  });
+}
+
 PyType_Slot kSlots[] = {
+    {Py_mp_subscript, (void*)getitem_slot},
     {Py_nb_matrix_multiply, (void*)nb_matmul_slot},
     {Py_bf_getbuffer, (void*)getbuffer},
     {Py_bf_releasebuffer, (void*)releasebuffer},
@@ -422,24 +447,6 @@ void bind_array(nb::module_& m) {
         return item_object(a, "__index__");
       })
       .def("item", [](const Array& a) { return item_object(a, "item"); })
-      .def("__getitem__", [](nb::handle self, nb::handle key) -> nb::object {
-        Array& a = as_array(self);
-        Array v;
-        if (basic_index(a, key, &v)) return wrap(std::move(v));
-        if (is_array(key)) {
-          // The one-pass advanced keys (as hcarray/_indexing.py's getitem takes them), here
-          // without the Python hook: a boolean mask of a's shape, or int indices into a 1-D a.
-          const Array& k = as_array(key);
-          Array r;
-          if (k.dtype == DType::Bool && k.ndim() > 0 && k.shape == a.shape &&
-              compress(a, k, &r, "__getitem__"))
-            return wrap(std::move(r));
-          if (a.ndim() == 1 && k.ndim() > 0 && (k.dtype == DType::Int64 || k.dtype == DType::Int32) &&
-              take_flat(a, k, &r, ""))
-            return wrap(std::move(r));
-        }
-        return hooks().advanced_getitem(self, key);
-      }, nb::arg("key").none())
       .def("__setitem__", [](nb::handle self, nb::handle key, nb::handle value) {
         Array& a = as_array(self);
         if (!a.writeable) throw ValueError("__setitem__: assignment destination is read-only");

@@ -9,6 +9,7 @@
 
 #include "python/convert.h"  // Python.h first
 #include "core/reduce.h"
+#include "core/reshape.h"
 #include "cpu/creation.h"
 #include "cpu/matmul.h"
 #include <cmath>
@@ -21,7 +22,11 @@ namespace hc::py {
 
 namespace {
 
-enum CallKind { kElementwise = 0, kReduceSum = 1, kReduceExtreme = 2, kCreate = 3 };
+enum CallKind {
+  kElementwise = 0, kReduceSum = 1, kReduceExtreme = 2, kCreate = 3, kMethod = 4, kUfuncHook = 5
+};
+enum MethodOp { kReshape = 0, kTolist, kCopy, kAstype, kNumMethodOps };
+const char* const kMethodNames[kNumMethodOps] = {"reshape", "tolist", "copy", "astype"};
 enum CreateOp {
   kZeros = 0, kOnes, kEmpty, kArange, kZerosLike, kOnesLike, kEmptyLike, kFullLike, kFull,
   kAsarray, kArray, kEye, kDot, kNumCreateOps
@@ -59,6 +64,8 @@ struct FastCall {
   bool scalars;  // a Python scalar may be an operand (binary ops that are not logical)
   PyObject* fallback;
   PyObject* name;  // the hcarray attribute it is (pickled by that name), or nullptr
+  PyObject* table1;  // kUfuncHook: {NumPy unary ufunc: op id}, {binary ufunc: op id}
+  PyObject* table2;
 };
 
 PyObject* g_restore = nullptr;  // hcarray._fastcall_restore(name) -> getattr(hcarray, name)
@@ -447,10 +454,144 @@ PyObject* try_create(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject
   return nullptr;
 }
 
+// ---- ndarray methods: x.reshape(...), x.tolist(), x.copy(), x.astype(dtype) ----------------
+// Called with x first (the object is a method descriptor). Plain calls only: reshape of exact
+// Python ints (as arguments or one tuple), copy() and tolist() with no arguments, astype of one
+// of hcarray's dtype objects / scalar types; keywords and everything else: the Python method.
+
+bool shape_arg(PyObject* o, Dims* d) {
+  if (!PyLong_CheckExact(o)) return false;
+  int overflow = 0;
+  const long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
+  if (overflow) return false;
+  d->push_back(v);
+  return true;
+}
+
+PyObject* py_item(const Scalar& s) {
+  switch (s.kind) {
+    case Kind::Bool: return PyBool_FromLong(s.b);
+    case Kind::Int: return PyLong_FromLongLong(s.i);
+    case Kind::UInt: return PyLong_FromUnsignedLongLong(s.u);
+    case Kind::Float: return PyFloat_FromDouble(s.f);
+    case Kind::Complex: return PyComplex_FromDoubles(s.c.real(), s.c.imag());
+  }
+  return nullptr;
+}
+
+// NumPy's tolist: nested lists of Python scalars (bool, int, float, complex; float16 and
+// bfloat16 as float), a scalar for a 0-d array.
+PyObject* tolist_at(const Array& a, const char* p, int dim) {
+  if (dim == a.ndim()) return py_item(load_scalar(a.dtype, p));
+  const int64_t n = a.shape[dim];
+  PyObject* l = PyList_New(n);
+  if (l == nullptr) return nullptr;
+  for (int64_t i = 0; i < n; ++i) {
+    PyObject* v = tolist_at(a, p + i * a.strides[dim], dim + 1);
+    if (v == nullptr) {
+      Py_DECREF(l);
+      return nullptr;
+    }
+    PyList_SET_ITEM(l, i, v);
+  }
+  return l;
+}
+
+PyObject* try_method(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject* kwnames) {
+  if (kwnames != nullptr && PyTuple_GET_SIZE(kwnames) != 0) return nullptr;
+  if (n < 1 || Py_TYPE(args[0]) != g_array_type) return nullptr;
+  const Array& a = as_array(args[0]);
+  if (a.device() != Device{} || current_device() != nullptr) return nullptr;
+  switch (fc->op) {
+    case kReshape: {
+      if (n < 2) return nullptr;
+      Dims req;
+      if (n == 2 && PyTuple_CheckExact(args[1])) {
+        const Py_ssize_t k = PyTuple_GET_SIZE(args[1]);
+        if (k > 64) return nullptr;
+        for (Py_ssize_t i = 0; i < k; ++i)
+          if (!shape_arg(PyTuple_GET_ITEM(args[1], i), &req)) return nullptr;
+      } else {
+        if (n - 1 > 64) return nullptr;
+        for (Py_ssize_t i = 1; i < n; ++i)
+          if (!shape_arg(args[i], &req)) return nullptr;
+      }
+      const Dims shape = resolve_shape(req, a.size(), "reshape");  // throws: the fallback's error
+      Array out;
+      if (reshape_view(a, shape, &out)) return wrap(std::move(out)).release().ptr();
+      Array c = astype(a, a.dtype);
+      c.shape = shape;
+      c.strides = c_strides(shape, c.itemsize());
+      return wrap(std::move(c)).release().ptr();
+    }
+    case kTolist:
+      if (n != 1) return nullptr;
+      return tolist_at(a, a.data(), 0);
+    case kCopy:
+      if (n != 1) return nullptr;
+      return wrap(astype(a, a.dtype)).release().ptr();
+    case kAstype: {
+      if (n != 2 || args[1] == Py_None) return nullptr;
+      DType t;
+      if (!fast_dtype(args[1], &t)) return nullptr;
+      return wrap(astype(a, t)).release().ptr();
+    }
+  }
+  return nullptr;
+}
+
+// ---- ndarray.__array_ufunc__(self, ufunc, method, *inputs) ---------------------------------
+// The keyword-free __call__ of a NumPy ufunc with an hcarray kernel (the Python hook's _FAST1 /
+// _FAST2 tables): one hcarray operand (unary), or hcarray operands and Python scalars (binary;
+// not a scalar beside bfloat16). Anything else, and any failure: the Python hook.
+PyObject* try_ufunc_hook(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject* kwnames) {
+  if ((kwnames != nullptr && PyTuple_GET_SIZE(kwnames) != 0) || n < 4 || n > 5) return nullptr;
+  if (!PyUnicode_Check(args[2]) || PyUnicode_CompareWithASCIIString(args[2], "__call__") != 0)
+    return nullptr;
+  PyObject* id_obj = PyDict_GetItemWithError(n == 4 ? fc->table1 : fc->table2, args[1]);
+  if (id_obj == nullptr) return nullptr;
+  const int op = int(PyLong_AsLong(id_obj));
+  const char* fn = op_info(op).name.c_str();
+  if (n == 4) {
+    if (Py_TYPE(args[3]) != g_array_type) return nullptr;
+    const Array& x = as_array(args[3]);
+    return wrap(dispatch_unary(op, x, route_device(nullptr, &x.device(), fn))).release().ptr();
+  }
+  PyObject* a = args[3];
+  PyObject* b = args[4];
+  const bool ha = Py_TYPE(a) == g_array_type, hb = Py_TYPE(b) == g_array_type;
+  if (ha && hb) {
+    const Array& x = as_array(a);
+    const Array& y = as_array(b);
+    return wrap(dispatch_binary(op, x, y, route_device(nullptr, &x.device(), fn))).release().ptr();
+  }
+  if (ha && is_py_scalar(b)) {
+    const Array& x = as_array(a);
+    if (x.dtype == DType::BFloat16) return nullptr;
+    const Device dev = route_device(nullptr, &x.device(), fn);
+    static const int pow_id = find_op("pow");
+    if (op == pow_id) {  // np.power(x, 2): NumPy's loop squares, bit for bit
+      nb::object r;
+      if (power_shortcut(x, b, dev, &r, true)) return r.release().ptr();
+    }
+    Array y = operand_for(b, x, fn);
+    return wrap(dispatch_binary(op, x, y, dev)).release().ptr();
+  }
+  if (hb && is_py_scalar(a)) {
+    const Array& y = as_array(b);
+    if (y.dtype == DType::BFloat16) return nullptr;
+    Array x = operand_for(a, y, fn);
+    return wrap(dispatch_binary(op, x, y, route_device(nullptr, &y.device(), fn))).release().ptr();
+  }
+  return nullptr;
+}
+
 // The result, or nullptr with no error set when the Python function should decide.
 PyObject* try_fast(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject* kwnames) {
   try {
     if (fc->kind == kCreate) return try_create(fc, args, n, kwnames);
+    if (fc->kind == kMethod) return try_method(fc, args, n, kwnames);
+    if (fc->kind == kUfuncHook) return try_ufunc_hook(fc, args, n, kwnames);
     if (fc->kind != kElementwise) return try_reduce(fc, as_array(args[0]));
     const char* fn = op_info(fc->op).name.c_str();
     if (fc->arity == 1) {
@@ -496,9 +637,10 @@ PyObject* try_fast(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject* 
 PyObject* fc_vectorcall(PyObject* self, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
   auto* fc = reinterpret_cast<FastCall*>(self);
   const Py_ssize_t n = PyVectorcall_NARGS(nargsf);
-  if (fc->kind == kCreate) {
+  if (fc->kind == kCreate || fc->kind == kMethod || fc->kind == kUfuncHook) {
     PyObject* r = try_fast(fc, args, n, kwnames);
     if (r != nullptr) return r;
+    PyErr_Clear();
     return PyObject_Vectorcall(fc->fallback, args, nargsf, kwnames);
   }
   if ((kwnames == nullptr || PyTuple_GET_SIZE(kwnames) == 0) && n == fc->arity) {
@@ -525,6 +667,8 @@ void fc_dealloc(PyObject* self) {
   PyTypeObject* tp = Py_TYPE(self);
   Py_XDECREF(fc->fallback);
   Py_XDECREF(fc->name);
+  Py_XDECREF(fc->table1);
+  Py_XDECREF(fc->table2);
   tp->tp_free(self);
   Py_DECREF(tp);
 }
@@ -614,6 +758,7 @@ nb::object new_fastcall(int op, int arity, int kind, bool scalars, nb::object fa
   fc->scalars = scalars;
   fc->fallback = fallback.release().ptr();
   fc->name = name.is_none() ? nullptr : name.release().ptr();
+  fc->table1 = fc->table2 = nullptr;
   return nb::steal(reinterpret_cast<PyObject*>(fc));
 }
 
@@ -642,6 +787,34 @@ void bind_fastcall(nb::module_& m) {
     if (id < 0) throw ValueError("fastcall_create: unknown function " + op);
     return new_fastcall(id, 1, kCreate, false, std::move(fallback), std::move(name));
   }, nb::arg("op"), nb::arg("fallback"), nb::arg("name").none() = nb::none());
+  // ndarray methods (reshape, tolist, copy, astype: see try_method); other calls: fallback.
+  m.def("fastcall_method", [](const std::string& op, nb::object fallback) {
+    int id = -1;
+    for (int i = 0; i < kNumMethodOps; ++i)
+      if (op == kMethodNames[i]) id = i;
+    if (id < 0) throw ValueError("fastcall_method: unknown method " + op);
+    return new_fastcall(id, 1, kMethod, false, std::move(fallback), nb::none());
+  }, nb::arg("op"), nb::arg("fallback"));
+  // ndarray.__array_ufunc__ in front of the Python hook: unary/binary maps NumPy ufuncs to
+  // hcarray op names (see try_ufunc_hook).
+  m.def("fastcall_ufunc_hook", [](nb::dict unary, nb::dict binary, nb::object fallback) {
+    nb::dict t1, t2;
+    for (auto [k, v] : unary) {
+      const int id = find_op(nb::cast<std::string>(v));
+      if (id < 0 || op_info(id).arity != 1) throw ValueError("fastcall_ufunc_hook: bad op");
+      t1[k] = id;
+    }
+    for (auto [k, v] : binary) {
+      const int id = find_op(nb::cast<std::string>(v));
+      if (id < 0 || op_info(id).arity != 2) throw ValueError("fastcall_ufunc_hook: bad op");
+      t2[k] = id;
+    }
+    nb::object r = new_fastcall(0, 1, kUfuncHook, false, std::move(fallback), nb::none());
+    auto* fc = reinterpret_cast<FastCall*>(r.ptr());
+    fc->table1 = t1.release().ptr();
+    fc->table2 = t2.release().ptr();
+    return r;
+  }, nb::arg("unary"), nb::arg("binary"), nb::arg("fallback"));
   // sum/prod ("sum"/"prod") or max/min ("max"/"min") of a whole array; other calls: fallback.
   m.def("fastcall_reduce", [](const std::string& op, nb::object fallback, nb::object name) {
     int id = find_reduce_op(op);

@@ -533,4 +533,9 @@ del _name, _value
 # (cpp/python/fastcall.cpp); every other call goes to the method defined above.
 for _name in ("sum", "prod", "max", "min"):
     setattr(ndarray, _name, _core.fastcall_reduce(_name, _METHODS[_name]))
+# x.reshape(ints or a tuple of ints), x.copy(), x.tolist(), x.astype(dtype) with no keywords:
+# in C++ as well (fastcall.cpp, try_method).
+for _name in ("reshape", "copy", "astype"):
+    setattr(ndarray, _name, _core.fastcall_method(_name, _METHODS[_name]))
+ndarray.tolist = _core.fastcall_method("tolist", ndarray.tolist)
 del _name

@@ -843,6 +843,7 @@ _FUNCS = {
 _core._set_protocol_hooks(_FUNCS, _Defer, _wrap)
 
 
-_ndarray_ufunc = __array_ufunc__
-
-ndarray.__array_ufunc__ = __array_ufunc__
+# The keyword-free __call__ of a _FAST1/_FAST2 ufunc on hcarray operands (and Python scalars)
+# runs in C++ (cpp/python/fastcall.cpp, try_ufunc_hook); every other call: the hook above.
+ndarray.__array_ufunc__ = _core.fastcall_ufunc_hook(_FAST1, _FAST2, __array_ufunc__)
+_ndarray_ufunc = ndarray.__array_ufunc__
