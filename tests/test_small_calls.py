@@ -411,3 +411,39 @@ def test_array_ufunc_other_calls_take_the_hook():
     with pytest.raises(ValueError):
         np.add(h, hc.ones(3))
     assert type(hc.ndarray.__array_ufunc__).__name__ == "fastcall"
+
+
+@pytest.mark.parametrize("shape", [(2, 5), 10, (-1,), (5, -1), (3, 3), (2, -2), [2, 5], (2.0, 5),
+                                   (np.int64(2), 5), ()], ids=repr)
+@pytest.mark.parametrize("layout", ["c", "strided", "transposed"])
+def test_reshape_function(shape, layout):
+    base = np.arange(20.0)
+    a = {"c": base[:10], "strided": base[::2], "transposed": base[:10].reshape(2, 5).T}[layout]
+    h = hc.asarray(a)
+    got, e1 = _outcome(hc.reshape, h, shape)
+    slow, e2 = _outcome(_slow("reshape"), h, shape)
+    if e2 is not None:
+        assert e1 is not None and type(e1) is type(e2) and str(e1) == str(e2), (e1, e2)
+        return
+    assert e1 is None, e1
+    ref = np.reshape(a, shape)
+    assert_same(got, ref)
+    assert got._shares_storage(h) == np.shares_memory(ref, a)
+    assert_same(hc.reshape(h, shape=shape), ref)
+
+
+@pytest.mark.parametrize("axis", [0, 1, -1, -2, 2, -3, 3, 1.0, True, (0, 1), [0], None],
+                         ids=repr)
+@given(p=pair(dtypes=ALL))
+@settings(max_examples=10, deadline=None)
+def test_expand_dims(axis, p):
+    a, h = p
+    got, e1 = _outcome(hc.expand_dims, h, axis)
+    slow, e2 = _outcome(_slow("expand_dims"), h, axis)
+    if e2 is not None:
+        assert e1 is not None and type(e1) is type(e2) and str(e1) == str(e2), (e1, e2)
+        return
+    assert e1 is None, e1
+    assert got.strides == slow.strides and got._shares_storage(h)
+    assert_same(got, np.expand_dims(a.astype(np.float32) if a.dtype == BF16 else a, axis)
+                .astype(a.dtype))

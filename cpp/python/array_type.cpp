@@ -408,14 +408,14 @@ void bind_array(nb::module_& m) {
           "_writeable", [](const Array& a) { return a.writeable; },
           [](Array& a, bool w) { a.writeable = w; })
       .def("_shares_storage", [](const Array& a, const Array& b) { return a.storage == b.storage; })
-      .def_prop_ro("T", [](const Array& a) {
+      .def_prop_ro("T", [](const Array& a) -> nb::object {
         // All axes reversed, as NumPy (the standard only defines T for 2-D arrays).
         Dims s(a.ndim()), st(a.ndim());
         for (int i = 0; i < a.ndim(); ++i) {
           s[i] = a.shape[a.ndim() - 1 - i];
           st[i] = a.strides[a.ndim() - 1 - i];
         }
-        return a.view(s, st, a.offset);
+        return wrap(a.view(s, st, a.offset));
       })
       .def_prop_ro("mT", [](const Array& a) { return transpose_last2(a, "mT"); })
       .def("__len__", [](const Array& a) {

@@ -56,7 +56,15 @@ DType dtype_from(nb::handle h, const char* fn) {
 bool is_array(nb::handle h) { return nb::isinstance<Array>(h); }
 Array& as_array(nb::handle h) { return *nb::inst_ptr<Array>(h); }
 
-nb::object wrap(Array a) { return nb::cast(std::move(a), nb::rv_policy::move); }
+// A new instance of the cached ndarray type holding a (moved in): nb::cast would look the type
+// up by its C++ type_info on every call.
+nb::object wrap(Array a) {
+  static const nb::handle type = nb::type<Array>();
+  nb::object o = nb::inst_alloc(type);
+  new (nb::inst_ptr<Array>(o)) Array(std::move(a));
+  nb::inst_mark_ready(o);
+  return o;
+}
 
 Device device_arg(nb::handle device, const Device* operand, const char* fn) {
   if (device.is_none()) return route_device(nullptr, operand, fn);

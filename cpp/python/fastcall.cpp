@@ -13,6 +13,7 @@
 #include "cpu/creation.h"
 #include "cpu/matmul.h"
 #include <cmath>
+#include <cstring>
 #include <vector>
 #include <nanobind/stl/string.h>
 
@@ -29,7 +30,7 @@ enum MethodOp { kReshape = 0, kTolist, kCopy, kAstype, kNumMethodOps };
 const char* const kMethodNames[kNumMethodOps] = {"reshape", "tolist", "copy", "astype"};
 enum CreateOp {
   kZeros = 0, kOnes, kEmpty, kArange, kZerosLike, kOnesLike, kEmptyLike, kFullLike, kFull,
-  kAsarray, kArray, kEye, kDot, kNumCreateOps
+  kAsarray, kArray, kEye, kDot, kReshapeFn, kExpandDims, kNumCreateOps
 };
 // The parameters each create op's fast path binds (positionally, or by keyword from index
 // `posonly` on); any other keyword, or more positional arguments, goes to the fallback.
@@ -53,6 +54,8 @@ const CreateSig kCreateSigs[kNumCreateOps] = {
     {"array", 2, 1, {"object", "dtype"}},
     {"eye", 4, 2, {"N", "M", "k", "dtype"}},
     {"dot", 2, 2, {"a", "b"}},
+    {"reshape", 2, 1, {"a", "shape"}},
+    {"expand_dims", 2, 1, {"a", "axis"}},
 };
 
 struct FastCall {
@@ -351,6 +354,39 @@ bool bind_args(const CreateSig& sig, PyObject* const* args, Py_ssize_t n, PyObje
   return true;
 }
 
+bool shape_arg(PyObject* o, Dims* d) {
+  if (!PyLong_CheckExact(o)) return false;
+  int overflow = 0;
+  const long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
+  if (overflow) return false;
+  d->push_back(v);
+  return true;
+}
+
+// a.reshape(shape) for a shape of exact Python ints given as n arguments, or as one tuple (or
+// int); nullptr when the shape is anything else. A view when the strides allow, else a copy
+// (NumPy's copy=None); resolve_shape's errors are thrown (the fallback then raises them).
+PyObject* reshape_fast(const Array& a, PyObject* const* shp, Py_ssize_t n) {
+  Dims req;
+  if (n == 1 && PyTuple_CheckExact(shp[0])) {
+    const Py_ssize_t k = PyTuple_GET_SIZE(shp[0]);
+    if (k > 64) return nullptr;
+    for (Py_ssize_t i = 0; i < k; ++i)
+      if (!shape_arg(PyTuple_GET_ITEM(shp[0], i), &req)) return nullptr;
+  } else {
+    if (n < 1 || n > 64) return nullptr;
+    for (Py_ssize_t i = 0; i < n; ++i)
+      if (!shape_arg(shp[i], &req)) return nullptr;
+  }
+  const Dims shape = resolve_shape(req, a.size(), "reshape");
+  Array out;
+  if (reshape_view(a, shape, &out)) return wrap(std::move(out)).release().ptr();
+  Array c = astype(a, a.dtype);
+  c.shape = shape;
+  c.strides = c_strides(shape, c.itemsize());
+  return wrap(std::move(c)).release().ptr();
+}
+
 bool exact_cpu_array(PyObject* o) {
   return Py_TYPE(o) == g_array_type && as_array(o).device() == Device{};
 }
@@ -388,7 +424,8 @@ PyObject* try_create(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject
         s = Scalar::from_int(op == kOnes ? 1 : 0);
       }
       Array a = Array::empty(dims, t, Device{}, fn);
-      if (op != kEmpty) fill(a, s);
+      if (op == kZeros) std::memset(a.data(), 0, size_t(a.size()) * size_t(a.itemsize()));
+      else if (op != kEmpty) fill(a, s);
       return wrap(std::move(a)).release().ptr();
     }
     case kZerosLike: case kOnesLike: case kEmptyLike: case kFullLike: {
@@ -403,7 +440,8 @@ PyObject* try_create(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject
       Scalar s = Scalar::from_int(op == kOnesLike ? 1 : 0);
       if (op == kFullLike && (p[1] == nullptr || !fill_scalar(p[1], t, &s))) return nullptr;
       Array a = Array::empty(x.shape, t, Device{}, fn);
-      if (op != kEmptyLike) fill(a, s);
+      if (op == kZerosLike) std::memset(a.data(), 0, size_t(a.size()) * size_t(a.itemsize()));
+      else if (op != kEmptyLike) fill(a, s);
       return wrap(std::move(a)).release().ptr();
     }
     case kAsarray: case kArray: {
@@ -434,11 +472,42 @@ PyObject* try_create(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject
       if (!fast_dtype(p[3], &t)) return nullptr;
       if (rows * cols > (int64_t(1) << 31)) return nullptr;
       Array a = Array::empty(Dims{rows, cols}, t, Device{}, fn);
-      fill(a, Scalar::from_int(0));
+      std::memset(a.data(), 0, size_t(a.size()) * size_t(a.itemsize()));  // 0 is all-zero bits
       const int64_t m = rows < cols ? rows : cols;
       const Scalar one = Scalar::from_int(1);
       for (int64_t i = 0; i < m; ++i) store_scalar(one, t, a.data() + (i * cols + i) * a.itemsize());
       return wrap(std::move(a)).release().ptr();
+    }
+    case kReshapeFn:
+      if (p[0] == nullptr || p[1] == nullptr || !exact_cpu_array(p[0])) return nullptr;
+      return reshape_fast(as_array(p[0]), &p[1], 1);
+    case kExpandDims: {  // one int axis: a view with a size-1 dimension there
+      if (p[0] == nullptr || !exact_cpu_array(p[0])) return nullptr;
+      const Array& x = as_array(p[0]);
+      const int nd = x.ndim() + 1;
+      int64_t ax = 0;
+      if (p[1] != nullptr) {
+        if (!PyLong_CheckExact(p[1])) return nullptr;
+        int overflow = 0;
+        ax = PyLong_AsLongLongAndOverflow(p[1], &overflow);
+        if (overflow || ax < -nd || ax >= nd) return nullptr;
+        if (ax < 0) ax += nd;
+      }
+      Dims shape, strides;
+      for (int i = 0, j = 0; i < nd; ++i) {
+        if (i == ax) {
+          shape.push_back(1);
+          strides.push_back(0);
+        } else {
+          shape.push_back(x.shape[j]);
+          strides.push_back(x.strides[j]);
+          ++j;
+        }
+      }
+      // the stride a C-contiguous layout would give it (as _manipulation_functions does)
+      strides[ax] = ax + 1 < nd ? strides[ax + 1] * (shape[ax + 1] > 1 ? shape[ax + 1] : 1)
+                                : x.itemsize();
+      return wrap(x.view(shape, strides, x.offset)).release().ptr();
     }
     case kDot: {
       // 1-D/2-D hcarray operands of a non-bool dtype: matmul (NumPy's dot is matmul there).
@@ -458,15 +527,6 @@ PyObject* try_create(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject
 // Called with x first (the object is a method descriptor). Plain calls only: reshape of exact
 // Python ints (as arguments or one tuple), copy() and tolist() with no arguments, astype of one
 // of hcarray's dtype objects / scalar types; keywords and everything else: the Python method.
-
-bool shape_arg(PyObject* o, Dims* d) {
-  if (!PyLong_CheckExact(o)) return false;
-  int overflow = 0;
-  const long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
-  if (overflow) return false;
-  d->push_back(v);
-  return true;
-}
 
 PyObject* py_item(const Scalar& s) {
   switch (s.kind) {
@@ -503,27 +563,8 @@ PyObject* try_method(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject
   const Array& a = as_array(args[0]);
   if (a.device() != Device{} || current_device() != nullptr) return nullptr;
   switch (fc->op) {
-    case kReshape: {
-      if (n < 2) return nullptr;
-      Dims req;
-      if (n == 2 && PyTuple_CheckExact(args[1])) {
-        const Py_ssize_t k = PyTuple_GET_SIZE(args[1]);
-        if (k > 64) return nullptr;
-        for (Py_ssize_t i = 0; i < k; ++i)
-          if (!shape_arg(PyTuple_GET_ITEM(args[1], i), &req)) return nullptr;
-      } else {
-        if (n - 1 > 64) return nullptr;
-        for (Py_ssize_t i = 1; i < n; ++i)
-          if (!shape_arg(args[i], &req)) return nullptr;
-      }
-      const Dims shape = resolve_shape(req, a.size(), "reshape");  // throws: the fallback's error
-      Array out;
-      if (reshape_view(a, shape, &out)) return wrap(std::move(out)).release().ptr();
-      Array c = astype(a, a.dtype);
-      c.shape = shape;
-      c.strides = c_strides(shape, c.itemsize());
-      return wrap(std::move(c)).release().ptr();
-    }
+    case kReshape:
+      return reshape_fast(a, args + 1, n - 1);
     case kTolist:
       if (n != 1) return nullptr;
       return tolist_at(a, a.data(), 0);

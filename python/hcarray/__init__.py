@@ -80,10 +80,11 @@ for _n, _op in (("sum", "sum"), ("prod", "prod"), ("max", "max"), ("min", "min")
     globals()[_n] = _core.fastcall_reduce(_op, globals()[_n], _n)
 # The plain calls of the creation functions (zeros/ones/empty/full of a shape of Python ints,
 # arange of Python ints/floats, the *_like functions of a C-contiguous array, asarray/array of
-# a list of Python numbers, eye(N)) and dot of 1-D/2-D arrays, on the CPU: in C++
+# a list of Python numbers, eye(N)), dot of 1-D/2-D arrays, reshape(x, ints) and
+# expand_dims(x, int), on the CPU: in C++
 # (cpp/python/fastcall.cpp, try_create); every other call goes to the function defined above.
 for _n in ("zeros", "ones", "empty", "arange", "zeros_like", "ones_like", "empty_like",
-           "full_like", "full", "asarray", "array", "eye", "dot"):
+           "full_like", "full", "asarray", "array", "eye", "dot", "reshape", "expand_dims"):
     globals()[_n] = _core.fastcall_create(_n, globals()[_n], _n)
 del _n, _op
 _add_device_keyword(vars(linalg), list(vars(linalg)))
