@@ -114,7 +114,9 @@ static double bound64(int f) {
     case Sin: case Cos: return 0.8;
     case Tan: return 0.9;
     case Erf: return 64.0;
-    case Asin: case Acos: return 6.0;
+    case Asin: return 0.72;  // round 3 (issue 6); also test_inv_trig64
+    case Acos: return 0.7;
+    case Atan: return 0.55;
     default: return 4.0;
   }
 }
@@ -202,11 +204,82 @@ static void test_table(const Table& t, long count, bool verbose) {
   }
 }
 
+// float64 asin, acos, atan (issue 6, round 3): 20 x count points per function, drawn with a
+// seeded generator: random bit patterns (a quarter), uniform and log-uniform points over the
+// domain, and dense runs of consecutive doubles and narrow uniform grids around every
+// breakpoint of the kernels (asin/acos: +-1/2, +-1, 0; atan: the table's switch points
+// t = (j + 1/2)/15 for a <= 1 and a = 15/(j + 1/2) beyond, 1, 2^60). Reference: long double.
+static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+static uint64_t next_u64() {  // splitmix64
+  uint64_t z = (rng_state += 0x9e3779b97f4a7c15ull);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  return z ^ (z >> 31);
+}
+static double unif() { return double(next_u64() >> 11) * 0x1p-53; }
+static std::vector<double> inv_trig_inputs(int f, long n) {
+  std::vector<double> v;
+  v.reserve(n + 64);
+  auto around = [&](double c, long k) {  // k consecutive doubles each side of c, and a grid
+    double u = c, d = c;
+    for (long i = 0; i < k; ++i) v.push_back(u), v.push_back(d), u = std::nextafter(u, 1e300), d = std::nextafter(d, -1e300);
+    for (long i = 0; i < k; ++i) v.push_back(c * (1.0 + 1e-3 * (2.0 * unif() - 1.0)));
+  };
+  for (long i = 0; i < n / 4; ++i) {
+    uint64_t b = next_u64();
+    double x;
+    std::memcpy(&x, &b, sizeof x);
+    v.push_back(x);
+  }
+  bool at = f == Atan;
+  for (long i = 0; i < n / 4; ++i) {
+    double s = (next_u64() & 1) ? 1.0 : -1.0;
+    v.push_back(at ? s * 40.0 * unif() : s * unif());
+    v.push_back(s * std::exp2(at ? -80.0 + 150.0 * unif() : -60.0 * unif()));
+  }
+  std::vector<double> brk;
+  if (at) {
+    for (int j = 0; j < 15; ++j) brk.push_back((j + 0.5) / 15.0), brk.push_back(15.0 / (j + 0.5));
+    brk.push_back(1.0), brk.push_back(0x1p60), brk.push_back(0x1p-28);
+  } else {
+    brk = {0.5, 1.0, 0x1p-28, 0.25, 0.75};
+  }
+  long per = (n - long(v.size())) / long(4 * 2 * brk.size());
+  for (double c : brk) around(c, per), around(-c, per);
+  while (long(v.size()) < n) v.push_back(2.0 * unif() - 1.0);
+  const double sp[] = {0.0, -0.0, 1.0, -1.0, 0.5, -0.5, std::nextafter(1.0, 2.0), std::nextafter(-1.0, -2.0),
+                       std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
+                       std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::denorm_min(),
+                       -std::numeric_limits<double>::denorm_min(), std::numeric_limits<double>::min(),
+                       std::numeric_limits<double>::max(), -std::numeric_limits<double>::max()};
+  for (double x : sp) v.push_back(x);
+  return v;
+}
+static double bound_inv_trig(int f) { return f == Asin ? 0.72 : f == Acos ? 0.70 : 0.55; }
+static void test_inv_trig64(const Table& t, long count) {
+  for (int f : {Asin, Acos, Atan}) {
+    auto x = inv_trig_inputs(f, 20 * count);
+    std::vector<double> y(x.size());
+    t.f64[f](x.data(), y.data(), int64_t(x.size()));
+    double m = 0, w = 0;
+    for (size_t i = 0; i < x.size(); ++i) {
+      double e = ulp_err<double>(y[i], ref(f, x[i]));
+      if (std::isnan(x[i]) && !std::isnan(y[i])) e = 1e9;
+      if (x[i] == 0 && !std::isnan(y[i]) && std::signbit(y[i]) != std::signbit(double(ref(f, x[i])))) e = 1e9;
+      if (e > m) m = e, w = x[i];
+    }
+    bool ok = m <= bound_inv_trig(f);
+    std::printf("%-7s %-6s float64 %8.3f ulp (at %a) on %zu points (bound %.2f)%s\n", t.target,
+                kUnaryNames[f], m, w, x.size(), bound_inv_trig(f), ok ? "" : " FAIL");
+    failures += !ok;
+  }
+}
+
 int main(int argc, char** argv) {
   long count = argc > 1 ? std::atol(argv[1]) : 400000;
   test_vector_type();
   for (const char* name : {"avx512", "avx2", "neon", "scalar"})
-    if (const Table* t = table_for(name)) test_table(*t, count, true);
+    if (const Table* t = table_for(name)) test_table(*t, count, true), test_inv_trig64(*t, count);
   std::printf("%s (%d failures)\n", failures ? "FAILED" : "OK", failures);
   return failures ? 1 : 0;
 }

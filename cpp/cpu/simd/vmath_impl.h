@@ -387,6 +387,20 @@ inline Vd recip_approx(Vd d) {
 #endif
 }
 
+// A rough 1/d for 2^-126 < |d| < 2^126 (to 2^-8 relative or better: AVX-512 2^-14, AVX2 the
+// float32 estimate 2^-12, NEON 2^-8; scalar exact), for choices and small corrections only.
+inline Vd recip_est(Vd d) {
+#if HC_SIMD_TARGET == HC_SIMD_AVX512
+  return Vd{_mm512_rcp14_pd(d.v)};
+#elif HC_SIMD_TARGET == HC_SIMD_AVX2
+  return Vd{_mm256_cvtps_pd(_mm_rcp_ps(_mm256_cvtpd_ps(d.v)))};
+#elif HC_SIMD_TARGET == HC_SIMD_NEON
+  return Vd{vrecpeq_f64(d.v)};
+#else
+  return C(1.0) / d;
+#endif
+}
+
 // sin/cos/tan: x = k pi/2 + r + rl with pi/2 = kP1 + kP2 + kP3 (k kP1, k kP2 exact for
 // |k| < 2^20, x - k kP1 exact by Sterbenz, the rest carried by two_sum: |error| < 2^-97), then
 // sin(r + rl) = r + (r^3 P(z) + rl (1 - z/2)), cos(r + rl) = (1 - z/2) + (z^2 Q(z) - r rl), with
@@ -462,18 +476,136 @@ inline Vd atan2(Vd y, Vd x) {
   th = copysign(th, y);
   return select(isnan(x) | isnan(y), x + y, th);
 }
+// float64 atan (issue 6, round 3; within 0.6 ulp): a = |x|; for a <= 1, t = a and atan a =
+// atan c + atan u with u = (a - c) / (1 + c a); for a > 1, t = 1/a and atan a = (pi/2 - atan c)
+// - atan u with u = (1 - c a) / (a + c). c = c_j = j/15 (a double) with j = round(15 t), t for
+// a > 1 from the hardware reciprocal estimate (recip_est: only the choice of j depends on it),
+// so |u| <= 1/30 + 2^-8. The numerator and denominator are formed as pairs (products' errors by
+// fma), u = uh + ul by recip_approx with the remainder's correction, atan(u) = u + u^3 Q(u^2)
+// (Q of degree 3 on u^2 <= 0.0014, a near-minimax fit made with mpmath (Lawson), weighted by
+// u^2: its error is below 2^-59.6 of |u|, so of the result), and atan c (or pi/2 - atan c) as hi + lo from
+// 16-entry tables (mpmath) is summed with uh by Fast2Sum (|hi| >= 1/15 > |uh|, or hi = 0);
+// everything else is added before the one final rounding. y - c x is exact: for a <= 1 it is
+// a - c_j with a within [c_j/2, 2 c_j] (Sterbenz; a itself for j = 0); for a > 1, 1 - c a with
+// c a rounded (its error carried) in [0.66, 2.01] (Sterbenz, or below 2 in magnitude with the
+// spacing of [1, 2)). a is clamped at 2^60 (the result rounds to pi/2 there; inf too); tiny
+// and subnormal x come out as x (u = a, 1/1 exact), -0 as -0; NaN passes.
+constexpr double kAtanC[16] = {0x0.0p+0, 0x1.1111111111111p-4, 0x1.1111111111111p-3,
+    0x1.999999999999ap-3, 0x1.1111111111111p-2, 0x1.5555555555555p-2, 0x1.999999999999ap-2,
+    0x1.ddddddddddddep-2, 0x1.1111111111111p-1, 0x1.3333333333333p-1, 0x1.5555555555555p-1,
+    0x1.7777777777777p-1, 0x1.999999999999ap-1, 0x1.bbbbbbbbbbbbcp-1, 0x1.ddddddddddddep-1,
+    0x1.0000000000000p+0};
+constexpr double kAtanTH[16] = {0x0.0p+0, 0x1.10a9c765f3724p-4, 0x1.0f772d81fdc0bp-3,
+    0x1.94441f8f7260cp-3, 0x1.0adb5a7741c03p-2, 0x1.4978fa3269ee1p-2, 0x1.85a376b677dc0p-2,
+    0x1.bf1b30afc731bp-2, 0x1.f5b75f92c80ddp-2, 0x1.14b1dd5f90ce1p-1, 0x1.2d0ead6066395p-1,
+    0x1.43f7a7c1d53c7p-1, 0x1.5977a5103ea93p-1, 0x1.6d9d4bc9d5828p-1, 0x1.8079c6293aee0p-1,
+    0x1.921fb54442d18p-1};
+constexpr double kAtanTL[16] = {0x0.0p+0, -0x1.40108d2f59ae2p-58, 0x1.3e1959820e856p-60,
+    -0x1.bd7fbfba49d93p-58, 0x1.dc8f0bd95a7a0p-56, -0x1.424cbde73c20fp-57, 0x1.05437130f10cdp-58,
+    0x1.5ca225f568c1dp-60, 0x1.206ab5bf89282p-56, -0x1.bdc3d8b25f2a4p-56, 0x1.90737b3d6cbc1p-56,
+    -0x1.4b583245c4c55p-55, -0x1.df27bdae742c1p-55, -0x1.0ceccdd81fc31p-56,
+    -0x1.c2cfe75319506p-56, 0x1.1a62633145c07p-55};
+constexpr double kAtanBH[16] = {0x1.921fb54442d18p+0, 0x1.811518cde39a6p+0, 0x1.7030cf9403197p+0,
+    0x1.5f97315254857p+0, 0x1.4f68dea672617p+0, 0x1.3fc176b7a8560p+0, 0x1.30b6d796a4da8p+0,
+    0x1.2258e91851052p+0, 0x1.14b1dd5f90ce1p+0, 0x1.07c6c6947a6a8p+0, 0x1.f730bd281f69bp-1,
+    0x1.e047c2c6b066ap-1, 0x1.cac7c57846f9ep-1, 0x1.b6a21ebeb0209p-1, 0x1.a3c5a45f4ab51p-1,
+    0x1.921fb54442d18p-1};
+constexpr double kAtanBL[16] = {0x1.1a62633145c07p-54, 0x1.731b6021dada8p-57,
+    -0x1.aa5808d309e6ap-56, -0x1.938b41a62b440p-55, 0x1.a33ea03aef21fp-54, 0x1.0aafebb8b5123p-56,
+    0x1.0a0e2c1e36afap-54, -0x1.eb1025668fe2ap-54, -0x1.6dc251f4e44ccp-57,
+    -0x1.d8b29a8889d41p-56, 0x1.6c8b08c3d522dp-55, -0x1.ff8c1d5ebee74p-57, 0x1.3ec8410ffacf3p-59,
+    -0x1.44c4d2b1649dap-55, -0x1.d3a68be7cfadep-56, 0x1.1a62633145c07p-55};
+constexpr double kAtanQ[] = {-0x1.55555555553a0p-2, 0x1.99999993cdffdp-3, -0x1.2492184b2fabfp-3,
+    0x1.c5d7cb297056ep-4};
 inline Vd atan(Vd x) {
-  Vd a = abs(x);
-  Md gt = a > C(1.0);
-  Vd th = atan01(select(gt, C(1.0) / a, a));
-  th = select(gt, (C(kPi * 0.5) - th) + C(kPi_lo * 0.5), th);
-  return tiny_is_x(x, copysign(th, x));
+  Vd a = min(C(0x1p60), abs(x));  // inf -> 2^60; NaN passes (min returns its second operand)
+  Md big = a > C(1.0);
+  Vd te = select(big, recip_est(a), a);
+  const Vd shifter = C(0x1.8p52);
+  Vl j = (bits(fma(te, C(15.0), shifter)) - bits(shifter)) & iset1<Vl>(15);
+  // a <= 1: (y, x, c') = (a, 1, c); a > 1: (-1, a, -c), so that u' = (y - c' x) / (x + c' y)
+  // is u, or -u for a > 1 (the sign atan(u) takes in the result).
+  Vd c = lookup16(kAtanC, j);
+  Vd cs = select(big, -c, c);
+  Vd xx = select(big, a, C(1.0)), yy = select(big, C(-1.0), a);
+  Vd p = cs * xx;
+  Vd nh = yy - p, nl = fnma(cs, xx, p);             // y - c' x = nh + nl (nh exact, see above)
+  Vd q = cs * yy;
+  Vd de, dh = fast_two_sum(xx, q, de);              // xx >= q
+  Vd dl = de - fnma(cs, yy, q);                     // x + c' y = dh + dl
+  Vd rd = recip_approx(dh);                         // dh in [1, 2^60 + 1]
+  Vd uh = nh * rd;
+  Vd ul = (fnma(uh, dh, nh) + fnma(uh, dl, nl)) * rd;
+  Vd z = uh * uh;
+  Vd tq = fma((uh * z), horner(z, kAtanQ), ul);    // atan(u') - uh
+  Vd th = select(big, lookup16(kAtanBH, j), lookup16(kAtanTH, j));
+  Vd tl = select(big, lookup16(kAtanBL, j), lookup16(kAtanTL, j));
+  Vd e, h = fast_two_sum(th, uh, e);
+  Vd r = h + (e + (tl + tq));
+  return copysign(r, x);
+}
+// float64 asin, acos (issue 6, round 3; within 0.7 ulp): a = |x|; a <= 1/2: asin a = a + a^3
+// P(a^2); a > 1/2: asin a = pi/2 - 2 asin s, s = sqrt(w), w = (1 - a)/2 (exact), with s^2 taken
+// as w itself and the square root's residual sl = (w - s^2) / (2s) (fma; the reciprocal an
+// estimate, as sl is ~2^-53 s) carried through asin's derivative (1 + w/2). P: degree 12 in
+// z = s^2 on [0, 1/4], a near-minimax fit made with mpmath (Lawson's iteration, weighted by the
+// tail's share of the result in both uses: 2^-59 of the result after rounding the coefficients
+// to double), evaluated by Estrin's scheme. The results are then base + lead + tail with base
+// 0, pi/2 or pi (hi + lo), lead = +-x, +-2s (base + lead by Fast2Sum: |base| >= |lead| or base
+// = 0) and everything else added before the one final rounding:
+//   asin: a <= 1/2: a + t;  a > 1/2: pi/2 - 2s - 2(t + sl');  sign of x restored.
+//   acos: |x| <= 1/2: pi/2 - x - t(x);  x > 1/2: 2s + 2(t + sl');  x < -1/2: pi - 2s - 2(t + sl').
+// |x| > 1 and inf give NaN through the square root of w < 0; NaN passes; +-1 exact.
+constexpr double kAsinP[13] = {0x1.555555555557fp-3, 0x1.333333332cfb8p-4,
+    0x1.6db6db72e9915p-5, 0x1.f1c71a4231496p-6, 0x1.6e8be82b08f1ep-6, 0x1.1c4946e8da331p-6,
+    0x1.ca2f9939e1026p-7, 0x1.75013beb6bdacp-7, 0x1.6425d51351b9ep-7, 0x1.b9d8c6b522470p-9,
+    0x1.710ade82f7351p-6, -0x1.6afe0f768622fp-6, 0x1.1135ab7568b75p-5};
+constexpr double kPio2Hi = 0x1.921fb54442d18p+0, kPio2Lo = 0x1.1a62633145c07p-54;
+constexpr double kPiHi = 0x1.921fb54442d18p+1, kPiLo = 0x1.1a62633145c07p-53;
+// The shared part: s, the tail t = asin(s) - s (plus, for big lanes, the carried residual) .
+struct AsinParts {
+  Md big;
+  Vd s, t;
+};
+inline AsinParts asin_parts(Vd a) {
+  AsinParts P;
+  P.big = a > C(0.5);
+  Vd w = C(0.5) * (C(1.0) - a);  // exact for a in [1/2, 1]; < 0 (sqrt: NaN) for a > 1
+  Vd s0 = sqrt(w);
+  Vd sl = fnma(s0, s0, w) * (C(0.5) * recip_est(max(s0, C(0x1p-30))));  // s0 = 0 or >= 2^-27
+  P.s = select(P.big, s0, a);
+  Vd z = select(P.big, w, a * a);
+  Vd z2 = z * z, z4 = z2 * z2;
+  const double* k = kAsinP;
+  Vd p01 = fma(C(k[1]), z, C(k[0])), p23 = fma(C(k[3]), z, C(k[2]));
+  Vd p45 = fma(C(k[5]), z, C(k[4])), p67 = fma(C(k[7]), z, C(k[6]));
+  Vd p89 = fma(C(k[9]), z, C(k[8])), pab = fma(C(k[11]), z, C(k[10]));
+  Vd q0 = fma(p23, z2, p01), q1 = fma(p67, z2, p45), q2 = fma(pab, z2, p89);
+  Vd r0 = fma(q1, z4, q0), r1 = fma(C(k[12]), z4, q2);
+  Vd poly = fma(r1, z4 * z4, r0);
+  Vd t = (P.s * z) * poly;
+  P.t = t + select(P.big, fma(sl, C(0.5) * w, sl), C(0.0));
+  return P;
 }
 inline Vd asin(Vd x) {
-  Vd r = atan2(x, sqrt((C(1.0) - x) * (C(1.0) + x)));
-  return tiny_is_x(x, r);
+  Vd a = abs(x);
+  AsinParts P = asin_parts(a);
+  Vd base = select(P.big, C(kPio2Hi), C(0.0)), blo = select(P.big, C(kPio2Lo), C(0.0));
+  Vd lead = select(P.big, C(-2.0) * P.s, P.s), tail = select(P.big, C(-2.0) * P.t, P.t);
+  Vd e, h = fast_two_sum(base, lead, e);
+  return copysign(h + (e + (blo + tail)), x);  // NaN stays NaN
 }
-inline Vd acos(Vd x) { return C(2.0) * atan2(sqrt(C(1.0) - x), sqrt(C(1.0) + x)); }
+inline Vd acos(Vd x) {
+  Vd a = abs(x);
+  AsinParts P = asin_parts(a);
+  Md neg = signbit(x);
+  // |x| <= 1/2: pi/2 - x - t(x); x > 1/2: 0 + 2s + 2t; x < -1/2: pi - 2s - 2t.
+  Vd base = select(P.big, select(neg, C(kPiHi), C(0.0)), C(kPio2Hi));
+  Vd blo = select(P.big, select(neg, C(kPiLo), C(0.0)), C(kPio2Lo));
+  Vd sg = select(P.big, select(neg, C(-2.0), C(2.0)), select(neg, C(1.0), C(-1.0)));
+  Vd e, h = fast_two_sum(base, sg * P.s, e);
+  return h + (e + fma(sg, P.t, blo));
+}
 
 // Lanes where bad is set: the C library's function (rare lanes: huge arguments, inf, NaN).
 template <double (*Fs)(double)>
