@@ -193,6 +193,27 @@ def test_k_zero_and_empty(dtype):
 
 
 @pytest.mark.parametrize("dtype", [F32, F64])
+def test_large_product_threads_do_not_change_results(dtype):
+    """Large blocked products split over the threads: several depth (KC) and column (NC)
+    blocks, edge tiles, a transposed A, and more threads than CPUs give bitwise the one-thread
+    result."""
+    rng = np.random.default_rng(11)
+    a = _rand(rng, (1100, 611), dtype).T  # (611, 1100), columns contiguous
+    b = _rand(rng, (1100, 1030), dtype)
+    old = hc.get_num_threads()
+    try:
+        res = []
+        for t in (1, 2, 3, 5):
+            hc.set_num_threads(t)
+            res.append(np.asarray(hc.asarray(a) @ hc.asarray(b)))
+    finally:
+        hc.set_num_threads(old)
+    for r in res[1:]:
+        np.testing.assert_array_equal(res[0], r)
+    check_product(hc.asarray(res[1]), a, b)
+
+
+@pytest.mark.parametrize("dtype", [F32, F64])
 def test_threads_do_not_change_results(dtype):
     """Each tile is computed the same way whatever the split: bitwise-equal results."""
     rng = np.random.default_rng(9)
