@@ -134,12 +134,17 @@ struct Log10 {
 };
 #undef HC_REAL_OPS
 
-// exp2 (NumPy's, not an Array API function): real dtypes only; its float32/float64 loops are
-// the vector table's (register_vmath), the C library's exp2 elsewhere (float16/bfloat16 through
-// float32). Complex exp2 stays with NumPy (hc.exp2's Python wrapper decides).
+// exp2 (NumPy's, not an Array API function; hc.exp2 since round 3 of issue 6): its float32/
+// float64 loops are the vector table's (register_vmath), the C library's exp2 elsewhere
+// (float16/bfloat16 through float32). Complex: exp(z ln 2) with both parts scaled in the
+// input's precision, as NumPy computes it (so the special values are exp's).
 struct Exp2 {
   float operator()(float x) const { return std::exp2(x); }
   double operator()(double x) const { return std::exp2(x); }
+  template <class T> C<T> operator()(C<T> z) const {
+    const T ln2 = T(0.693147180559945309417232121458176568);
+    return std::exp(C<T>(z.real() * ln2, z.imag() * ln2));
+  }
 };
 void reg_exp2() {
   int op = op_id("exp2", 1, TypeRule::Inexact);
@@ -148,6 +153,8 @@ void reg_exp2() {
   reg_unary<Exp2, DType::BFloat16, DType::BFloat16>(op);
   reg_unary<Exp2, DType::Float32, DType::Float32>(op);
   reg_unary<Exp2, DType::Float64, DType::Float64>(op);
+  reg_unary<Exp2, DType::Complex64, DType::Complex64>(op);
+  reg_unary<Exp2, DType::Complex128, DType::Complex128>(op);
 }
 
 template <class Op>

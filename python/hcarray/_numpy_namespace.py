@@ -600,7 +600,7 @@ _export("real", "imag", "round", "around", "clip")
 
 # Elementwise functions hcarray has no kernel for: NumPy's ufuncs on views (exact NumPy values).
 _NP_ELEMENTWISE = [
-    "exp2", "cbrt", "fmod", "float_power", "rint", "fix", "sinc", "heaviside", "logaddexp2",
+    "cbrt", "fmod", "float_power", "rint", "fix", "sinc", "heaviside", "logaddexp2",
     "fmax", "fmin", "gcd", "lcm", "ldexp", "frexp", "modf", "divmod", "isneginf", "isposinf",
     "isreal", "iscomplex", "isrealobj", "iscomplexobj", "real_if_close", "nan_to_num", "angle",
     "unwrap", "spacing", "deg2rad", "rad2deg", "degrees", "radians", "fabs", "reciprocal_",
