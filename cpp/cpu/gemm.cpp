@@ -434,12 +434,14 @@ void run(int64_t M, int64_t N, int64_t K, const char* A, int64_t rsa, int64_t cs
     const int64_t panels = (M + MR - 1) / MR;
     const int ntt = work >= 4e5 ? int(std::min<int64_t>(nt, panels)) : 1;
     if (ntt > 1 && small_overlapped<T>(M, N, K, A, rsa, csa, B, rsb, csb, C, ldc, 0, 0)) {
-      // Up to four chunks per thread, taken dynamically: a thread slowed by another process on
-      // its CPU (OpenBLAS's idle threads yield-spin for a while after a NumPy matmul) does fewer
-      // of them. Only when every thread of the pool takes part (parallel_for's chunks may use
-      // them all); each panel is computed the same way whatever the chunking.
-      const int chunks = ntt == num_threads() ? int(std::min<int64_t>(panels, 4 * int64_t(ntt)))
-                                              : ntt;
+      // One row panel per chunk, taken dynamically: a thread slowed by another process on its
+      // CPU (OpenBLAS's idle threads yield-spin for a while after a NumPy matmul) does fewer of
+      // them, and the threads end within one panel of each other (two threads, device host,
+      // best of 12 alternating rounds: N = 256 / 384 / 512 135 / 397 / 1122 us, against 143 /
+      // 506 / 1254 with four chunks per thread and 140 / 441 / 1242 with eight). Only when
+      // every thread of the pool takes part (parallel_for's chunks may use them all); each panel
+      // is computed the same way whatever the chunking.
+      const int chunks = ntt == num_threads() ? int(std::min<int64_t>(panels, 1 << 20)) : ntt;
       parallel_for(panels, 1, chunks, [&](int64_t b, int64_t e2, int) {
         small_overlapped<T>(M, N, K, A, rsa, csa, B, rsb, csb, C, ldc, b * MR,
                             std::min<int64_t>(e2 * MR, M));
