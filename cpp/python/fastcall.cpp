@@ -387,6 +387,14 @@ PyObject* reshape_fast(const Array& a, PyObject* const* shp, Py_ssize_t n) {
   return wrap(std::move(c)).release().ptr();
 }
 
+// a (new, C-contiguous) = zero (s): memset for up to 1 MiB (zero is all-zero bits in every
+// dtype), the threaded fill above that.
+void clear(const Array& a, const Scalar& zero) {
+  const size_t bytes = size_t(a.size()) * size_t(a.itemsize());
+  if (bytes <= (size_t(1) << 20)) std::memset(a.data(), 0, bytes);
+  else fill(a, zero);
+}
+
 bool exact_cpu_array(PyObject* o) {
   return Py_TYPE(o) == g_array_type && as_array(o).device() == Device{};
 }
@@ -424,7 +432,7 @@ PyObject* try_create(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject
         s = Scalar::from_int(op == kOnes ? 1 : 0);
       }
       Array a = Array::empty(dims, t, Device{}, fn);
-      if (op == kZeros) std::memset(a.data(), 0, size_t(a.size()) * size_t(a.itemsize()));
+      if (op == kZeros) clear(a, s);
       else if (op != kEmpty) fill(a, s);
       return wrap(std::move(a)).release().ptr();
     }
@@ -440,7 +448,7 @@ PyObject* try_create(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject
       Scalar s = Scalar::from_int(op == kOnesLike ? 1 : 0);
       if (op == kFullLike && (p[1] == nullptr || !fill_scalar(p[1], t, &s))) return nullptr;
       Array a = Array::empty(x.shape, t, Device{}, fn);
-      if (op == kZerosLike) std::memset(a.data(), 0, size_t(a.size()) * size_t(a.itemsize()));
+      if (op == kZerosLike) clear(a, s);
       else if (op != kEmptyLike) fill(a, s);
       return wrap(std::move(a)).release().ptr();
     }
@@ -472,7 +480,7 @@ PyObject* try_create(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject
       if (!fast_dtype(p[3], &t)) return nullptr;
       if (rows * cols > (int64_t(1) << 31)) return nullptr;
       Array a = Array::empty(Dims{rows, cols}, t, Device{}, fn);
-      std::memset(a.data(), 0, size_t(a.size()) * size_t(a.itemsize()));  // 0 is all-zero bits
+      clear(a, Scalar::from_int(0));
       const int64_t m = rows < cols ? rows : cols;
       const Scalar one = Scalar::from_int(1);
       for (int64_t i = 0; i < m; ++i) store_scalar(one, t, a.data() + (i * cols + i) * a.itemsize());
@@ -541,18 +549,62 @@ PyObject* py_item(const Scalar& s) {
 
 // NumPy's tolist: nested lists of Python scalars (bool, int, float, complex; float16 and
 // bfloat16 as float), a scalar for a 0-d array.
+// One row (the last dimension) into list l: a typed loop for the common dtypes.
+template <class T, class Make>
+void row_items(PyObject* l, const char* p, int64_t n, int64_t stride, Make make, bool* ok) {
+  for (int64_t i = 0; i < n; ++i) {
+    T v;
+    std::memcpy(&v, p + i * stride, sizeof(T));
+    PyObject* o = make(v);
+    if (o == nullptr) {
+      *ok = false;
+      return;
+    }
+    PyList_SET_ITEM(l, i, o);
+  }
+}
+
 PyObject* tolist_at(const Array& a, const char* p, int dim) {
   if (dim == a.ndim()) return py_item(load_scalar(a.dtype, p));
   const int64_t n = a.shape[dim];
+  const int64_t st = a.strides[dim];
   PyObject* l = PyList_New(n);
   if (l == nullptr) return nullptr;
-  for (int64_t i = 0; i < n; ++i) {
-    PyObject* v = tolist_at(a, p + i * a.strides[dim], dim + 1);
-    if (v == nullptr) {
-      Py_DECREF(l);
-      return nullptr;
+  bool ok = true;
+  if (dim + 1 == a.ndim()) {
+    switch (a.dtype) {
+      case DType::Float64:
+        row_items<double>(l, p, n, st, [](double v) { return PyFloat_FromDouble(v); }, &ok);
+        break;
+      case DType::Float32:
+        row_items<float>(l, p, n, st, [](float v) { return PyFloat_FromDouble(v); }, &ok);
+        break;
+      case DType::Int64:
+        row_items<int64_t>(l, p, n, st, [](int64_t v) { return PyLong_FromLongLong(v); }, &ok);
+        break;
+      case DType::Int32:
+        row_items<int32_t>(l, p, n, st, [](int32_t v) { return PyLong_FromLong(v); }, &ok);
+        break;
+      case DType::Bool:
+        row_items<bool>(l, p, n, st, [](bool v) { return PyBool_FromLong(v); }, &ok);
+        break;
+      default:
+        for (int64_t i = 0; i < n && ok; ++i) {
+          PyObject* v = py_item(load_scalar(a.dtype, p + i * st));
+          if (v == nullptr) ok = false;
+          else PyList_SET_ITEM(l, i, v);
+        }
     }
-    PyList_SET_ITEM(l, i, v);
+  } else {
+    for (int64_t i = 0; i < n && ok; ++i) {
+      PyObject* v = tolist_at(a, p + i * st, dim + 1);
+      if (v == nullptr) ok = false;
+      else PyList_SET_ITEM(l, i, v);
+    }
+  }
+  if (!ok) {
+    Py_DECREF(l);  // the unset items are NULL, which the list's dealloc skips
+    return nullptr;
   }
   return l;
 }
@@ -565,8 +617,8 @@ PyObject* try_method(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject
   switch (fc->op) {
     case kReshape:
       return reshape_fast(a, args + 1, n - 1);
-    case kTolist:
-      if (n != 1) return nullptr;
+    case kTolist:  // large arrays: NumPy's tolist on a view (the per-call cost is noise there)
+      if (n != 1 || a.size() > 4096) return nullptr;
       return tolist_at(a, a.data(), 0);
     case kCopy:
       if (n != 1) return nullptr;
