@@ -34,14 +34,22 @@ struct Job {
 // finished their last job less than kSpin ago are still polling state_ and start at once (about
 // a microsecond); the others sleep on cv_ and are woken. state_ holds the generation and the
 // number of threads the job uses (caller included) in one word, so a worker reads both at once:
-// workers 1..nthreads-1 take part (one may find no chunk left) and acknowledge; the others
-// skip the generation without touching the job. The caller returns when all chunks are done
-// and every taking-part worker has acknowledged, so the Job on its stack is never touched after
-// it returns. A job of 2 chunks on a 16-thread pool wakes one worker, not 15.
+// workers 1..nthreads-1 may take part; the others skip the generation without touching the job.
+// A worker takes part only by entering the job (entry_: generation << 16 | workers entered,
+// plus a closed bit) before it touches it. The caller takes chunks too; once every chunk is
+// done it closes the entry and waits only for the workers that entered (they are running and
+// about to leave). A worker that had not started by then (asleep, or descheduled because
+// another process holds its CPU) never touches the job: the caller, which did its chunks,
+// does not wait for it. (Until session 4 the caller waited for an acknowledgement from every
+// designated worker, so on a loaded machine an op of 1e5 elements could take a scheduler time
+// slice: float32 a + b 190 us against NumPy's 13.) The Job on the caller's stack is never
+// touched after it returns.
 constexpr auto kSpin = std::chrono::microseconds(100);
 constexpr int kStateBits = 16;  // state_ = generation << 16 | threads taking part
 constexpr uint64_t kStateMask = (uint64_t(1) << kStateBits) - 1;
-constexpr int kMaxThreads = int(kStateMask);
+constexpr uint64_t kClosed = uint64_t(1) << (kStateBits - 1);  // in entry_
+constexpr uint64_t kEnteredMask = kClosed - 1;
+constexpr int kMaxThreads = 1 << 14;  // workers entered are counted in 15 bits of entry_
 
 // The default thread count: the CPUs this process may run on (its affinity mask, which taskset,
 // cgroup cpusets and job schedulers narrow), else the machine's hardware threads.
@@ -90,17 +98,29 @@ class Pool {
     struct Reset { ~Reset() { in_worker_ = false; } } reset;
     start();
     const int nworkers = std::min(int(threads_.size()), job.nchunks - 1);
-    acks_.store(0, std::memory_order_relaxed);
+    left_.store(0, std::memory_order_relaxed);
     job_.store(&job, std::memory_order_relaxed);
     {
       std::lock_guard<std::mutex> lk(mu_);  // a worker about to sleep sees the new generation
       const uint64_t gen = (state_.load(std::memory_order_relaxed) >> kStateBits) + 1;
+      entry_.store(gen << kStateBits, std::memory_order_relaxed);
       state_.store(gen << kStateBits | uint64_t(nworkers + 1), std::memory_order_release);
     }
     cv_.notify_all();  // a sleeper that does not take part goes back to sleep at once
     work(job, 0);
+    // Every chunk done (those the workers took included), then close the entry and wait for the
+    // workers that entered to leave.
+    wait_until([&] { return job.done.load(std::memory_order_acquire) == job.nchunks; });
+    const uint64_t entered = entry_.fetch_or(kClosed, std::memory_order_acq_rel) & kEnteredMask;
+    wait_until([&] { return uint64_t(left_.load(std::memory_order_acquire)) == entered; });
+  }
+
+  bool busy_here() const { return in_worker_; }
+
+ private:
+  template <class Cond> static void wait_until(const Cond& done) {
     const auto t0 = std::chrono::steady_clock::now();
-    for (int i = 0; acks_.load(std::memory_order_acquire) != nworkers; ++i) {
+    for (int i = 0; !done(); ++i) {
       if ((i & 63) == 63 && std::chrono::steady_clock::now() - t0 > kSpin)
         std::this_thread::yield();
       else
@@ -108,9 +128,17 @@ class Pool {
     }
   }
 
-  bool busy_here() const { return in_worker_; }
+  // Enters the job of generation gen unless the caller has closed it (or moved on).
+  bool enter(uint64_t gen) {
+    uint64_t e = entry_.load(std::memory_order_acquire);
+    for (;;) {
+      if ((e >> kStateBits) != gen || (e & kClosed)) return false;
+      if (entry_.compare_exchange_weak(e, e + 1, std::memory_order_acq_rel,
+                                       std::memory_order_acquire))
+        return true;
+    }
+  }
 
- private:
   static void work(Job& job, int worker) {  // NOLINT: runs on the caller and on workers
     for (;;) {
       int c = job.next.fetch_add(1);
@@ -168,8 +196,9 @@ class Pool {
       if (quit_.load()) return;
       if (uint64_t(worker) >= (st & kStateMask)) continue;  // not taking part in this job
       sleep_now = false;
+      if (!enter(seen)) continue;  // the caller already did every chunk
       work(*job_.load(std::memory_order_relaxed), worker);
-      acks_.fetch_add(1, std::memory_order_release);
+      left_.fetch_add(1, std::memory_order_release);
     }
   }
 
@@ -179,7 +208,8 @@ class Pool {
   std::condition_variable cv_;
   std::atomic<Job*> job_{nullptr};
   std::atomic<uint64_t> state_{0};
-  std::atomic<int> acks_{0};
+  std::atomic<uint64_t> entry_{0};
+  std::atomic<int> left_{0};
   std::atomic<bool> quit_{false};
   static thread_local bool in_worker_;
 };
