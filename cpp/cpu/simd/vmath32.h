@@ -97,10 +97,10 @@ inline Vf recip(Vf d) {
 
 // sqrt(w) for positive normal finite w, without the square-root unit (vsqrtps on 16 lanes
 // costs several fmas' worth of throughput): y ~ 1/sqrt(w) by the hardware estimate refined by
-// Newton steps (y += y (1/2 - (w/2) y^2); AVX-512 2^-14 estimate, one step; AVX2 2^-12, two;
-// NEON 2^-8, three), then s = w y and one correction s + (w - s^2) y/2 (fma). Returns s within
-// about 1 ulp of sqrt(w); res = (w - s^2) y/2 is what s lacks (s + res ~ sqrt(w) to ~2^-40
-// relative). Scalar target: the correctly rounded sqrt and its residual by division.
+// Newton steps (y += y (1/2 - (w/2) y^2); AVX-512 2^-14 estimate, no step; AVX2 2^-12, two;
+// NEON 2^-8, three), then s = w y and one correction s + (w - s^2) y/2 (fma: relative error
+// about e^2 for an estimate y within e, 2^-28 on AVX-512). Returns s within about 1 ulp of
+// sqrt(w); res = (w - s^2) y/2 is what s lacks (s + res ~ sqrt(w) to ~2^-38 relative). Scalar target: the correctly rounded sqrt and its residual by division.
 inline Vf sqrt_nr(Vf w, Vf& res) {
 #if HC_SIMD_TARGET == HC_SIMD_SCALAR
   Vf s = sqrt(w);
@@ -109,7 +109,7 @@ inline Vf sqrt_nr(Vf w, Vf& res) {
 #else
 #if HC_SIMD_TARGET == HC_SIMD_AVX512
   Vf y{_mm512_rsqrt14_ps(w.v)};
-  constexpr int kSteps = 1;
+  constexpr int kSteps = 0;  // s's own correction below squares the 2^-14 (issue 6, round 3)
 #elif HC_SIMD_TARGET == HC_SIMD_AVX2
   Vf y{_mm256_rsqrt_ps(w.v)};
   constexpr int kSteps = 2;

@@ -18,9 +18,12 @@
 //        pair, log1p(r) = r + r^2 Q(r); no division (details at log_parts below).
 //   sin/cos/tan: x = k pi/2 + r (pi/2 in three parts, fma), Taylor on |r| <= pi/4, quadrant
 //        select; lanes with |x| > 2^20 go to the C library (exact reduction needed there).
-//   atan/atan2/asin/acos: t = min/max in [0, 1], two argument halvings atan t = 2 atan(t / (1 +
-//        sqrt(1 + t^2))), series on |t| <= 0.2, octant fix-up. asin x = atan2(x, sqrt((1-x)(1+x))),
-//        acos x = 2 atan2(sqrt(1-x), sqrt(1+x)).
+//   atan2: t = min/max in [0, 1], two argument halvings atan t = 2 atan(t / (1 + sqrt(1 + t^2))),
+//        series on |t| <= 0.2, octant fix-up (a few ulp; not used by the ufuncs).
+//   atan (round 3): 16 breakpoints c_j = j/15 for t = a or 1/a, u = (y - c x)/(x + c y) carried
+//        as a pair, tables of atan c and pi/2 - atan c as pairs (0.51 ulp). asin/acos (round 3):
+//        a <= 1/2 direct, else pi/2 - 2 asin(sqrt((1 - a)/2)) with the square root's residual
+//        carried; one degree-12 minimax polynomial (0.67 ulp). Details at the kernels.
 //   tanh = E / (E + 2), E = expm1(2|x|) as a pair; sinh/cosh from e^|x| and e^-|x| as pairs (Taylor
 //   sinh below 1/2); asinh/acosh/atanh through log1p pairs with their arguments carried as pairs
 //   (float64: all within 0.6 ulp; the float32 fallbacks use them too).
@@ -993,9 +996,8 @@ inline Vf sinh(Vf x) {
   Vf s = h - F(0.25f) * recip(h);  // e/2 - 1/(2e), |x| >= 1
   Vf a2 = a * a;
   s = select(a < F(1.0f), fma(a * a2, poly(a2, kSinhP), a), s);
-  s = with_sign_of(s, x);
-  s = select(a < F(0x1p-12f), x, s);
-  return fallback<vm::sinh>(x, fast, s);
+  // tiny and subnormal a: a^3 P rounds away (a itself), and the sign bit restores -0
+  return fallback<vm::sinh>(x, fast, with_sign_of(s, x));
 }
 inline Vf cosh(Vf x) {
   Vf a = abs(x);
@@ -1032,7 +1034,7 @@ inline Vf asin_tail(Vf s) {
 inline Vf asin(Vf x) {
   Vf a = abs(x);
   Mf fast = a < F(1.0f);  // +-1 (exact results) by the fallback
-  a = select(fast, a, F(0.0f));
+  // (the other lanes compute NaN or garbage here, without traps, and are replaced)
   Mf big = a > F(0.5f);
   Vf w = F(0.5f) * (F(1.0f) - a);  // exact
   Vf wr, sw = sqrt_nr(w, wr);
@@ -1045,22 +1047,19 @@ inline Vf asin(Vf x) {
 }
 inline Vf acos(Vf x) {
   Vf a = abs(x);
-  Mf fast = a < F(1.0f);  // +-1 (exact results) by the fallback
-  Vf x0 = x;
-  x = select(fast, x, F(0.0f));
-  a = select(fast, a, F(0.0f));
+  Mf fast = a < F(1.0f);  // +-1 (exact results) by the fallback (as in asin)
   Mf big = a > F(0.5f);
   Vf wr, sw = sqrt_nr(F(0.5f) * (F(1.0f) - a), wr);
   Vf s = select(big, sw, a);
   Vf tl = asin_tail(s) + select(big, wr, F(0.0f));
-  // small: pi/2 - asin(x) ; x > 1/2: 2 asin(s); x < -1/2: pi - 2 asin(s)
-  Vf sx = with_sign_of(s, x), tx = with_sign_of(tl, x);
-  Vf rs = F(kPio2Hi) - (sx + (tx - F(kPio2Lo)));
-  Vf two = F(2.0f) * (s + tl);
-  Vf rpos = two;
-  Vf rneg = F(2.0f * kPio2Hi) - (F(2.0f) * s + (F(2.0f) * tl - F(2.0f * kPio2Lo)));
-  Vf r = select(big, select(x < F(0.0f), rneg, rpos), rs);
-  return fallback<vm::acos>(x0, fast, r);
+  // |x| <= 1/2: pi/2 - x - t(x); x > 1/2: 0 + 2 asin(s); x < -1/2: pi - 2 asin(s): base + sg s
+  // + (sg tl + base_lo), the inner sum rounded first (as the three separate formulas were).
+  Mf neg = x < F(0.0f);
+  Vf base = select(big, select(neg, F(2.0f * kPio2Hi), F(0.0f)), F(kPio2Hi));
+  Vf blo = select(big, select(neg, F(2.0f * kPio2Lo), F(0.0f)), F(kPio2Lo));
+  Vf sg = select(big, select(neg, F(-2.0f), F(2.0f)), select(neg, F(1.0f), F(-1.0f)));
+  Vf r = base + fma(sg, s, fma(sg, tl, blo));
+  return fallback<vm::acos>(x, fast, r);
 }
 
 inline Vf asinh(Vf x) {
