@@ -9,7 +9,7 @@ same bytes with no arithmetic, so no kernel of that size can be faster than it.
                                      [--only exp,log,...] [--sizes 100000,1000000]
 
 Default: the float32 set (negative/exp/log/tanh at 1e5-1e7, the others at 1e5 and 1e6) and every
-float64 function at 1e5 and 1e6.
+float64 function (plus exp2 and arctan2) at 1e5 and 1e6.
 """
 
 import argparse
@@ -59,7 +59,7 @@ def main():
         cases += [(f, n, np.float32) for f in FUNCS if f not in ("exp", "log", "tanh")
                   for n in sizes or (10**5, 10**6)]
     if args.dtype in ("float64", "all"):
-        cases += [(f, n, np.float64) for f in ["negative", "exp2"] + FUNCS
+        cases += [(f, n, np.float64) for f in ["negative", "exp2"] + FUNCS + ["arctan2"]
                   for n in sizes or (10**5, 10**6)]
     if args.only:
         keep = set(args.only.split(",")) | {"negative"}
@@ -69,7 +69,12 @@ def main():
         a = rng.uniform(lo, hi, n).astype(dt)
         h = hc.asarray(a, copy=True)
         reps = args.reps if n < 10**7 else max(3, args.reps // 3)
-        th, tn = time_pair(getattr(hc, fn), getattr(np, fn), h, a, reps)
+        if fn == "arctan2":  # binary: y = the uniform array, x = a second one
+            b = rng.uniform(lo, hi, n).astype(dt)
+            hb = hc.asarray(b, copy=True)
+            th, tn = time_pair(lambda v: hc.arctan2(v, hb), lambda v: np.arctan2(v, b), h, a, reps)
+        else:
+            th, tn = time_pair(getattr(hc, fn), getattr(np, fn), h, a, reps)
         rows.append((fn, n, np.dtype(dt).name, th, tn))
         print(f"{fn:<6} {np.dtype(dt).name:<8} n={n:>9}  hcarray {th*1e3:8.3f} ms  numpy "
               f"{tn*1e3:8.3f} ms  ratio {tn/th:5.2f}x", flush=True)

@@ -275,11 +275,49 @@ static void test_inv_trig64(const Table& t, long count) {
   }
 }
 
+// float64 atan2 (round 3): count x 10 pairs, each argument random over sign x exponent in
+// [-40, 40] (so every octant and ratio), plus pairs with |y/x| near the table's switch points
+// and 1, and huge/tiny/subnormal pairs (the C library's lanes); long double reference.
+static void test_atan2_64(const Table& t, long count) {
+  long n = 10 * count;
+  std::vector<double> a, b;
+  a.reserve(n), b.reserve(n);
+  for (long i = 0; i < n; ++i) {
+    double x = std::ldexp(1.0 + unif(), int(next_u64() % 81) - 40) * ((next_u64() & 1) ? 1 : -1);
+    double y;
+    long kind = i % 4;
+    if (kind == 0) {
+      y = std::ldexp(1.0 + unif(), int(next_u64() % 81) - 40);
+    } else if (kind == 1) {  // |y/x| near (j + 1/2)/15 or 1, or the swapped case
+      int j = int(next_u64() % 15);
+      double r = (j + 0.5) / 15.0 * (1.0 + 1e-6 * (2.0 * unif() - 1.0));
+      y = (next_u64() & 1) ? x * r : x / r;
+    } else if (kind == 2) {
+      y = x * (1.0 + 1e-9 * (2.0 * unif() - 1.0));
+    } else {
+      y = std::ldexp(1.0 + unif(), int(next_u64() % 2100) - 1074 - 20);
+      x = std::ldexp(1.0 + unif(), int(next_u64() % 2100) - 1074 - 20) * ((next_u64() & 1) ? 1 : -1);
+    }
+    a.push_back((next_u64() & 1) ? y : -y), b.push_back(x);
+  }
+  std::vector<double> r(a.size());
+  t.atan2_f64(a.data(), b.data(), r.data(), int64_t(a.size()));
+  double m = 0, wa = 0, wb = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    double e = ulp_err<double>(r[i], atan2l(LD(a[i]), LD(b[i])));
+    if (e > m) m = e, wa = a[i], wb = b[i];
+  }
+  bool ok = m <= 0.6;
+  std::printf("%-7s atan2  float64 %8.3f ulp (at %a, %a) on %zu pairs (bound 0.60)%s\n", t.target,
+              m, wa, wb, a.size(), ok ? "" : " FAIL");
+  failures += !ok;
+}
+
 int main(int argc, char** argv) {
   long count = argc > 1 ? std::atol(argv[1]) : 400000;
   test_vector_type();
   for (const char* name : {"avx512", "avx2", "neon", "scalar"})
-    if (const Table* t = table_for(name)) test_table(*t, count, true), test_inv_trig64(*t, count);
+    if (const Table* t = table_for(name)) test_table(*t, count, true), test_inv_trig64(*t, count), test_atan2_64(*t, count);
   std::printf("%s (%d failures)\n", failures ? "FAILED" : "OK", failures);
   return failures ? 1 : 0;
 }

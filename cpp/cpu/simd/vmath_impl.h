@@ -460,25 +460,6 @@ inline Vd trig(Vd x) {
   return res;
 }
 
-// atan(t) for t in [0, 1] (two halvings, series on |t| <= tan(pi/16)).
-inline Vd atan01(Vd t) {
-  t = t / (C(1.0) + sqrt(fma(t, t, C(1.0))));
-  t = t / (C(1.0) + sqrt(fma(t, t, C(1.0))));
-  Vd z = t * t;
-  return C(4.0) * fma(t * z, horner(z, kAtanP), t);
-}
-inline Vd atan2(Vd y, Vd x) {
-  Vd a = abs(y), b = abs(x);
-  Vd mx = max(a, b), mn = min(a, b);
-  Vd t = mn / mx;
-  t = select(mx == C(0.0), C(0.0), t);
-  t = select((a == C(kInf)) & (b == C(kInf)), C(1.0), t);
-  Vd th = atan01(t);
-  th = select(a > b, (C(kPi * 0.5) - th) + C(kPi_lo * 0.5), th);
-  th = select(signbit(x), (C(kPi) - th) + C(kPi_lo), th);
-  th = copysign(th, y);
-  return select(isnan(x) | isnan(y), x + y, th);
-}
 // float64 atan (issue 6, round 3; within 0.6 ulp): a = |x|; for a <= 1, t = a and atan a =
 // atan c + atan u with u = (a - c) / (1 + c a); for a > 1, t = 1/a and atan a = (pi/2 - atan c)
 // - atan u with u = (1 - c a) / (a + c). c = c_j = j/15 (a double) with j = round(15 t), t for
@@ -546,6 +527,70 @@ inline Vd atan(Vd x) {
   Vd e, h = fast_two_sum(th, uh, e);
   Vd r = h + (e + (tl + tq));
   return copysign(r, x);
+}
+// atan2(y, x) (round 3; within 0.6 ulp): as atan on t = mn/mx (mn, mx = min, max of |x|, |y|,
+// both scaled by the power of two that takes mx into [1, 2)): c_j from j = round(15 t'), t' =
+// mn rcp(mx) (1 - 2^-7) (never above t, so c_j <= 2t and mn - c mx is exact by Sterbenz), u =
+// (mn - c mx)/(mx + c mn) as a pair, then the angle K + s1 atan c + s2 atan u with K = 0, pi/2
+// or pi and the signs from the octant (|y| > |x|: pi/2 - ...; x < 0: pi - ...), K + s1 (atan
+// c)_hi by two_sum, that plus s2 uh by Fast2Sum, the rest added before the final rounding;
+// sign of y last. Lanes with mx outside [2^-1000, 2^1000] (zeros, subnormals, inf), NaN lanes,
+// and lanes with 0 < mn/mx < 2^-960 (u's remainder would be subnormal) take the C library's
+// atan2 (C99's special cases exactly).
+inline double libm_atan2(double y, double x) { return std::atan2(y, x); }
+__attribute__((noinline, cold)) inline Vd atan2_lanes(Vd y, Vd x, Md bad, Vd res) {
+  double ys[Vd::N], xs[Vd::N], rs[Vd::N], bs[Vd::N];
+  storeu(ys, y);
+  storeu(xs, x);
+  storeu(rs, res);
+  storeu(bs, select(bad, C(1.0), C(0.0)));
+  for (int i = 0; i < Vd::N; ++i)
+    if (bs[i] != 0.0) rs[i] = libm_atan2(ys[i], xs[i]);
+  return loadu(rs);
+}
+// Q of degree 4 on u^2 <= 0.0021 (|u| <= 1/30 + 0.0118 with the biased estimate), Lawson fit
+// weighted by u^2 as atan's: below 2^-66 of |u|.
+constexpr double kAtan2Q[] = {-0x1.5555555555554p-2, 0x1.9999999995062p-3, -0x1.249248fd60866p-3,
+    0x1.c71b4cb53d85dp-4, -0x1.726b702563b47p-4};
+inline Vd atan2(Vd y, Vd x) {
+  Vd ay = abs(y), ax = abs(x);
+  Md sw = ay > ax;
+  Vd mx = max(ax, ay), mn = min(ax, ay);
+  Md ok = (mx >= C(0x1p-1000)) & (mx <= C(0x1p1000)) & ~isnan(x + y);
+  // 2^-e(mx): exponent field 2046 - E (E in [23, 2023] on ok lanes)
+  Vd sc = from_bits<Vd>(iset1<Vl>(int64_t(2046) << 52) - (bits(mx) & iset1<Vl>(int64_t(0x7ff) << 52)));
+  Vd xx = select(ok, mx * sc, C(1.0)), yy = select(ok, mn * sc, C(0.0));
+  ok = ok & ~((yy < C(0x1p-960)) & (yy != C(0.0)));  // u's remainder must stay normal
+  Vd te = yy * recip_est(xx) * C(1.0 - 0x1p-7);
+  const Vd shifter = C(0x1.8p52);
+  Vl j = (bits(fma(te, C(15.0), shifter)) - bits(shifter)) & iset1<Vl>(15);
+  Vd c = lookup16(kAtanC, j);
+  Vd p = c * xx;
+  Vd nh = yy - p, nl = fnma(c, xx, p);  // mn - c mx = nh + nl (nh exact)
+  Vd q = c * yy;
+  Vd de, dh = fast_two_sum(xx, q, de);
+  Vd dl = de - fnma(c, yy, q);          // mx + c mn = dh + dl, dh in [1, 4)
+  Vd rd = recip_approx(dh);
+  Vd uh = nh * rd;
+  Vd ul = (fnma(uh, dh, nh) + fnma(uh, dl, nl)) * rd;
+  Vd z = uh * uh;
+  Vd tq = fma(uh * z, horner(z, kAtan2Q), ul);  // atan(u) - uh
+  // angle = K + s1 (T + u): |y| <= |x|: 0 + (T + u) or (x < 0) pi - (T + u); |y| > |x|:
+  // pi/2 - (T + u) or (x < 0) pi/2 + (T + u).
+  Md xn = signbit(x);
+  Vd kh = select(sw, C(kPio2_1), select(xn, C(kPi), C(0.0)));
+  Vd kl = select(sw, C(kPio2_2), select(xn, C(kPi_lo), C(0.0)));
+  Md neg = andnot(xn, sw) | andnot(sw, xn);  // s1 = -1: exactly one of sw, xn
+  Vd th = lookup16(kAtanTH, j), tl = lookup16(kAtanTL, j);
+  th = select(neg, -th, th);
+  tl = select(neg, -tl, tl);
+  uh = select(neg, -uh, uh);
+  tq = select(neg, -tq, tq);
+  Vd e1, h1 = two_sum(kh, th, e1);
+  Vd e2, h = fast_two_sum(h1, uh, e2);  // |h1| >= 1/15 > |uh|, or h1 = 0
+  Vd r = copysign(h + ((e1 + e2) + ((kl + tl) + tq)), y);
+  if (__builtin_expect(!all(ok), 0)) r = atan2_lanes(y, x, ~ok, r);
+  return r;
 }
 // float64 asin, acos (issue 6, round 3; within 0.7 ulp): a = |x|; a <= 1/2: asin a = a + a^3
 // P(a^2); a > 1/2: asin a = pi/2 - 2 asin s, s = sqrt(w), w = (1 - a)/2 (exact), with s^2 taken
