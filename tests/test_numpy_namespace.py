@@ -465,3 +465,37 @@ def test_svd_compute_uv():
                 rtol=1e-12, atol=1e-12)
     with pytest.raises(TypeError, match="svd"):
         np.linalg.svd(numpy.array([["a"]]), compute_uv=False)
+
+
+# out= of the namespace's elementwise functions follows NumPy's casting='same_kind': a float
+# result into an integer out raises (as np.exp does) instead of truncating; casts within a kind
+# (float64 -> float32, int64 -> int8) are allowed as in NumPy.
+@pytest.mark.parametrize("fn, args, out_dtype, ok", [
+    ("exp", ([1.5, 2.5],), "int32", False),
+    ("exp2", ([1.5, 2.5],), "int64", False),
+    ("negative", ([1.5, -2.5],), "int16", False),
+    ("add", ([1.5, 2.5], [1.0, 1.0]), "int32", False),
+    ("multiply", ([1 + 2j], [2.0]), "float64", False),
+    ("less", ([1.0], [2.0]), "int8", True),  # bool -> int8 is safe
+    ("exp", ([1.5, 2.5],), "float32", True),
+    ("add", (numpy.array([100, 27], numpy.int64), numpy.array([100, 1], numpy.int64)), "int8", True),
+    ("sqrt", (numpy.array([4, 9], numpy.int32),), "float16", True),
+])
+def test_elementwise_out_casting_same_kind(fn, args, out_dtype, ok):
+    nps = [numpy.asarray(a) for a in args]
+    hs = [np.asarray(a) for a in nps]  # np is hcarray in this file
+    n = numpy.broadcast_shapes(*[a.shape for a in nps])
+    o_np = numpy.zeros(n, out_dtype)
+    o_hc = np.asarray(o_np.copy())
+    assert type(o_hc) is np.ndarray
+    if ok:
+        r = getattr(numpy, fn)(*nps, out=o_np)
+        rh = getattr(np, fn)(*hs, out=o_hc)
+        assert rh is o_hc
+        numpy.testing.assert_array_equal(numpy.asarray(o_hc), r)
+    else:
+        with pytest.raises(TypeError):
+            getattr(numpy, fn)(*nps, out=o_np)
+        with pytest.raises(TypeError, match="same_kind"):
+            getattr(np, fn)(*hs, out=o_hc)
+        numpy.testing.assert_array_equal(numpy.asarray(o_hc), numpy.zeros(n, out_dtype))

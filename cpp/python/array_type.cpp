@@ -152,6 +152,16 @@ nb::object binary_op(int op, nb::handle a, nb::handle b, bool reflected) {
   return wrap(dispatch_binary(op, *self, *other, dev));
 }
 
+// out= of the elementwise functions: NumPy's default casting 'same_kind' (exp of a float into
+// an int32 out raises, as np.exp does, instead of truncating).
+void check_out_cast(int op, DType a, DType b, nb::handle out) {
+  const DType rt = result_dtype(op, a, b);
+  const DType ot = as_array(out).dtype;
+  if (rt != ot && !can_cast_same_kind(rt, ot))
+    throw TypeError(op_info(op).name + ": cannot cast the result from " + name(rt) +
+                    " to out's " + name(ot) + " with casting rule 'same_kind'");
+}
+
 nb::object inplace_op(int op, nb::handle a, nb::handle b) {
   const OpInfo& info = op_info(op);
   const char* fn = info.name.c_str();
@@ -578,6 +588,7 @@ void bind_array(nb::module_& m) {
     if (id < 0) throw ValueError("unknown op " + op);
     Device dev = device_arg(device, &x.device(), op.c_str());
     if (out.is_none()) return dispatch_unary(id, x, dev);
+    check_out_cast(id, x.dtype, x.dtype, out);
     return dispatch_unary(id, x, dev, &as_array(out));
   }, nb::arg("op"), nb::arg("x"), nb::arg("out") = nb::none(), nb::arg("device") = nb::none());
   m.def("binary", [](const std::string& op, nb::handle a, nb::handle b, nb::handle out,
@@ -603,6 +614,7 @@ void bind_array(nb::module_& m) {
       if (power_shortcut(aa, b, dev, &r, true)) return as_array(r);
     }
     if (out.is_none()) return dispatch_binary(id, aa, bb, dev);
+    check_out_cast(id, aa.dtype, bb.dtype, out);
     return dispatch_binary(id, aa, bb, dev, &as_array(out));
   }, nb::arg("op"), nb::arg("a"), nb::arg("b"), nb::arg("out") = nb::none(),
      nb::arg("device") = nb::none());
