@@ -147,6 +147,24 @@ def test_reshape(p, data, copy):
         assert is_view(r, x)
 
 
+@pytest.mark.parametrize("shape", [(2, -2), (-7, 5), (-3,), (5, 1, -100), (0, -2), (-1, -1),
+                                   (-2, -3), (3, -1), (4, -5)])
+def test_reshape_any_negative_is_the_unknown_dimension(shape):
+    """NumPy (2.4) takes any negative entry as the one unknown dimension; errors as NumPy's."""
+    a = np.arange(10.0)
+    x = hc.asarray(a)
+    try:
+        expected = a.reshape(shape)
+    except ValueError:
+        for f in (lambda: x.reshape(shape), lambda: hc.reshape(x, shape)):
+            with pytest.raises(ValueError, match="reshape"):
+                f()
+        return
+    assert_same(x.reshape(shape), expected)
+    assert_same(hc.reshape(x, shape), expected)
+    assert_same(x.reshape(*shape), expected)
+
+
 def test_writes_through_views():
     a = np.arange(24.0).reshape(2, 3, 4)
     for f in (lambda x: hc.flip(x, axis=1), lambda x: hc.permute_dims(x, (2, 0, 1)),

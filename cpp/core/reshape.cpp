@@ -9,11 +9,9 @@ Dims resolve_shape(const Dims& shape, int64_t size, const char* fn) {
   int unknown = -1;
   int64_t known = 1;
   for (int i = 0; i < out.size(); ++i) {
-    if (out[i] == -1) {
+    if (out[i] < 0) {  // any negative value is the unknown dimension, as in NumPy (2.4)
       if (unknown >= 0) throw ValueError(std::string(fn) + ": can only specify one unknown dimension");
       unknown = i;
-    } else if (out[i] < 0) {
-      throw ValueError(std::string(fn) + ": negative dimensions are not allowed: " + shape_str(shape));
     } else if (__builtin_mul_overflow(known, out[i], &known)) {
       throw ValueError(std::string(fn) + ": shape " + shape_str(shape) + " is too large");
     }
