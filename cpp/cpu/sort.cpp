@@ -147,6 +147,7 @@ template <class T>
 void argsort_lane(const void* vp, int64_t* idx, int64_t n, bool descending, bool /*stable*/,
                   int threads) {
   if constexpr (has_radix<T>()) {
+    if (packed_argsort(static_cast<const T*>(vp), idx, n, descending, threads)) return;
     if (n >= kRadixMin && uint64_t(n) <= 0xffffffffu) {
       radix_argsort(static_cast<const T*>(vp), idx, n, descending, threads);
       return;
@@ -313,6 +314,44 @@ UniqueResult unique(const Array& x0, bool want_indices, bool want_inverse, bool 
   Array x = aligned_contiguous(to_kernel_dtype(x0));
   const int64_t n = x.size(), isz = x.itemsize();
   Device dev = x.device();
+  if (!want_indices && !want_inverse) {
+    // Values (and counts) only: sort the values themselves (no permutation), then keep the
+    // first of each run of equal values (the sort is the stable one, so -0/+0 runs keep the
+    // first occurrence's sign, as the argsort path does).
+    Array sorted = Array::empty({n}, x.dtype, dev, "unique");
+    if (n > 0) {
+      SortCopyLane ck = sort_copy_lane_kernel(x.dtype, n);
+      if (ck) {
+        ck(x.data(), sorted.data(), n, false, num_threads());
+      } else {
+        std::memcpy(sorted.data(), x.data(), size_t(n * isz));
+        sort_lane_kernel(x.dtype)(sorted.data(), n, false, true, num_threads());
+      }
+    }
+    UniqueResult r;
+    visit_kernel_dtype(x.dtype, [&](auto tag) {
+      using T = ctype_t<decltype(tag)::value>;
+      T* v = reinterpret_cast<T*>(sorted.data());
+      std::vector<int64_t> cnt;
+      int64_t m = 0;
+      for (int64_t k = 0; k < n; ++k) {
+        if (m > 0 && Order<T>::equal(v[m - 1], v[k])) {
+          if (want_counts) ++cnt.back();
+          continue;
+        }
+        v[m++] = v[k];
+        if (want_counts) cnt.push_back(1);
+      }
+      Array values = Array::empty({m}, x.dtype, dev, "unique");
+      if (m > 0) std::memcpy(values.data(), v, size_t(m * isz));
+      r.values = from_kernel_dtype(values, x0.dtype);
+      if (want_counts) {
+        r.counts = Array::empty({m}, DType::Int64, dev, "unique");
+        if (m > 0) std::memcpy(r.counts.data(), cnt.data(), size_t(m) * 8);
+      }
+    });
+    return r;
+  }
   std::vector<int64_t> perm(static_cast<size_t>(n));
   if (n > 0) argsort_lane_kernel(x.dtype)(x.data(), perm.data(), n, false, true, num_threads());
   std::vector<int64_t> starts = visit_kernel_dtype(x.dtype, [&](auto tag) {

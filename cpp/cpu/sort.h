@@ -74,6 +74,12 @@ template <class T> void radix_sort(T* v, int64_t n, bool descending, int threads
 template <class T>
 void radix_argsort(const T* v, int64_t* idx, int64_t n, bool descending, int threads);
 constexpr int64_t kRadixMin = 16;
+// Stable argsort of 32/64-bit keys through the AVX-512 sort of (key << 32 | index) words
+// (cpu/sort_radix.cpp); false (idx untouched or scratch) when it does not apply: keys under 32
+// bits, n < 2 or >= 2^32, no AVX-512 sort, or integers spanning at most 2^16 values (the radix
+// sort is faster there).
+template <class T>
+bool packed_argsort(const T* v, int64_t* idx, int64_t n, bool descending, int threads);
 
 // AVX-512 quicksort (cpu/sort_avx512.cpp) for float, double, int32, uint32, int64, uint64:
 // writes to dst the n elements of src sorted (src == dst sorts in place; otherwise they must not

@@ -504,6 +504,82 @@ void argsort_values(const T* v, int64_t* out, int64_t n, bool descending, int th
   });
 }
 
+// ---- argsort through the AVX-512 sort of packed 64-bit words -------------------------------
+//
+// Each element becomes the word (key << 32) | index (key: the radix key above, complemented for
+// descending, made relative to the minimum when the keys span less than 2^32); sorting the words
+// as uint64 (cpu/sort_avx512.cpp) orders by key and, among equal keys, by index: the stable
+// order. 64-bit keys spanning more: the words carry the key's high 32 bits, then each run of
+// equal high halves is sorted again on (low half << 32) | index.
+
+constexpr uint64_t kLow = 0xffffffffull;
+
+// Sorts the m words w[0..m) (key32 << 32 | index) in place.
+inline void sort_words(uint64_t* w, int64_t m, int threads) {
+  if (m < 2) return;
+  if (m <= 16) {
+    for (int64_t i = 1; i < m; ++i) {
+      const uint64_t x = w[i];
+      int64_t j = i;
+      for (; j > 0 && w[j - 1] > x; --j) w[j] = w[j - 1];
+      w[j] = x;
+    }
+    return;
+  }
+  simd_sort<uint64_t>(w, w, m, false, threads);
+}
+
+template <class T>
+bool packed_argsort_impl(const T* v, int64_t* out, int64_t n, bool descending, int threads) {
+  using U = typename UInt<T>::type;
+  constexpr Kind K = kind_of<T>();
+  const U dm = descending ? U(~U(0)) : U(0);
+  const U* a = reinterpret_cast<const U*>(v);
+  uint64_t* w = reinterpret_cast<uint64_t*>(out);
+  U mn = U(~U(0)), mx = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    const U k = U(radix_key<U, K>(a[i]) ^ dm);
+    mn = k < mn ? k : mn;
+    mx = k > mx ? k : mx;
+  }
+  // Narrow integer ranges: the radix sort takes one or two passes, faster than a full sort.
+  if (K != Kind::Float && uint64_t(mx - mn) <= 0xffffu) {
+    const int64_t range = int64_t(mx - mn) + 1;
+    if (range > 4 * n + 1024) return false;  // sparse: the radix sort's one or two passes
+    // Counting sort: one histogram, then every index scattered in input order (stable).
+    std::vector<int64_t> pos(size_t(range) + 1, 0);
+    for (int64_t i = 0; i < n; ++i) ++pos[size_t(U(U(radix_key<U, K>(a[i]) ^ dm) - mn)) + 1];
+    for (int64_t r = 1; r <= range; ++r) pos[size_t(r)] += pos[size_t(r) - 1];
+    for (int64_t i = 0; i < n; ++i) out[pos[size_t(U(U(radix_key<U, K>(a[i]) ^ dm) - mn))]++] = i;
+    return true;
+  }
+  if (sizeof(U) <= 4 || uint64_t(mx - mn) <= kLow) {
+    for (int64_t i = 0; i < n; ++i)
+      w[i] = (uint64_t(U(U(radix_key<U, K>(a[i]) ^ dm) - mn)) << 32) | uint64_t(i);
+    sort_words(w, n, threads);
+  } else {
+    for (int64_t i = 0; i < n; ++i)
+      w[i] = (uint64_t(U(radix_key<U, K>(a[i]) ^ dm)) >> 32 << 32) | uint64_t(i);
+    sort_words(w, n, threads);
+    for (int64_t s = 0; s < n;) {
+      const uint64_t hi = w[s] >> 32;
+      int64_t e = s + 1;
+      while (e < n && (w[e] >> 32) == hi) ++e;
+      if (e - s > 1) {
+        for (int64_t j = s; j < e; ++j) {
+          const uint64_t i = w[j] & kLow;
+          w[j] = (uint64_t(U(radix_key<U, K>(a[i]) ^ dm)) << 32) | i;
+        }
+        sort_words(w + s, e - s, threads);
+        for (int64_t j = s; j < e; ++j) w[j] = (uint64_t(hi) << 32) | (w[j] & kLow);
+      }
+      s = e;
+    }
+  }
+  for (int64_t i = 0; i < n; ++i) out[i] = int64_t(w[i] & kLow);
+  return true;
+}
+
 }  // namespace
 
 template <class T> void radix_sort(T* v, int64_t n, bool descending, int threads) {
@@ -515,7 +591,18 @@ void radix_argsort(const T* v, int64_t* idx, int64_t n, bool descending, int thr
   argsort_values<T>(v, idx, n, descending, threads);
 }
 
+template <class T>
+bool packed_argsort(const T* v, int64_t* idx, int64_t n, bool descending, int threads) {
+  if constexpr (sizeof(T) < 4) {
+    return false;
+  } else {
+    if (n < 2 || uint64_t(n) > kLow || !simd_sort_enabled()) return false;
+    return packed_argsort_impl<T>(v, idx, n, descending, threads);
+  }
+}
+
 #define HC_RADIX(T)                                                       \
+  template bool packed_argsort<T>(const T*, int64_t*, int64_t, bool, int); \
   template void radix_sort<T>(T*, int64_t, bool, int);                    \
   template void radix_argsort<T>(const T*, int64_t*, int64_t, bool, int);
 HC_RADIX(int8_t)
