@@ -53,6 +53,16 @@ Array dispatch_reduce(int op, const Array& x, const std::vector<int>& axes, bool
                       Device dev);
 
 // Normalises an axis argument (negative allowed) for ndim; ValueError/IndexError naming fn.
+namespace cpu {
+// var (sd = false) or std of the C-contiguous float32/float64 x over its last `nred` axes, in
+// two fused passes per output: the mean (a float64 pairwise sum divided by N, rounded to x's
+// dtype), then the pairwise sum of (x - mean)^2 in x's dtype, divided by N - correction (NaN
+// when that is <= 0). The bits of the composition in _statistical_functions._var (the same
+// summation trees, see reduction_sum in cpu/reduce.cpp). *out has x's dtype and the kept
+// shape. Returns false (nothing done) for other dtypes/layouts and empty inputs.
+bool moments(const Array& x, int nred, double correction, bool sd, Array* out);
+}  // namespace cpu
+
 std::vector<int> normalize_axes(const std::vector<int64_t>& axes, int ndim, const char* fn);
 
 }  // namespace hc

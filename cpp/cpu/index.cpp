@@ -394,16 +394,6 @@ Array take_along_axis(const Array& x, const Array& indices, int axis, const char
 // nonzero
 
 namespace {
-void count_loop(char** p, const int64_t* s, int64_t n, const void* ctx) {
-  int64_t* count = static_cast<int64_t*>(const_cast<void*>(ctx));
-  const char* a = p[0];
-  int64_t c = 0;
-  for (int64_t i = 0; i < n; ++i) c += a[i * s[0]] != 0;
-  *count += c;
-}
-}  // namespace
-
-namespace {
 // Copies the selected elements: every element is stored at out[j] and j advances by the mask
 // byte (no branch on the mask), until all `count` are placed.
 template <size_t N>
@@ -526,30 +516,123 @@ bool take_flat(const Array& x, const Array& idx, Array* out, const std::string& 
   return true;
 }
 
-std::vector<Array> nonzero(const Array& mask, const char* fn) {
+namespace {
+// Nonzero items of a run of n items of U read with byte stride s: (item & M) != 0 (M drops
+// the sign bit of floating point types, so -0 counts as zero and NaN as nonzero). Contiguous
+// runs count into a U-wide counter in blocks short enough not to wrap it, a loop the compiler
+// vectorises with U-wide lanes (no widening).
+template <class U, U M>
+int64_t count_run(const char* p, int64_t s, int64_t n) {
+  int64_t total = 0, i = 0;
+  if (s == int64_t(sizeof(U))) {
+    constexpr int64_t B = sizeof(U) == 1 ? 240 : sizeof(U) == 2 ? 65520 : (int64_t(1) << 30);
+    while (i < n) {
+      const int64_t e = n - i < B ? n : i + B;
+      U c = 0;
+      for (; i < e; ++i) {
+        U v;
+        std::memcpy(&v, p + i * int64_t(sizeof(U)), sizeof(U));
+        c = U(c + U((v & M) != 0));
+      }
+      total += int64_t(c);
+    }
+    return total;
+  }
+  for (; i < n; ++i) {
+    U v;
+    std::memcpy(&v, p + i * s, sizeof(U));
+    total += (v & M) != 0;
+  }
+  return total;
+}
+
+template <class U, U M>
+void count_loop(char** p, const int64_t* s, int64_t n, const void* ctx) {
+  *static_cast<int64_t*>(const_cast<void*>(ctx)) += count_run<U, M>(p[0], s[0], n);
+}
+
+// Complex: nonzero when either part is (the parts are W-wide floats, sign bits masked by M).
+template <class W, W M>
+void count_loop_complex(char** p, const int64_t* s, int64_t n, const void* ctx) {
+  int64_t c = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    W v[2];
+    std::memcpy(v, p[0] + i * s[0], sizeof(v));
+    c += ((v[0] & M) | (v[1] & M)) != 0;
+  }
+  *static_cast<int64_t*>(const_cast<void*>(ctx)) += c;
+}
+
+constexpr uint16_t kM16 = 0x7fff;
+constexpr uint32_t kM32 = 0x7fffffffu;
+constexpr uint64_t kM64 = 0x7fffffffffffffffull;
+}  // namespace
+
+int64_t count_nonzero(const Array& x) {
+  Loop fn = nullptr;
+  switch (x.dtype) {
+    case DType::Bool: case DType::Int8: case DType::UInt8:
+      fn = &count_loop<uint8_t, uint8_t(0xff)>; break;
+    case DType::Int16: case DType::UInt16: fn = &count_loop<uint16_t, uint16_t(0xffff)>; break;
+    case DType::Int32: case DType::UInt32: fn = &count_loop<uint32_t, ~uint32_t(0)>; break;
+    case DType::Int64: case DType::UInt64: fn = &count_loop<uint64_t, ~uint64_t(0)>; break;
+    case DType::Float16: case DType::BFloat16: fn = &count_loop<uint16_t, kM16>; break;
+    case DType::Float32: fn = &count_loop<uint32_t, kM32>; break;
+    case DType::Float64: fn = &count_loop<uint64_t, kM64>; break;
+    case DType::Complex64: fn = &count_loop_complex<uint32_t, kM32>; break;
+    case DType::Complex128: fn = &count_loop_complex<uint64_t, kM64>; break;
+    default: throw TypeError(std::string("count_nonzero: unsupported dtype ") + name(x.dtype));
+  }
+  int64_t nnz = 0;
+  if (x.size() == 0) return 0;
+  if (x.is_c_contiguous()) {
+    int64_t st = x.itemsize();
+    char* p = const_cast<char*>(x.data());
+    fn(&p, &st, x.size(), &nnz);
+    return nnz;
+  }
+  const Array* ops[1] = {&x};
+  run_loop(plan_iteration(1, ops, x.shape), fn, &nnz);
+  return nnz;
+}
+
+Array nonzero_matrix(const Array& mask, const char* fn) {
   if (mask.dtype != DType::Bool)
     throw TypeError(std::string(fn) + ": nonzero expects a boolean array, not " + name(mask.dtype));
-  int nd = mask.ndim();
+  const int nd = mask.ndim();
   if (nd == 0) throw ValueError(std::string(fn) + ": nonzero of a 0-d array is not supported");
-  int64_t nnz = 0;
-  {
-    const Array* ops[1] = {&mask};
-    run_loop(plan_iteration(1, ops, mask.shape), &count_loop, &nnz);
-  }
-  Array all = Array::empty(Dims{nnz, int64_t(nd)}, DType::Int64, mask.device(), fn);
-  if (nnz > 0) {
+  const int64_t nnz = count_nonzero(mask);
+  // One spare row: every position is written and the write pointer advances only past
+  // nonzero ones (no branch on the mask), so the last write may land one row past the end.
+  Array all = Array::empty(Dims{nnz + 1, int64_t(nd)}, DType::Int64, mask.device(), fn);
+  int64_t* q = reinterpret_cast<int64_t*>(all.data());
+  const int in = nd - 1;
+  const int64_t n = mask.shape[in], step = mask.strides[in];
+  if (nnz > 0 && nd == 1 && step == 1) {
+    const uint8_t* m = reinterpret_cast<const uint8_t*>(mask.data());
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, m + i, 8);
+      if (w == 0) continue;  // runs of False cost one test per 8 elements
+      for (int k = 0; k < 8; ++k) {
+        *q = i + k;
+        q += m[i + k] != 0;
+      }
+    }
+    for (; i < n; ++i) {
+      *q = i;
+      q += m[i] != 0;
+    }
+  } else if (nnz > 0) {
     // C-order walk over the mask, whatever its strides.
-    int64_t* q = reinterpret_cast<int64_t*>(all.data());
     int64_t idx[kMaxDims] = {0};
     const char* ptr = mask.data();
-    const int in = nd - 1;
-    const int64_t n = mask.shape[in], step = mask.strides[in];
     for (;;) {
       for (int64_t i = 0; i < n; ++i) {
-        if (ptr[i * step]) {
-          for (int d = 0; d < in; ++d) *q++ = idx[d];
-          *q++ = i;
-        }
+        for (int d = 0; d < in; ++d) q[d] = idx[d];
+        q[in] = i;
+        q += ptr[i * step] != 0 ? nd : 0;
       }
       int d = in - 1;
       for (; d >= 0; --d) {
@@ -561,6 +644,13 @@ std::vector<Array> nonzero(const Array& mask, const char* fn) {
       if (d < 0) break;
     }
   }
+  return all.view(Dims{nnz, int64_t(nd)}, Dims{int64_t(nd) * 8, 8}, all.offset);
+}
+
+std::vector<Array> nonzero(const Array& mask, const char* fn) {
+  Array all = nonzero_matrix(mask, fn);
+  const int nd = mask.ndim();
+  const int64_t nnz = all.shape[0];
   std::vector<Array> cols;
   for (int d = 0; d < nd; ++d)
     cols.push_back(all.view(Dims{nnz}, Dims{int64_t(nd) * 8}, all.offset + 8 * d));

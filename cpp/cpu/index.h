@@ -14,6 +14,14 @@ namespace hc {
 // 1-D int64 array per dimension of mask, all of the same length. 0-d masks are not accepted.
 std::vector<Array> nonzero(const Array& mask, const char* fn);
 
+// The same positions as one (count, ndim) C-contiguous int64 array (NumPy's argwhere); a view
+// of a buffer that may hold one more row. Bool masks of rank >= 1 only.
+Array nonzero_matrix(const Array& mask, const char* fn);
+
+// The number of nonzero elements of x, any dtype and layout (floating point: a value is
+// nonzero unless it is +0 or -0, so NaN counts; complex: either part nonzero).
+int64_t count_nonzero(const Array& x);
+
 // x[mask] for a boolean mask of x's own shape, both C-contiguous: the selected elements in C
 // order, in one count pass and one copy pass (no index arrays). Returns false, leaving out
 // alone, for other layouts (the caller uses nonzero + gather).

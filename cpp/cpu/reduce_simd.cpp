@@ -73,6 +73,10 @@ template <DType... Ds, class F> void each(F f) { (f(std::integral_constant<DType
           if constexpr (D != DType::Float32 && D != DType::Float64) {                            \
             t.sum_f64[int(D)] = &NS::sum_run_f64<T>;                                             \
             t.outer_sum_f64[int(D)] = &NS::outer_sum_f64<T>;                                     \
+            if constexpr (sizeof(T) == 8) {  /* int64/uint64 sum_loop/prod_loop */              \
+              t.sum_u64[int(D)] = &NS::sum_run_u64<T>;                                           \
+              t.prod_u64[int(D)] = &NS::prod_run_u64<T>;                                         \
+            }                                                                                    \
             if constexpr (sizeof(T) <= 4) {                                                      \
               t.sum_u64[int(D)] = &NS::sum_run_u64<T>;                                           \
               t.prod_u64[int(D)] = &NS::prod_run_u64<T>;                                         \

@@ -36,6 +36,16 @@ void bind_indexing(nb::module_& m) {
   "The C-order positions of the True elements of a boolean array of rank >= 1: one 1-D int64 "
   "array per dimension. Internal.");
 
+  m.def("_argwhere", [](const Array& mask) { return wrap(nonzero_matrix(mask, "argwhere")); },
+  nb::arg("mask"),
+  "The C-order positions of the True elements of a boolean array of rank >= 1 as one "
+  "(count, ndim) int64 array. Internal.");
+
+  m.def("_count_nonzero", [](const Array& x) {
+    return wrap(scalar_array(Scalar::from_int(count_nonzero(x)), DType::Int64, x.device()));
+  }, nb::arg("x"), "The number of nonzero elements of x (any dtype and layout) as a 0-d int64 "
+  "array. Internal.");
+
   m.def("_compress", [](const Array& x, const Array& mask) -> nb::object {
     Array out;
     if (!compress(x, mask, &out, "__getitem__")) return nb::none();

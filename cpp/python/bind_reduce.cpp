@@ -46,6 +46,14 @@ void bind_reduce(nb::module_& m) {
     return wrap(scalar_array(Scalar::from_bool(any ? found : !found), DType::Bool, x.device()));
   }, nb::arg("x"), nb::arg("any"), "Internal: any/all of a whole C-contiguous bool array, or None.");
 
+  m.def("_moments", [](const Array& x, int nred, double correction, bool sd) -> nb::object {
+    Array out;
+    if (!cpu::moments(x, nred, correction, sd, &out)) return nb::none();
+    return wrap(std::move(out));
+  }, nb::arg("x"), nb::arg("nred"), nb::arg("correction"), nb::arg("sd"),
+  "Internal: var/std of a C-contiguous float32/float64 array over its last nred axes (fused "
+  "two-pass kernel), or None.");
+
   m.def("reduce", [](const std::string& op, const Array& x, nb::handle axis, bool keepdims,
                      nb::handle dtype) {
     int id = find_reduce_op(op);

@@ -452,10 +452,13 @@ def tile(x, repetitions, /):
     shape = (1,) * (nd - x.ndim) + x.shape
     strides = (0,) * (nd - x.ndim) + x.strides
     out_shape = tuple(r * s for r, s in zip(reps, shape))
-    out = _new(out_shape, x.dtype, x, fn)
-    if out.size:
-        split = tuple(v for r, s in zip(reps, shape) for v in (r, s))
-        src_strides = tuple(v for st in strides for v in (0, st))
-        dst = _view(out, split, _c_strides(split, x.itemsize), 0)
-        _core.copyto(dst, _view(x, split, src_strides))
-    return out
+    n = x.itemsize
+    for d in out_shape:
+        n *= d
+    if n > _MAX_BYTES:
+        raise ValueError(f"{fn}: result of shape {out_shape} is too big")
+    # x seen as (r0, s0, r1, s1, ...) with stride 0 on the repetition axes, copied into a new
+    # C-ordered array and reshaped in one call (a copy even when every repetition is 1).
+    split = tuple(v for r, s in zip(reps, shape) for v in (r, s))
+    src_strides = tuple(v for st in strides for v in (0, st))
+    return _core.reshape(_core.as_strided(x, split, src_strides, x._offset), out_shape, 1)

@@ -688,12 +688,11 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=_NoValue):
         return _np_call(fn, a, axis=axis, dtype=dtype, out=out, keepdims=keepdims, where=where)
     h = _operand(a, fn)
     keepdims = _keep(keepdims, fn)
-    if h.dtype.kind in "iu" and h.dtype.itemsize == 8:
-        h = _core.astype(h, _np.float64)  # 64-bit ints: NumPy's order of float64 additions
     if h.size == 0:
         return _np_call(fn, h, axis=axis, keepdims=keepdims)
-    # bool and 8- to 32-bit integers: the Array API mean sums them into float64 without a
-    # converted copy (exact partial sums, the same bits; specs/reductions.md)
+    # Integers and bool: the Array API mean sums them into float64 without a converted copy
+    # (8- to 32-bit: exact partial sums; 64-bit: converted as read, the additions of the sum of
+    # a converted copy; specs/reductions.md)
     return _out(_stf.mean(h, axis=axis, keepdims=keepdims), out, fn)
 
 
@@ -805,6 +804,8 @@ def ptp(a, axis=None, out=None, keepdims=False):
 
 
 def count_nonzero(a, axis=None, *, keepdims=False):
+    if axis is None and keepdims is False and type(a) is ndarray:
+        return _core._count_nonzero(a)  # one pass of the count kernel, any dtype and strides
     return _sf.count_nonzero(_operand(a, "count_nonzero"), axis=axis,
                              keepdims=_keep(keepdims, "count_nonzero"))
 
@@ -812,6 +813,10 @@ def count_nonzero(a, axis=None, *, keepdims=False):
 def diff(a, /, n=1, axis=-1, prepend=_NoValue, append=_NoValue):
     """NumPy's diff(a, n, axis, prepend, append); native."""
     fn = "diff"
+    if n == 1 and type(n) is int and axis == -1 and type(a) is ndarray and a.ndim == 1 and \
+            prepend is _NoValue and append is _NoValue:
+        # The common call: one subtraction of two views made by the core's slicing.
+        return _core.binary("not_equal" if a.dtype == _np.bool_ else "subtract", a[1:], a[:-1])
     h = _operand(a, fn)
     if h.ndim == 0:
         raise ValueError(f"{fn}: diff requires input that is at least one dimensional")
@@ -876,6 +881,77 @@ for _n in ("allclose", "array_equal", "array_equiv", "isfortran", "shares_memory
            "may_share_memory"):
     # Plain Python results already; the delegate returns them as they are.
     pass
+
+
+_nansum_np = nansum  # noqa: F821  (the NumPy delegate made above)
+_nanmean_np = nanmean  # noqa: F821
+_NAN_NATIVE = (_np.dtype(_np.float32), _np.dtype(_np.float64), _np.dtype(_np.complex64),
+               _np.dtype(_np.complex128))
+
+
+def nansum(a, axis=None, dtype=None, out=None, keepdims=False, initial=_NoValue,
+           where=_NoValue):
+    """NumPy's nansum: native for float32/float64/complex (NaN counts as 0; sum's pairwise
+    trees) and integers/bool (sum); NumPy's on views with dtype=/out=/initial=/where=."""
+    fn = "nansum"
+    if dtype is not None or out is not None or _given(initial) or _given(where):
+        return _nansum_np(a, axis=axis, dtype=dtype, out=out, keepdims=keepdims,
+                          initial=initial, where=where)
+    h = _operand(a, fn)
+    if h.dtype.kind in "biu":
+        return sum(h, axis=axis, keepdims=keepdims)
+    if h.dtype not in _NAN_NATIVE:
+        return _nansum_np(h, axis=axis, keepdims=keepdims)
+    return _core.reduce(fn, h, _stf._axes(axis, h.ndim, fn), _keep(keepdims, fn))
+
+
+def nanmean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=_NoValue):
+    """NumPy's nanmean: native for float32/float64 (the NaN-free sum, as nansum, divided by
+    the count of non-NaN elements in float64, rounded to the input dtype) and integers/bool
+    (mean); NumPy's on views otherwise. An all-NaN slice gives NaN and a RuntimeWarning."""
+    fn = "nanmean"
+    if dtype is not None or out is not None or _given(where):
+        return _nanmean_np(a, axis=axis, dtype=dtype, out=out, keepdims=keepdims, where=where)
+    h = _operand(a, fn)
+    if h.dtype.kind in "biu":
+        return mean(h, axis=axis, keepdims=keepdims)
+    if h.dtype.kind != "f" or h.dtype not in _NAN_NATIVE:
+        return _nanmean_np(h, axis=axis, keepdims=keepdims)
+    axes = _stf._axes(axis, h.ndim, fn)
+    keepdims = _keep(keepdims, fn)
+    tot = _core.reduce("nansum", h, axes, keepdims)
+    nans = _core.reduce("sum", _core.unary("isnan", h), axes, keepdims, _np.int64)
+    n = 1
+    for ax in axes:
+        n *= h.shape[ax]
+    cnt = _core.binary("subtract", n, nans)
+    if _core._count_nonzero(cnt) != cnt.size:
+        import warnings
+        warnings.warn("Mean of empty slice", RuntimeWarning, stacklevel=2)
+    avg = _core.binary("divide", tot if h.dtype == _np.float64 else _core.astype(tot, _np.float64),
+                       _core.astype(cnt, _np.float64))
+    return avg if h.dtype == _np.float64 else _core.astype(avg, h.dtype)
+
+
+def flatnonzero(a):
+    """NumPy's flatnonzero: the int64 positions of the nonzero elements of ravel(a)."""
+    h = _operand(a, "flatnonzero")
+    if h.dtype != _np.bool_:
+        h = _core.astype(h, _np.bool_)
+    if h.ndim != 1:
+        h = _core.reshape(h, (-1,), -1)
+    return _core._nonzero(h)[0]
+
+
+def argwhere(a):
+    """NumPy's argwhere: the (N, a.ndim) int64 positions of the nonzero elements, in C order
+    (one pass of the nonzero kernel; 0-d input runs NumPy's)."""
+    h = _operand(a, "argwhere")
+    if h.ndim == 0:
+        return _np_call("argwhere", h)
+    if h.dtype != _np.bool_:
+        h = _core.astype(h, _np.bool_)
+    return _core._argwhere(h)
 
 
 def vectorize(pyfunc=_NoValue, otypes=None, doc=None, excluded=None, cache=False,

@@ -2,8 +2,8 @@
 
 argmax/argmin and searchsorted are native (cpp/cpu/search.cpp) and use the order of sort
 (NaN is the largest value; argmax and argmin both return the first NaN, as NumPy).
-count_nonzero is a native int64 sum of the bool view; nonzero is the indexing kernel; where is
-the native one of _utility.py.
+count_nonzero is the count kernel (axis=None) or a native int64 sum of the bool view; nonzero
+is the indexing kernel; where is the native one of _utility.py.
 """
 
 import operator as _operator
@@ -73,6 +73,10 @@ def count_nonzero(x, /, *, axis=None, keepdims=False):
     """Number (int64) of nonzero elements over axis (None, an int or a tuple of ints)."""
     _check_array(x, "count_nonzero")
     keepdims = _flag(keepdims, "count_nonzero", "keepdims")
+    if axis is None:
+        # Every element: one pass of the count kernel over x as it is (any dtype, any strides).
+        r = _core._count_nonzero(x)
+        return _core.reshape(r, (1,) * x.ndim, -1) if keepdims else r
     if axis is not None:
         axes = axis if isinstance(axis, tuple) else (axis,)
         if not isinstance(axis, tuple):

@@ -191,14 +191,38 @@ def _var(x, axis, correction, keepdims, fn):
     return _finish(_core.binary("divide", s, n if n > 0 else float("nan")), out)
 
 
+def _fused(x, axis, correction, keepdims, fn):
+    """var/std of a C-contiguous float32/float64 x over trailing axes (axis=None included) in
+    the fused kernel (cpp/cpu/reduce.cpp moments: the same two passes and summation trees as
+    _var, so the same bits, without the temporaries); None for anything else."""
+    if not isinstance(x, _core.ndarray) or (x.dtype != _FLOAT64 and x.dtype != _FLOAT32):
+        return None
+    nd = x.ndim
+    axes = _axes(axis, nd, fn)
+    k = len(axes)
+    if not k or sorted(axes) != list(range(nd - k, nd)):
+        return None
+    r = _core._moments(x, k, _correction(correction, fn), fn == "std")
+    if r is None:
+        return None
+    keepdims = _keepdims(keepdims, fn)
+    return _core.reshape(r, x.shape[:nd - k] + (1,) * k, -1) if keepdims else r
+
+
 def var(x, /, *, axis=None, correction=0.0, keepdims=False):
     """The variance of x over axis: sum(|x - mean|^2) / (N - correction); NaN when
     N - correction <= 0. Complex input gives the real dtype of its precision."""
+    r = _fused(x, axis, correction, keepdims, "var")
+    if r is not None:
+        return r
     return _var(x, axis, correction, keepdims, "var")
 
 
 def std(x, /, *, axis=None, correction=0.0, keepdims=False):
     """The standard deviation: sqrt(var(x, ...))."""
+    r = _fused(x, axis, correction, keepdims, "std")
+    if r is not None:
+        return r
     v = _var(x, axis, correction, keepdims, "std")
     if _is_half(v.dtype):
         return _core.astype(_core.unary("sqrt", _core.astype(v, _FLOAT32)), v.dtype)
