@@ -41,18 +41,6 @@ DType promote(DType a, DType b, const char* fn) {
 }
 bool can_cast_safe(DType from, DType to) { return g_cast[int(from)][int(to)]; }
 
-float half_to_float(uint16_t h) {
-  uint32_t sign = uint32_t(h & 0x8000u) << 16;
-  uint32_t exp = (h >> 10) & 0x1f, man = h & 0x3ffu;
-  if (exp == 0x1f) return f32_from_bits(sign | 0x7f800000u | (man << 13));
-  if (exp == 0) {
-    if (man == 0) return f32_from_bits(sign);
-    float v = std::ldexp(float(man), -24);
-    return sign ? -v : v;
-  }
-  return f32_from_bits(sign | ((exp + 112) << 23) | (man << 13));
-}
-
 // Rounds a double (exactly representable values of float included) to half, nearest-even.
 uint16_t double_to_half(double d) {
   uint16_t sign = std::signbit(d) ? 0x8000 : 0;
@@ -78,7 +66,6 @@ uint16_t double_to_half(double d) {
   return sign | uint16_t(((exp + 15) << 10) | (mant - 1024));
 }
 
-uint16_t float_to_half(float f) { return double_to_half(double(f)); }
 
 uint16_t double_to_bf16(double d) {
   if (std::isnan(d)) return std::signbit(d) ? 0xffc0 : 0x7fc0;

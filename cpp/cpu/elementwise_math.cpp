@@ -191,6 +191,22 @@ void vmath_loop(char** p, const int64_t* s, int64_t n, const void* ctx) {
   }
 }
 
+// float16 / bfloat16 through the float32 vector kernels: blocks widened to float32 (exact),
+// the table's function, each result rounded once to the 16-bit type (as the scalar loops did
+// with the C library's float functions; NumPy computes its float16 functions in float32 too).
+template <class H, class F>
+void vmath_half_loop(char** p, const int64_t* s, int64_t n, const void* ctx) {
+  F f = *static_cast<const F*>(ctx);
+  constexpr int64_t B = 256;
+  float in[B], out[B];
+  for (int64_t i = 0; i < n; i += B) {
+    const int64_t m = n - i < B ? n - i : B;
+    widen_block<H>(p[1] + i * s[1], s[1], in, m);
+    f(in, out, m);
+    narrow_block<H>(out, p[0] + i * s[0], s[0], m);
+  }
+}
+
 // Binary vector loops (atan2): the same, with both inputs through buffers unless all three
 // arrays are contiguous (broadcast scalars, stride 0, included).
 template <class T, class F>
@@ -235,9 +251,16 @@ void register_vmath() {
   for (int f = 0; f < vmath::kNumUnary; ++f) {
     int op = find_op(vmath::kUnaryNames[f]);
     if (op < 0) continue;
-    if (f != vmath::Sqrt)  // float32 sqrt: the compiler's sqrtps loop is exact and faster
+    if (f != vmath::Sqrt) {  // float32 sqrt: the compiler's sqrtps loop is exact and faster
       register_loop(op, Unit::CPU, DType::Float32, DType::Float32,
                     &vmath_loop<float, vmath::UnaryF32>, &t.f32[f]);
+      // float16 exp at 1e5: 22 ns per element with the C library's expf per element, 0.3 in
+      // NumPy (session 4)
+      register_loop(op, Unit::CPU, DType::Float16, DType::Float16,
+                    &vmath_half_loop<half, vmath::UnaryF32>, &t.f32[f]);
+      register_loop(op, Unit::CPU, DType::BFloat16, DType::BFloat16,
+                    &vmath_half_loop<bfloat16, vmath::UnaryF32>, &t.f32[f]);
+    }
     if (f64_vector(f))
       register_loop(op, Unit::CPU, DType::Float64, DType::Float64,
                     &vmath_loop<double, vmath::UnaryF64>, &t.f64[f]);

@@ -1,0 +1,89 @@
+"""float16 conversions and loops (cpp/core/dtype.h: branch-free half <-> float; cpu/loops.h:
+16-bit floats computed in float32 blocks): NumPy is the oracle, bit for bit."""
+import numpy as np
+import pytest
+
+import hcarray as hc
+
+
+def _same_bits_or_nan(got, exp, nan_sign=True):
+    got, exp = np.asarray(got), np.asarray(exp)
+    assert got.dtype == exp.dtype and got.shape == exp.shape
+    nan = np.isnan(exp)
+    np.testing.assert_array_equal(np.isnan(got), nan)
+    u = {2: np.uint16, 4: np.uint32, 8: np.uint64}[exp.dtype.itemsize]
+    np.testing.assert_array_equal(got[~nan].view(u), exp[~nan].view(u))
+    if nan_sign:  # conversions keep a NaN's sign (an invalid operation's NaN has no set sign)
+        np.testing.assert_array_equal(np.signbit(got[nan]), np.signbit(exp[nan]))
+
+
+def test_every_half_to_float32_and_float64():
+    h = np.arange(65536, dtype=np.uint32).astype(np.uint16).view(np.float16)
+    x = hc.asarray(h)
+    _same_bits_or_nan(x.astype(hc.float32), h.astype(np.float32))
+    _same_bits_or_nan(x.astype(hc.float64), h.astype(np.float64))
+
+
+def _float32_cases():
+    rng = np.random.default_rng(5)
+    bits = [rng.integers(0, 2 ** 32, 400_000, dtype=np.uint64).astype(np.uint32)]
+    # around every half value: the float32 neighbours of each half and of each midpoint
+    h = np.arange(65536, dtype=np.uint32).astype(np.uint16).view(np.float16)
+    f = h[np.isfinite(h)].astype(np.float32)
+    mid = ((f[:-1].astype(np.float64) + f[1:].astype(np.float64)) / 2).astype(np.float32)
+    for v in (f, mid):
+        b = v.view(np.uint32)
+        bits += [b, b + np.uint32(1), b - np.uint32(1)]
+    special = np.array([0.0, -0.0, 65504.0, 65519.99, 65520.0, -65520.0, 1e9, np.inf, -np.inf,
+                        2.0 ** -24, 2.0 ** -25, 2.0 ** -25 * 1.0000001, 2.0 ** -26, 2.0 ** -14,
+                        2.0 ** -14 * (1 - 2.0 ** -12), 1e-45, np.nan, -np.nan],
+                       dtype=np.float32)
+    return np.concatenate([np.concatenate(bits).view(np.float32), special])
+
+
+def test_float32_to_half_rounds_as_numpy():
+    f = _float32_cases()
+    _same_bits_or_nan(hc.asarray(f).astype(hc.float16), f.astype(np.float16))
+
+
+def test_float64_to_half_rounds_once_as_numpy():
+    f = _float32_cases().astype(np.float64)
+    f = np.concatenate([f, f * (1 + 2.0 ** -30), np.nextafter(f, np.inf)])
+    with np.errstate(invalid="ignore"):
+        _same_bits_or_nan(hc.asarray(f).astype(hc.float16), f.astype(np.float16))
+
+
+@pytest.mark.parametrize("op", ["add", "subtract", "multiply", "divide"])
+def test_half_arithmetic_is_correctly_rounded(op):
+    # float32 has 24 >= 2 * 11 + 2 bits, so one float32 operation rounded to half is the
+    # correctly rounded half result, as NumPy's loops compute it; strided and broadcast too
+    rng = np.random.default_rng(1)
+    a = rng.integers(0, 65536, 300_000).astype(np.uint16).view(np.float16)
+    b = rng.integers(0, 65536, 300_000).astype(np.uint16).view(np.float16)
+    with np.errstate(all="ignore"):
+        exp = getattr(np, op)(a, b)
+        got = getattr(hc, op)(hc.asarray(a), hc.asarray(b))
+        _same_bits_or_nan(got, exp, nan_sign=False)
+        _same_bits_or_nan(getattr(hc, op)(hc.asarray(a)[::-3], hc.asarray(b)[1::3]),
+                          getattr(np, op)(a[::-3], b[1::3]), nan_sign=False)
+        _same_bits_or_nan(getattr(hc, op)(hc.asarray(a), hc.asarray(b[:1])),
+                          getattr(np, op)(a, b[:1]), nan_sign=False)
+
+
+def test_half_sqrt_exact_and_exp_within_one_half_ulp():
+    h = np.arange(65536, dtype=np.uint32).astype(np.uint16).view(np.float16)
+    x = hc.asarray(h)
+    with np.errstate(all="ignore"):
+        _same_bits_or_nan(hc.sqrt(x), np.sqrt(h), nan_sign=False)
+        for f in ("exp", "log", "sin", "tanh"):
+            got = np.asarray(getattr(hc, f)(x))
+            ref = getattr(np, f)(h.astype(np.float64))
+            exp16 = ref.astype(np.float16)
+            np.testing.assert_array_equal(np.isnan(got), np.isnan(exp16), err_msg=f)
+            inf = np.isinf(exp16)
+            np.testing.assert_array_equal(got[inf], exp16[inf], err_msg=f)
+            ok = np.isfinite(exp16)
+            # within one half ulp of the correctly rounded result (float32 kernel, then rounded)
+            diff = np.abs(got[ok].astype(np.float64) - exp16[ok].astype(np.float64))
+            ulp = np.spacing(np.abs(exp16[ok])).astype(np.float64)
+            assert np.all(diff <= ulp), f
