@@ -877,6 +877,9 @@ for _n in _NP_STATS:
     globals()[_n] = _delegate(_n)
     _export(_n)
 
+# Native unique, isin, histogram, median (NumPy's own function for the cases they do not cover).
+from ._numpy_sorting import histogram, isin, median, unique  # noqa: E402,F401
+
 for _n in ("allclose", "array_equal", "array_equiv", "isfortran", "shares_memory",
            "may_share_memory"):
     # Plain Python results already; the delegate returns them as they are.
@@ -1004,6 +1007,9 @@ def nonzero(a):
 def sort(a, axis=-1, kind=None, order=None, *, descending=False, stable=None):
     """A sorted copy (native, stable). axis=None sorts the flattened array."""
     fn = "sort"
+    if type(a) is ndarray and type(axis) is int and axis == -1 and kind is None and \
+            order is None and descending is False and a.ndim:
+        return _core.sort(a, a.ndim - 1, False, True)  # the common call, without the checks
     if order is not None:
         raise TypeError(f"{fn}: order= (structured arrays) is not supported")
     h = _operand(a, fn)
@@ -1018,6 +1024,9 @@ def sort(a, axis=-1, kind=None, order=None, *, descending=False, stable=None):
 def argsort(a, axis=-1, kind=None, order=None, *, descending=False, stable=None):
     """Indices that sort a (native, stable). axis=None sorts the flattened array."""
     fn = "argsort"
+    if type(a) is ndarray and type(axis) is int and axis == -1 and kind is None and \
+            order is None and descending is False and a.ndim:
+        return _core.argsort(a, a.ndim - 1, False, True)  # the common call, without the checks
     if order is not None:
         raise TypeError(f"{fn}: order= (structured arrays) is not supported")
     h = _operand(a, fn)
