@@ -225,3 +225,42 @@ def test_np_median_bad():
         hc.median(hc.asarray([1.0, 2.0]), axis=1)
     with pytest.raises(TypeError):
         hc.median(hc.asarray([1.0, 2.0]), axis=0.5)
+
+
+# ---- percentile / quantile --------------------------------------------------------------------
+
+@given(pair(dtypes=INTEGRAL + FLOAT + [np.dtype(np.float16)]), st.data())
+@settings(deadline=None)
+def test_np_percentile_quantile(p, data):
+    a, h = p
+    ax = data.draw(st.sampled_from([None] + list(range(-a.ndim, a.ndim))))
+    kd = data.draw(st.booleans())
+    q = data.draw(st.one_of(st.integers(0, 100), st.floats(0, 100), st.sampled_from([0.0, 50, 100.0])))
+    import warnings
+    for f, qq in (("percentile", q), ("quantile", q / 100)):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                e = getattr(np, f)(a, qq, axis=ax, keepdims=kd)
+            except Exception as ex:
+                with pytest.raises(type(ex)):
+                    getattr(hc, f)(h, qq, axis=ax, keepdims=kd)
+                continue
+            r = getattr(hc, f)(h, qq, axis=ax, keepdims=kd)
+        assert_same(r, np.asarray(e), signed_zero=False)
+
+
+def test_np_percentile_other_methods_and_bad():
+    a = np.array([[1.0, 5.0, 2.0, np.nan], [3.0, 0.0, -1.0, 7.0]])
+    h = hc.asarray(a)
+    for m in ("lower", "higher", "nearest", "midpoint", "weibull"):
+        assert_same(hc.percentile(h, 40, axis=1, method=m), np.percentile(a, 40, axis=1, method=m))
+    assert_same(hc.quantile(h, [0.1, 0.9], axis=0), np.quantile(a, [0.1, 0.9], axis=0))
+    assert_same(hc.percentile(h[1], 100), np.percentile(a[1], 100))
+    assert_same(hc.percentile(h, 30, axis=0), np.percentile(a, 30, axis=0))
+    with pytest.raises(ValueError, match="percentile"):
+        hc.percentile(h, 101)
+    with pytest.raises(ValueError, match="quantile"):
+        hc.quantile(h, -0.5)
+    with pytest.raises(np.exceptions.AxisError):
+        hc.quantile(h, 0.5, axis=3)

@@ -877,8 +877,10 @@ for _n in _NP_STATS:
     globals()[_n] = _delegate(_n)
     _export(_n)
 
-# Native unique, isin, histogram, median (NumPy's own function for the cases they do not cover).
-from ._numpy_sorting import histogram, isin, median, unique  # noqa: E402,F401
+# Native unique, isin, histogram, median, percentile, quantile (NumPy's own function for the
+# cases they do not cover).
+from ._numpy_sorting import histogram, isin, median, percentile, quantile, unique  # noqa
+
 
 for _n in ("allclose", "array_equal", "array_equiv", "isfortran", "shares_memory",
            "may_share_memory"):

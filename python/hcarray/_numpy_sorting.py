@@ -1,5 +1,5 @@
 """Native versions of NumPy's sort-based functions for the drop-in namespace: unique, isin,
-histogram (integer bins) and median, on hcarray arrays through the native sorts
+histogram (integer bins), median, percentile and quantile, on hcarray arrays through the native sorts
 (cpp/cpu/sort.cpp). What they do not cover (other arguments, array_likes, dtypes) runs NumPy's
 own function on views (the bridge), so results are NumPy's in every case (specs/sorting.md,
 "Speed, session 4").
@@ -223,3 +223,77 @@ def median(a, axis=None, out=None, overwrite_input=False, keepdims=False):
             shp[ax] = 1
         rout = _np.asarray(rout).reshape(shp)
     return _wrap(rout)
+
+
+# ---------------------------------------------------------------------------------------------
+# percentile, quantile (method 'linear', a Python int/float q)
+
+
+def _quantile_native(a, q, axis, keepdims):
+    """NumPy's _quantile ('linear', weak q) on the natively sorted lanes: the same virtual
+    index, neighbours, gamma and NumPy's own _lerp, so the values and dtypes are NumPy's."""
+    from numpy.lib import _function_base_impl as _fb
+    if axis is None:
+        s = _core.sort(a.reshape((-1,)), 0, False, True)
+        ax = 0
+    else:
+        ax = axis % a.ndim
+        s = _core.sort(a, ax, False, True)
+    arr = _to_numpy(s)
+    if ax != 0:
+        arr = _np.moveaxis(arr, ax, 0)
+    n = arr.shape[0]
+    vi = float((n - 1) * _np.float64(q))  # 'linear': get_virtual_index
+    if vi >= n - 1:
+        prev_f = -1.0
+    elif vi < 0:
+        prev_f = 0.0
+    else:
+        prev_f = float(_np.floor(vi))
+    pi = int(prev_f)
+    ni = pi if prev_f in (-1.0, 0.0) and (vi >= n - 1 or vi < 0) else pi + 1
+    gamma = float(_np.float64(vi) - _np.float64(prev_f))
+    res = _fb._lerp(arr[pi], arr[ni], gamma)
+    if arr.dtype.kind == "f":
+        last = arr[-1]
+        nan = _np.isnan(last)
+        if _np.any(nan):
+            if _np.ndim(res) == 0:
+                res = last
+            else:
+                _np.copyto(res, last, where=nan)
+    if keepdims:
+        shp = [1] * a.ndim if axis is None else list(a.shape)
+        if axis is not None:
+            shp[ax] = 1
+        res = _np.asarray(res).reshape(shp)
+    return _wrap(res)
+
+
+def _quantile_ok(a, q, axis, out, method, weights, hi):
+    return isinstance(a, ndarray) and type(q) in (int, float) and 0 <= q <= hi and \
+        out is None and method == "linear" and weights is None and _kind(a) in "iuf" and \
+        a.ndim > 0 and a.size > 0 and \
+        (axis is None or (type(axis) is int and -a.ndim <= axis < a.ndim))
+
+
+def percentile(a, q, axis=None, out=None, overwrite_input=False, method="linear",
+               keepdims=False, *, weights=None):
+    """np.percentile natively for hcarray input, a Python int/float q and method 'linear'
+    (axis None or an int); NumPy's own function otherwise."""
+    if _quantile_ok(a, q, axis, out, method, weights, 100) and keepdims in (False, True):
+        return _quantile_native(a, q / 100, axis, keepdims)
+    return _call_numpy("percentile", _np.percentile, (a, q),
+                       dict(axis=axis, out=out, overwrite_input=overwrite_input, method=method,
+                            keepdims=keepdims, weights=weights))
+
+
+def quantile(a, q, axis=None, out=None, overwrite_input=False, method="linear",
+             keepdims=False, *, weights=None):
+    """np.quantile natively for hcarray input, a Python int/float q and method 'linear'
+    (axis None or an int); NumPy's own function otherwise."""
+    if _quantile_ok(a, q, axis, out, method, weights, 1) and keepdims in (False, True):
+        return _quantile_native(a, float(q), axis, keepdims)
+    return _call_numpy("quantile", _np.quantile, (a, q),
+                       dict(axis=axis, out=out, overwrite_input=overwrite_input, method=method,
+                            keepdims=keepdims, weights=weights))
