@@ -520,8 +520,12 @@ namespace {
 // Nonzero items of a run of n items of U read with byte stride s: (item & M) != 0 (M drops
 // the sign bit of floating point types, so -0 counts as zero and NaN as nonzero). Contiguous
 // runs count into a U-wide counter in blocks short enough not to wrap it, a loop the compiler
-// vectorises with U-wide lanes (no widening).
+// vectorises with U-wide lanes (no widening); compiled for AVX-512/AVX2 and the baseline
+// (64-bit lanes need SSE4.1's compare), chosen at load.
 template <class U, U M>
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#endif
 int64_t count_run(const char* p, int64_t s, int64_t n) {
   int64_t total = 0, i = 0;
   if (s == int64_t(sizeof(U))) {

@@ -455,3 +455,28 @@ def svdvals(x, /):
     fn = "svdvals"
     _matrix(x, fn)
     return _back(_lapack(fn, _np.linalg.svdvals, _lapack_view(x, fn)))
+
+
+# --- NumPy's norm ---------------------------------------------------------------------------
+
+_norm_numpy = None
+
+
+def norm(x, ord=None, axis=None, keepdims=False):
+    """NumPy's linalg.norm. The 2-norm of a whole real array (ord=None, axis=None, no
+    keepdims) is native, computed as NumPy computes it: sqrt(dot(x, x)) of the flattened array
+    (integers and bool converted to float64 first). Everything else runs NumPy's on views."""
+    if ord is None and axis is None and keepdims is False and type(x) is _ndarray and x.ndim and \
+            (x.dtype.kind in "biu" or (x.dtype.kind == "f" and x.dtype.itemsize >= 4)):
+        v = x if x.ndim == 1 else _core.reshape(x, (-1,), -1)
+        if v.dtype.kind != "f":
+            v = _core.astype(v, _np.float64)
+        return _core.unary("sqrt", _core.matmul(v, v))
+    global _norm_numpy
+    if _norm_numpy is None:
+        from ._numpy_bridge import delegate
+        _norm_numpy = delegate("linalg.norm", _np.linalg.norm)
+    return _norm_numpy(x, ord=ord, axis=axis, keepdims=keepdims)
+
+
+__all__.append("norm")
