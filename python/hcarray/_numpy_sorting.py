@@ -111,11 +111,9 @@ def _numpy_isin_faster(e, t):
     n, m = e.size, t.size
     if n > 4096 and m < 10 * n ** 0.145:
         return True
-    if _kind(e) in "iu" and m > 64 and m > 0:
+    if _kind(e) in "iu" and n > 4096 and m > 64:
         tn = _to_numpy(t)
-        en = _to_numpy(e)
-        rng = int(tn.max()) - int(tn.min())
-        return rng <= 6 * (n + m) and (n > 4096 or m > 64) and en.size > 0
+        return int(tn.max()) - int(tn.min()) <= 6 * (n + m)
     return False
 
 
