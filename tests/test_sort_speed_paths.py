@@ -264,3 +264,28 @@ def test_np_percentile_other_methods_and_bad():
         hc.quantile(h, -0.5)
     with pytest.raises(np.exceptions.AxisError):
         hc.quantile(h, 0.5, axis=3)
+
+
+# ---- sort: counting sort of narrow integer lanes ----------------------------------------------
+
+@pytest.mark.parametrize("dt", ["int32", "int64", "uint32", "uint64"])
+@pytest.mark.parametrize("n", [255, 256, 1000, 70000])
+@pytest.mark.parametrize("span", ["tiny", "n-1", "n", "wide"])
+def test_sort_narrow_integers(dt, n, span):
+    rng = np.random.default_rng(n)
+    d = np.dtype(dt)
+    hi = {"tiny": 3, "n-1": n - 1, "n": n, "wide": 4 * n}[span]
+    a = rng.integers(0, hi, n, endpoint=True).astype(d)
+    if d.kind == "i":
+        a = (a - d.type(hi // 2)).astype(d)
+    h = hc.asarray(a)
+    assert_same(hc.sort(h), np.sort(a))
+    assert_same(hc.sort(h, descending=True), np.sort(a)[::-1])
+    b = np.stack([a, a[::-1]])[:, ::-1]
+    assert_same(hc.sort(hc.asarray(b), axis=1), np.sort(b, axis=1))
+    assert_same(hc.unique_values(h), np.unique(a))
+    ii = np.iinfo(d)
+    for base in (ii.min, ii.max - 3):
+        c = (np.arange(n) % 4).astype(np.int64).astype(object) + int(base)
+        c = np.array(c.tolist(), dtype=d)
+        assert_same(hc.sort(hc.asarray(c)), np.sort(c))

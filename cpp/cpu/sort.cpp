@@ -91,8 +91,57 @@ template <class T> bool use_simd_sort(int64_t n) {
   }
 }
 
+// Integers spanning fewer values than the lane is long (labels, small counts): a counting sort
+// (one histogram pass, one write pass) instead of the quicksort. A sample of the first 32
+// values rules out wide data before the full min/max pass. src == dst allowed. False: not
+// narrow, nothing written.
+template <class T>
+bool counting_sort(const T* src, T* dst, int64_t n, bool descending) {
+  if constexpr (!std::is_integral_v<T> || sizeof(T) < 4) {
+    return false;
+  } else {
+    using U = std::make_unsigned_t<T>;
+    if (n < 256 || uint64_t(n) > 0xffffffffu) return false;
+    T lo = src[0], hi = src[0];
+    for (int64_t i = 1; i < 32; ++i) {
+      lo = src[i] < lo ? src[i] : lo;
+      hi = src[i] > hi ? src[i] : hi;
+    }
+    if (U(U(hi) - U(lo)) >= U(n)) return false;
+    for (int64_t i = 32; i < n; ++i) {
+      lo = src[i] < lo ? src[i] : lo;
+      hi = src[i] > hi ? src[i] : hi;
+    }
+    const U range = U(U(hi) - U(lo));
+    if (range >= U(n)) return false;
+    const size_t R = size_t(range) + 1;
+    std::vector<uint32_t> cnt(R * (R <= 4096 ? 4 : 1), 0);
+    int64_t i = 0;
+    if (R <= 4096) {
+      // Four tables: runs of one value do not wait on one counter's increments.
+      uint32_t* c = cnt.data();
+      for (; i + 4 <= n; i += 4) {
+        ++c[size_t(U(U(src[i]) - U(lo)))];
+        ++c[R + size_t(U(U(src[i + 1]) - U(lo)))];
+        ++c[2 * R + size_t(U(U(src[i + 2]) - U(lo)))];
+        ++c[3 * R + size_t(U(U(src[i + 3]) - U(lo)))];
+      }
+      for (size_t r = 0; r < R; ++r) c[r] += c[R + r] + c[2 * R + r] + c[3 * R + r];
+    }
+    for (; i < n; ++i) ++cnt[size_t(U(U(src[i]) - U(lo)))];
+    int64_t k = 0;
+    for (size_t r = 0; r <= size_t(range); ++r) {
+      const size_t b = descending ? size_t(range) - r : r;
+      const T v = T(U(U(lo) + U(b)));
+      for (uint32_t c = cnt[b]; c > 0; --c) dst[k++] = v;
+    }
+    return true;
+  }
+}
+
 template <class T>
 void sort_lane(void* vp, int64_t n, bool descending, bool stable, int threads) {
+  if (counting_sort(static_cast<const T*>(vp), static_cast<T*>(vp), n, descending)) return;
   if constexpr (has_simd_sort<T>()) {
     if (use_simd_sort<T>(n)) {
       simd_sort(static_cast<const T*>(vp), static_cast<T*>(vp), n, descending, threads);
@@ -132,6 +181,7 @@ void sort_lane(void* vp, int64_t n, bool descending, bool stable, int threads) {
 
 template <class T>
 void sort_copy_lane(const void* src, void* dst, int64_t n, bool descending, int threads) {
+  if (counting_sort(static_cast<const T*>(src), static_cast<T*>(dst), n, descending)) return;
   if constexpr (has_simd_sort<T>())
     simd_sort(static_cast<const T*>(src), static_cast<T*>(dst), n, descending, threads);
 }
