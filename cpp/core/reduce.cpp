@@ -94,7 +94,9 @@ void run_reduction(const IterPlan& plan, Loop fn, Loop fold, const Array& acc) {
   Array partial = Array::empty(Dims{P}, acc.dtype, acc.device(), "reduce");
   copy_into(partial, acc.view(Dims{P}, Dims{0}, acc.offset), "reduce");
   const int64_t chunk = (plan.size + P - 1) / P;
-  parallel_for(P, 1, nt, [&](int64_t b, int64_t e, int) {
+  // One chunk per partial, taken dynamically: a worker that starts late (or whose CPU another
+  // process holds) computes fewer of them; each partial is the same whichever thread runs it.
+  parallel_for(P, 1, int(P), [&](int64_t b, int64_t e, int) {
     for (int64_t c = b; c < e; ++c) {
       IterPlan q = plan;
       q.base[0] = partial.data() + c * partial.itemsize();
@@ -190,7 +192,7 @@ bool try_outer(OuterLoop fn, const Array& src, const Array& acc_arr, const std::
   };
   const int64_t units = nouter * nblk;
   if (par && units > 1)
-    parallel_for(units, 1, nt, work);
+    parallel_for(units, 1, int(std::min<int64_t>(units, 4 * int64_t(nt))), work);
   else
     work(0, units, 0);
   return true;
