@@ -476,11 +476,39 @@ template <class T> struct Gemv;
 template <> struct Gemv<float> {
   static GemvF32 rows(const Table& t) { return t.gemv_rows32; }
   static GemvF32 cols(const Table& t) { return t.gemv_cols32; }
+  static auto dot(const Table& t) { return t.dot32; }
 };
 template <> struct Gemv<double> {
   static GemvF64 rows(const Table& t) { return t.gemv_rows64; }
   static GemvF64 cols(const Table& t) { return t.gemv_cols64; }
+  static auto dot(const Table& t) { return t.dot64; }
 };
+
+// One dot product of length k (contiguous operands): from 2^15 terms in kDotChunks fixed chunks
+// (each on whichever thread takes it), their sums added in order, so the result does not depend
+// on the thread count. Two threads on 1e5 float64: see specs/gemm.md.
+constexpr int64_t kDotChunks = 16;
+template <class T>
+T dot_product(int64_t k, const T* a, const T* x, int max_threads) {
+  const auto f = Gemv<T>::dot(table());
+  if (k < (int64_t(1) << 15)) return f(k, a, x);
+  T part[kDotChunks];
+  const int64_t chunk = (k + kDotChunks - 1) / kDotChunks;
+  const int nt = std::min(max_threads, num_threads());
+  auto body = [&](int64_t b, int64_t e, int) {
+    for (int64_t c = b; c < e; ++c) {
+      const int64_t lo = c * chunk, hi = std::min(k, lo + chunk);
+      part[c] = lo < hi ? f(hi - lo, a + lo, x + lo) : T(0);
+    }
+  };
+  if (nt > 1)
+    parallel_for(kDotChunks, 1, int(kDotChunks), body);
+  else
+    body(0, kDotChunks, 0);
+  T s = part[0];
+  for (int64_t c = 1; c < kDotChunks; ++c) s += part[c];
+  return s;
+}
 
 // y[i * os] for i < n from the n x k matrix P (byte strides prs along n, pcs along k) and the
 // contiguous vector x: P's rows contiguous (pcs == itemsize) -> dot products of rows, P's columns
@@ -495,6 +523,10 @@ bool gemv(int64_t n, int64_t k, const char* P, int64_t prs, int64_t pcs, const T
   const Table& tb = table();
   const T* p = reinterpret_cast<const T*>(P);
   const int nt = double(n) * double(k) >= 131072.0 ? std::min(max_threads, num_threads()) : 1;
+  if (n == 1 && pcs == e && k > 1) {
+    *y = dot_product<T>(k, p, x, max_threads);
+    return true;
+  }
   if (pcs == e && k > 1) {
     const auto f = Gemv<T>::rows(tb);
     const int64_t lda = prs / e;

@@ -45,6 +45,9 @@ struct Table {
   GemvF64 gemv_rows64;
   GemvF32 gemv_cols32;
   GemvF64 gemv_cols64;
+  // One dot product (products with a single output): sum_p a[p] * x[p].
+  float (*dot32)(int64_t k, const float* a, const float* x);
+  double (*dot64)(int64_t k, const double* a, const double* x);
 };
 
 const Table& table();                      // the target chosen at first use

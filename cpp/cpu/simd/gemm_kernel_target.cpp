@@ -158,6 +158,27 @@ void gemv_rows(int64_t m, int64_t k, const typename V::T* __restrict a, int64_t 
   }
 }
 
+// dot_row: sum_p a[p] * x[p], the one output of a product with M = N = 1 (vector dot
+// products): eight vector accumulators (two were latency-bound: one fused multiply-add per two
+// cycles), added pairwise, then the scalar tail. Used only for single-output products, so the
+// rows of a matrix-vector product keep gemv_rows' summation whatever the split.
+template <class V>
+typename V::T dot_row(int64_t k, const typename V::T* __restrict a,
+                      const typename V::T* __restrict x) {
+  using T = typename V::T;
+  constexpr int L = V::N;
+  const int64_t kv = k / (8 * L) * (8 * L);
+  V s[8];
+#pragma GCC unroll 8
+  for (int q = 0; q < 8; ++q) s[q] = set1<V>(T(0));
+  for (int64_t p = 0; p < kv; p += 8 * L) {
+#pragma GCC unroll 8
+    for (int q = 0; q < 8; ++q) s[q] = madd(loadu(a + p + q * L), loadu(x + p + q * L), s[q]);
+  }
+  const V t = ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
+  return hsum(t) + row_tail<V>(a, x, kv, k);
+}
+
 // gemv_cols: out[j * os] = sum_p q[p] * a[p * lda + j] for j < n (columns contiguous): blocks of
 // 8 vectors of columns accumulate in registers over every p, in order; each column's sum is the
 // same chain of fused multiply-adds whatever block it is in.
@@ -225,7 +246,9 @@ const Table* HC_CAT(table_, HC_SIMD_NS)() {
                        &s::gemv_rows<s::Vf>,
                        &s::gemv_rows<s::Vd>,
                        &s::gemv_cols<s::Vf>,
-                       &s::gemv_cols<s::Vd>};
+                       &s::gemv_cols<s::Vd>,
+                       &s::dot_row<s::Vf>,
+                       &s::dot_row<s::Vd>};
   return &t;
 }
 }  // namespace hc::cpu::gemmk
