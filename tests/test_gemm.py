@@ -59,6 +59,22 @@ def _rand(rng, shape, dtype):
     return (rng.standard_normal(shape)).astype(dtype)
 
 
+def _same_on_threads(f, threads=(1, 2, 3)):
+    """f() computed with each thread count: asserts every result equals the first bit for bit
+    and returns that one (the pool's size restored afterwards)."""
+    old = hc.get_num_threads()
+    try:
+        res = []
+        for t in threads:
+            hc.set_num_threads(t)
+            res.append(f())
+    finally:
+        hc.set_num_threads(old)
+    for r in res[1:]:
+        np.testing.assert_array_equal(res[0], r)
+    return res[0]
+
+
 SIZES = [1, 2, 3, 5, 11, 12, 13, 16, 17, 31, 32, 33, 47, 64, 95, 96, 97, 100, 129]
 
 
@@ -200,17 +216,8 @@ def test_large_product_threads_do_not_change_results(dtype):
     rng = np.random.default_rng(11)
     a = _rand(rng, (1100, 611), dtype).T  # (611, 1100), columns contiguous
     b = _rand(rng, (1100, 1030), dtype)
-    old = hc.get_num_threads()
-    try:
-        res = []
-        for t in (1, 2, 3, 5):
-            hc.set_num_threads(t)
-            res.append(np.asarray(hc.asarray(a) @ hc.asarray(b)))
-    finally:
-        hc.set_num_threads(old)
-    for r in res[1:]:
-        np.testing.assert_array_equal(res[0], r)
-    check_product(hc.asarray(res[1]), a, b)
+    r = _same_on_threads(lambda: np.asarray(hc.asarray(a) @ hc.asarray(b)), (1, 2, 3, 5))
+    check_product(hc.asarray(r), a, b)
 
 
 @pytest.mark.parametrize("dtype", [F32, F64])
@@ -427,16 +434,7 @@ def test_complex_products(dtype, m, k, n, layout):
     for part in (np.real, np.imag):
         err = np.abs(part(got).astype(np.longdouble) - part(exact))
         assert (err <= bound).all(), f"{part.__name__}: max error {err.max()}"
-    old = hc.get_num_threads()
-    try:
-        res = []
-        for t in (1, 2, 3):
-            hc.set_num_threads(t)
-            res.append(np.asarray(hc.asarray(a) @ hc.asarray(b)))
-    finally:
-        hc.set_num_threads(old)
-    for r in res[1:]:
-        np.testing.assert_array_equal(res[0], r)
+    _same_on_threads(lambda: np.asarray(hc.asarray(a) @ hc.asarray(b)))
 
 
 def test_complex_product_nan_propagates_as_numpy():
@@ -463,15 +461,6 @@ def test_complex_product_nan_propagates_as_numpy():
 def test_dot_product_kernel(dtype, k):
     rng = np.random.default_rng(k)
     a, b = _rand(rng, k, dtype), _rand(rng, k, dtype)
-    old = hc.get_num_threads()
-    try:
-        res = []
-        for t in (1, 2, 3):
-            hc.set_num_threads(t)
-            res.append(np.asarray(hc.asarray(a) @ hc.asarray(b)))
-            res.append(np.asarray(hc.dot(hc.asarray(a), hc.asarray(b))))
-    finally:
-        hc.set_num_threads(old)
-    for r in res[1:]:
-        np.testing.assert_array_equal(res[0], r)
-    check_product(hc.asarray(res[0]), a, b)
+    r = _same_on_threads(lambda: np.asarray(hc.asarray(a) @ hc.asarray(b)))
+    np.testing.assert_array_equal(np.asarray(hc.dot(hc.asarray(a), hc.asarray(b))), r)
+    check_product(hc.asarray(r), a, b)
