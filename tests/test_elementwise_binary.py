@@ -421,3 +421,242 @@ def test_floor_divide_64bit_fast_path(dtype):
         b = rng.integers(ii.min, ii.max, a.shape[0], dtype=dtype)
         b[::7] = 0
         np.testing.assert_array_equal(np.asarray(hc.asarray(a) // hc.asarray(b)), a // b)
+
+
+# ---- session 4 speed paths: per-target loops, one-pass clip, exact fast fmod -------------------
+# The vector loops (cpu/loops_target.h) only run their main bodies on runs longer than a
+# vector (16 float32 lanes), which the small hypothesis arrays above rarely reach: these draw
+# longer 1-d arrays (contiguous, strided, reversed) seeded with special values.
+
+_LONG_SPECIAL = [0.0, -0.0, math.inf, -math.inf, math.nan, 1e-310, -1e-310, 1.0, -1.0]
+
+
+@st.composite
+def long_arrays(draw, dtypes):
+    dtype = draw(st.sampled_from(dtypes))
+    n = draw(st.integers(0, 70))
+    step = draw(st.sampled_from([1, 1, 2, -1, -3]))
+    seed = draw(st.integers(0, 2**32 - 1))
+    rng = np.random.default_rng(seed)
+    m = n * abs(step)
+    if dtype.kind == "f":
+        base = (rng.standard_normal(m) * 10.0 ** rng.integers(-3, 4, m)).astype(dtype)
+        k = draw(st.integers(0, m))
+        if m:
+            idx = rng.integers(0, m, k)
+            with np.errstate(over="ignore"):
+                base[idx] = np.array(_LONG_SPECIAL, dtype=dtype)[rng.integers(0, len(_LONG_SPECIAL), k)]
+    elif dtype.kind == "b":
+        base = rng.integers(0, 2, m).astype(bool)
+    else:
+        info = np.iinfo(dtype)
+        base = rng.integers(info.min, int(info.max) + 1, m, dtype=dtype)
+        base[::3] = rng.integers(-3, 4, base[::3].size).astype(dtype) if dtype.kind == "i" else 3
+    return base[::step][:n] if step > 0 else base[::step]
+
+
+_VEC_BINARY = ["maximum", "minimum", "equal", "not_equal", "less", "less_equal", "greater",
+               "greater_equal", "floor_divide", "remainder"]
+
+
+@pytest.mark.parametrize("name", _VEC_BINARY)
+@given(data=st.data())
+def test_binary_vector_loops(name, data):
+    dtypes = BOOL + REAL if name not in ("floor_divide", "remainder") else REAL
+    a = data.draw(long_arrays(dtypes))
+    kind = data.draw(st.sampled_from(["array", "scalar_right", "scalar_left"]))
+    rng = np.random.default_rng(a.size)
+    b = a[::-1].copy() if a.size else a.copy()
+    if a.dtype.kind == "f":
+        b = b * np.asarray(rng.choice([1, -1, 0.5, 3], a.size), dtype=a.dtype)
+    if kind == "scalar_right" and a.size:
+        b = np.asarray(b[0])
+    elif kind == "scalar_left" and a.size:
+        a, b = np.asarray(a[0]), a
+    _run_binary(name, a, b)
+
+
+_VEC_UNARY = ["abs", "negative", "square", "sign", "reciprocal", "isnan", "isinf", "isfinite"]
+
+
+@pytest.mark.parametrize("name", _VEC_UNARY)
+@given(data=st.data())
+def test_unary_vector_loops(name, data):
+    a = data.draw(long_arrays(REAL))
+    if name == "reciprocal" and a.dtype.kind in "iu":
+        a = np.where(a == 0, 1, a).astype(a.dtype)  # NumPy's int reciprocal of 0 varies by platform
+    if name in ("negative", "sign") and a.dtype.kind == "b":
+        return
+    npfn = UNARY[name][0]
+    _same(getattr(hc, name)(to_hc(a)), _np_unary(name, a))
+
+
+def _fmod_hard_cases(dtype):
+    """Quotients near integers and near the fast path's 2^22 / 2^50 limit, tiny and huge b."""
+    rng = np.random.default_rng(7)
+    f = np.dtype(dtype).type
+    b = (rng.standard_normal(4000) * 10.0 ** rng.integers(-5, 6, 4000)).astype(dtype)
+    q = np.concatenate([rng.integers(-50, 50, 1000), rng.integers(-2**21, 2**21, 1000),
+                        rng.integers(-2**23, 2**23, 1000), rng.integers(-2**52, 2**52, 1000)])
+    with np.errstate(all="ignore"):
+        a = (q.astype(np.float64) * b.astype(np.float64)).astype(dtype)
+        a[::2] = np.nextafter(a[::2], f(np.inf))
+        a[1::4] = np.nextafter(a[1::4], f(-np.inf))
+        sub = np.array([np.finfo(dtype).smallest_subnormal * k for k in (1, 3, 7)], dtype=dtype)
+    a = np.concatenate([a, sub, -sub, np.array(_LONG_SPECIAL, dtype=dtype)])
+    b = np.concatenate([b, sub[::-1], sub, np.array(_LONG_SPECIAL[::-1], dtype=dtype)])
+    return a, b
+
+
+@pytest.mark.parametrize("dtype", FLOAT, ids=str)
+@pytest.mark.parametrize("name", ["remainder", "floor_divide"])
+def test_float_mod_fast_path_exact(name, dtype):
+    """remainder/floor_divide compute fmod with one fma (exact); must equal NumPy bit for bit."""
+    a, b = _fmod_hard_cases(dtype)
+    _run_binary(name, a, b)
+    _run_binary(name, b, a)
+    _run_binary(name, a[::-3], b[::-3])
+
+
+# clip: the one-pass loop for Python-scalar bounds, the composition otherwise.
+
+def _clip_oracle(a, lo, hi):
+    r = a
+    with np.errstate(all="ignore"):
+        if lo is not None:
+            r = np.maximum(r, lo)
+        if hi is not None:
+            r = np.minimum(r, hi)
+    return np.asarray(r).astype(a.dtype)
+
+
+@st.composite
+def clip_bound(draw, dtype):
+    if dtype.kind == "f" or dtype == BF16:
+        return draw(st.one_of(st.none(), st.integers(-100, 100), st.sampled_from(
+            [0.0, -0.0, math.inf, -math.inf, math.nan, 1e30]),
+            st.floats(-1e6, 1e6, width=32)))
+    if dtype.kind == "b":
+        return draw(st.one_of(st.none(), st.booleans()))
+    info = np.iinfo(dtype)
+    return draw(st.one_of(st.none(), st.integers(int(info.min), int(info.max)),
+                          st.integers(max(-3, int(info.min)), 3)))
+
+
+def _api_clip(*args):
+    from hcarray._elementwise_functions import clip  # the Array API function (x's dtype kept)
+    return clip(*args)
+
+
+@given(data=st.data())
+def test_clip_scalar_bounds(data):
+    a = data.draw(st.one_of(long_arrays(REAL), np_arrays(REAL + HALF)))
+    lo = data.draw(clip_bound(a.dtype))
+    hi = data.draw(clip_bound(a.dtype))
+    _same(_api_clip(to_hc(a), lo, hi), _clip_oracle(a, lo, hi))
+    if a.dtype.kind == "f" or (not isinstance(lo, float) and not isinstance(hi, float)):
+        with np.errstate(all="ignore"):
+            expected = np.clip(a, lo, hi) if (lo is not None or hi is not None) else a
+        # The NumPy namespace's clip. NumPy's own clip loop returns x or the bound on a tie of
+        # zeros depending on its code path (clip(-0.0, 0, 0) is -0.0, clip(-0.0, 0, None) 0.0);
+        # hcarray's follows maximum/minimum throughout: the sign of a zero is not compared.
+        if a.dtype != BF16:
+            assert_same(hc.clip(to_hc(a), lo, hi), expected, signed_zero=False)
+
+
+@given(data=st.data())
+def test_clip_array_bounds(data):
+    a = data.draw(long_arrays(FLOAT + INTEGRAL))
+    lo = a[::-1].copy()
+    hi = np.asarray(3, dtype=a.dtype)
+    _same(_api_clip(to_hc(a), to_hc(lo), to_hc(hi)), _clip_oracle(a, lo, hi))
+    _same(_api_clip(to_hc(a), None, to_hc(lo)), _clip_oracle(a, None, lo))
+
+
+def test_clip_float_bounds_on_ints_and_errors():
+    a = np.arange(-5, 6, dtype=np.int16)
+    _same(_api_clip(to_hc(a), -2.5, 3.5), _clip_oracle(a, -2.5, 3.5))  # composition, int16
+    _same(hc.clip(to_hc(a), -2.5, 3.5), np.clip(a, -2.5, 3.5))  # NumPy's: float64
+    with pytest.raises(TypeError, match="clip"):
+        _api_clip(a, 0, 1)  # not an hcarray
+    x = to_hc(a)
+    assert _api_clip(x) is not x and _api_clip(x).dtype == x.dtype
+    with pytest.raises(OverflowError, match="clip"):
+        _api_clip(x, 0, 10**6)  # NEP 50: the Python int does not fit int16
+
+
+def test_clip_pair_private_op_other_strides():
+    """_clip_pair given a full array for the bounds (not its stride-0 pair) only applies lo."""
+    from hcarray import _core
+    a = np.array([-3.0, 0.5, 7.0], dtype=np.float32)
+    b = np.array([0.0, 1.0, 2.0], dtype=np.float32)
+    _same(_core.binary("_clip_pair", to_hc(a), to_hc(b)), np.maximum(a, b))
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.int32, np.uint8], ids=str)
+def test_clip_numpy_namespace_out(dtype):
+    rng = np.random.default_rng(3)
+    a = (rng.standard_normal(100) * 50).astype(dtype)
+    if a.dtype.kind == "f":
+        a[::7] = np.nan
+        a[::11] = -0.0
+    h = to_hc(a.copy())
+    out = hc.empty_like(h)
+    r = hc.clip(h, 0, 30, out=out)
+    assert r is out
+    assert_same(out, np.clip(a, 0, 30), signed_zero=False)  # zero ties: see above
+    r = hc.clip(h, 1, None, out=h)  # in place
+    assert r is h
+    assert_same(h, np.clip(a, 1, None))
+    o64 = hc.zeros(a.shape, dtype=hc.float64)  # another dtype: through the result and a copy
+    hc.clip(to_hc(a), 0, 30, out=o64)
+    assert_same(o64, np.clip(a, 0, 30).astype(np.float64), signed_zero=False)
+    with pytest.raises(ValueError, match="clip"):
+        hc.clip(to_hc(a), 0, 30, out=hc.empty((3,), dtype=a.dtype))
+
+
+_TARGET_SCRIPT = r"""
+import numpy as np, hcarray as hc
+rng = np.random.default_rng(0)
+sp = [0.0, -0.0, np.inf, -np.inf, np.nan, 1e-310, -1e-310, 3e9, -3e9, 2.5, -2.5, 1e19]
+out = {}
+for dt in ("float32", "float64"):
+    with np.errstate(over="ignore"):
+        x = np.concatenate([np.array(sp * 3, dtype=dt), (rng.standard_normal(77) * 1e3).astype(dt)])
+    y = x[::-1].copy()
+    h, g = hc.asarray(x), hc.asarray(y)
+    for name in ("maximum", "minimum", "less", "equal", "floor_divide", "remainder"):
+        out[name + dt] = np.asarray(getattr(hc, name)(h, g)).tobytes()
+    for name in ("floor", "ceil", "trunc", "round", "sign", "isnan", "abs", "cbrt", "square"):
+        out[name + dt] = np.asarray(getattr(hc, name)(h)).tobytes()
+    out["clip" + dt] = np.asarray(hc.clip(h, -1.0, 2.0)).tobytes()
+    for t in ("int8", "int32", "int64", "uint32", "uint64", "float32", "float64", "bool"):
+        out["astype" + dt + t] = np.asarray(h.astype(t)).tobytes()
+for dt in ("int32", "int64", "uint8"):
+    x = rng.integers(-100, 100, 99).astype(dt)
+    h = hc.asarray(x)
+    out["lt" + dt] = np.asarray(h < hc.asarray(x[::-1].copy())).tobytes()
+    out["abs" + dt] = np.asarray(hc.abs(h)).tobytes()
+    out["sign" + dt] = np.asarray(hc.sign(h)).tobytes()
+    out["clip" + dt] = np.asarray(hc.clip(h, 3, 50)).tobytes()
+    out["f" + dt] = np.asarray(h.astype("float32")).tobytes()
+import pickle, sys
+sys.stdout.buffer.write(pickle.dumps(out))
+"""
+
+
+def test_every_simd_target_gives_the_same_bits():
+    """HCARRAY_SIMD=avx512 / avx2 / scalar pick different compiled loops; same results."""
+    import os
+    import pickle
+    import subprocess
+    import sys
+    res = {}
+    for target in ("avx512", "avx2", "scalar"):
+        env = dict(os.environ, HCARRAY_SIMD=target)
+        p = subprocess.run([sys.executable, "-c", _TARGET_SCRIPT], env=env, capture_output=True,
+                           check=True)
+        res[target] = pickle.loads(p.stdout)
+    for target in ("avx2", "scalar"):
+        for k, v in res["avx512"].items():
+            assert res[target][k] == v, (target, k)

@@ -642,3 +642,66 @@ def test_rounding_every_bit_pattern_class(dtype):
             got = np.asarray(getattr(hc, f)(hx))
             same = ((got == want) & (np.signbit(got) == np.signbit(want))) | (np.isnan(got) & np.isnan(want))
             assert same.all(), (f, x[~same][:5])
+
+
+# ---- cbrt: the core kernel (cpu/elementwise_cbrt.cpp), bounds in specs/accuracy.md ------------
+
+def _cbrt_ulp_err(got, x):
+    """|got - cbrt(x)| in units of got's ulp, against long double's cbrt (64-bit mantissa)."""
+    ref = np.cbrt(x.astype(np.longdouble))
+    ulp = np.spacing(np.abs(got)).astype(np.longdouble)
+    ok = np.isfinite(x) & (x != 0)
+    return np.abs((got.astype(np.longdouble) - ref) / ulp)[ok]
+
+
+@pytest.mark.skipif(np.finfo(np.longdouble).nmant < 63, reason="needs an 80-bit long double reference")
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_cbrt_accuracy_every_bit_pattern_class(dtype):
+    rng = np.random.default_rng(5)
+    u = np.uint32 if dtype == np.float32 else np.uint64
+    bits = rng.integers(0, np.iinfo(u).max, 300_000, dtype=np.uint64, endpoint=True).astype(u)
+    x = np.concatenate([bits.view(dtype), rng.uniform(0.5, 8, 50_000).astype(dtype),
+                        np.array([1, 8, 27, -64, 1e-30, 3], dtype)])
+    for hx, xs in ((hc.asarray(x), x), (hc.asarray(np.repeat(x, 2))[::-2], x[::-1])):
+        got = np.asarray(hc.cbrt(hx))
+        assert got.dtype == np.dtype(dtype)
+        err = _cbrt_ulp_err(got, xs)
+        assert err.max() <= 0.501, err.max()  # correctly rounded up to the reference's precision
+        assert_same(hc.cbrt(hx), np.cbrt(xs), rtol=3 * np.finfo(dtype).eps)  # NumPy: within its ulp
+    # exact cubes give exact roots
+    r = np.arange(-200, 201).astype(dtype)
+    assert_same(hc.cbrt(hc.asarray(r ** 3)), r)
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64, BF16])
+def test_cbrt_special_values(dtype):
+    v = np.array([0.0, -0.0, np.inf, -np.inf, np.nan, -8.0, 8.0, 1.0, -1.0], dtype=np.float32).astype(dtype)
+    got = np.asarray(hc.cbrt(hc.asarray(v))).astype(np.float64)
+    want = np.array([0.0, -0.0, np.inf, -np.inf, np.nan, -2.0, 2.0, 1.0, -1.0])
+    assert ((got == want) & (np.signbit(got) == np.signbit(want)) | (np.isnan(got) & np.isnan(want))).all()
+    assert hc.cbrt(hc.asarray(v)).dtype == np.dtype(dtype)
+    sub = np.array([np.finfo(np.float64).smallest_subnormal, -1e-310, 2.2e-308])
+    assert_same(hc.cbrt(hc.asarray(sub)), np.cbrt(sub), rtol=2e-16)
+
+
+@given(data=pair(dtypes=FLOAT + HALF + INTEGRAL + BOOL))
+def test_cbrt_vs_numpy(data):
+    a, h = data
+    want = np.cbrt(a.astype(np.float32)).astype(BF16) if a.dtype == BF16 else np.cbrt(a)
+    got = hc.cbrt(h)
+    assert got.dtype == want.dtype and got.shape == want.shape
+    g = np.asarray(got).astype(np.float64)
+    w = np.asarray(want).astype(np.float64)
+    eps = 3 * np.finfo(want.dtype).eps if want.dtype != BF16 else 2 ** -7
+    np.testing.assert_allclose(g, w, rtol=eps, atol=0, equal_nan=True)
+
+
+def test_cbrt_bad_input_and_numpy_namespace():
+    with pytest.raises(TypeError, match="cbrt"):
+        hc._elementwise_functions.cbrt([1.0])
+    with pytest.raises(TypeError, match="cbrt"):
+        hc.cbrt(hc.asarray(np.array([1 + 1j])))
+    assert_same(hc.cbrt([8.0, -27.0]), np.array([2.0, -3.0]))
+    out = hc.empty((2,), dtype=hc.float64)
+    assert hc.cbrt(hc.asarray(np.array([8.0, 1.0])), out=out) is out
+    assert_same(out, np.array([2.0, 1.0]))

@@ -5,6 +5,7 @@
 // float64). Integer arithmetic wraps (two's complement) via unsigned types; nothing here is UB.
 #include <cmath>
 #include <cstdint>
+#include <limits>
 
 #include "cpu/elementwise_common.h"
 #include "cpu/kernels.h"
@@ -46,9 +47,26 @@ struct Div {
   }
 };
 
+// fmod(a, b), exactly (fmod's result is always representable, so any exact method gives the
+// C library's bits): for |a / b| < 2^(p-2) and finite nonzero b, q = trunc(a / b) is the true
+// quotient or one more in magnitude (the division rounds monotonically); a - q b is then
+// representable (a multiple of b's quantum, below |b| in magnitude) so one fma gives it exactly,
+// and an overshoot is undone by adding b with a's sign, again exactly. A zero takes a's sign.
+// Other operands (huge quotients, zero/inf/NaN) take the C library's fmod, a slow bit loop.
+template <class F> inline F fast_fmod(F a, F b) {
+  constexpr F lim = sizeof(F) == 4 ? F(4194304.0) : F(1125899906842624.0);  // 2^22, 2^50
+  const F d = a / b;
+  if (!(std::fabs(d) < lim) || !(std::fabs(b) < std::numeric_limits<F>::infinity()))
+    return std::fmod(a, b);
+  const F q = std::trunc(d);
+  F r = std::fma(-q, b, a);
+  if (r != F(0) && std::signbit(r) != std::signbit(a)) r += std::copysign(b, a);
+  return r == F(0) ? std::copysign(F(0), a) : r;
+}
+
 // NumPy's npy_divmod for floats: Python's sign conventions, quotient snapped to an integer.
 template <class F> F fdivmod(F a, F b, F* mod_out) {
-  F mod = std::fmod(a, b);
+  F mod = fast_fmod(a, b);
   if (!b) {
     *mod_out = mod;
     return a / b;
@@ -172,6 +190,13 @@ struct Min {
 };
 struct MaxHalf { float operator()(float a, float b) const { return (a >= b || std::isnan(a)) ? a : b; } };
 struct MinHalf { float operator()(float a, float b) const { return (a <= b || std::isnan(a)) ? a : b; } };
+// clip(x, lo, hi) = minimum(maximum(x, lo), hi) with NumPy's NaN and tie rules (the bound wins a
+// tie for floats, as maximum/minimum above). lo_only: the loop's fallback when it is not given
+// the pair of bounds (cpu/loops_target_impl.h, pair_loop).
+struct Clip {
+  template <class T> T operator()(T x, T lo, T hi) const { return Min{}(Max{}(x, lo), hi); }
+  template <class T> static T lo_only(T x, T lo) { return Max{}(x, lo); }
+};
 struct OrBool { bool operator()(bool a, bool b) const { return a || b; } };
 struct AndBool { bool operator()(bool a, bool b) const { return a && b; } };
 
@@ -322,11 +347,13 @@ void register_arithmetic() {
   bin_same<Div, HC_FLOATS, HC_COMPLEX>(div);
 
   int fdiv = op_id("floor_divide", 2);
-  bin_same<FloorDiv, HC_INTS, HC_FLOATS>(fdiv);
+  bin_same_v<FloorDiv, HC_REAL_V>(fdiv);
+  bin_same<FloorDiv, D::Float16, D::BFloat16>(fdiv);
   reg_binary<ViaInt8<FloorDiv>, D::Bool, D::Int8>(fdiv);
 
   int rem = op_id("remainder", 2);
-  bin_same<Rem, HC_INTS, HC_FLOATS>(rem);
+  bin_same_v<Rem, HC_REAL_V>(rem);
+  bin_same<Rem, D::Float16, D::BFloat16>(rem);
   reg_binary<ViaInt8<Rem>, D::Bool, D::Int8>(rem);
 
   int pw = op_id("pow", 2);
@@ -335,8 +362,17 @@ void register_arithmetic() {
   reg_binary<ViaInt8<Pow>, D::Bool, D::Int8>(pw);
 
   int mx = op_id("maximum", 2), mn = op_id("minimum", 2);
-  bin_same<Max, HC_INTS, D::BFloat16, D::Float32, D::Float64, HC_COMPLEX>(mx);
-  bin_same<Min, HC_INTS, D::BFloat16, D::Float32, D::Float64, HC_COMPLEX>(mn);
+  bin_same_v<Max, HC_REAL_V>(mx);
+  bin_same_v<Min, HC_REAL_V>(mn);
+  bin_same<Max, D::BFloat16, HC_COMPLEX>(mx);
+  bin_same<Min, D::BFloat16, HC_COMPLEX>(mn);
+  // clip with scalar bounds in one pass (hc.clip): the second operand is a stride-0 view of a
+  // two-element array (lo, hi) in x's dtype; see pair_loop.
+  int cl = op_id("_clip_pair", 2);
+  (reg_pair_v<Clip, D::Int8>(cl), reg_pair_v<Clip, D::Int16>(cl), reg_pair_v<Clip, D::Int32>(cl),
+   reg_pair_v<Clip, D::Int64>(cl), reg_pair_v<Clip, D::UInt8>(cl), reg_pair_v<Clip, D::UInt16>(cl),
+   reg_pair_v<Clip, D::UInt32>(cl), reg_pair_v<Clip, D::UInt64>(cl),
+   reg_pair_v<Clip, D::Float32>(cl), reg_pair_v<Clip, D::Float64>(cl));
   reg_binary<MaxHalf, D::Float16, D::Float16>(mx);
   reg_binary<MinHalf, D::Float16, D::Float16>(mn);
   reg_binary<OrBool, D::Bool, D::Bool>(mx);
@@ -355,24 +391,30 @@ void register_arithmetic() {
   register_loop(nxt, Unit::CPU, D::BFloat16, D::BFloat16, &nextafter16_loop<false>);
 
   // Unary.
-  un_same<Neg, HC_NUMERIC>(op_id("negative", 1));  // bool: TypeError, as NumPy
+  int ng = op_id("negative", 1);  // bool: TypeError, as NumPy
+  un_same_v<Neg, HC_REAL_V>(ng);
+  un_same<Neg, D::Float16, D::BFloat16, HC_COMPLEX>(ng);
   un_same<Pos, HC_NUMERIC>(op_id("positive", 1));  // bool: TypeError, as NumPy
 
   int ab = op_id("abs", 1);
-  un_same<Abs, D::Bool, HC_INTS, HC_FLOATS>(ab);
+  un_same_v<Abs, HC_REAL_V>(ab);
+  un_same<Abs, D::Bool, D::Float16, D::BFloat16>(ab);
   reg_unary<Abs, D::Complex64, D::Float32>(ab);
   reg_unary<Abs, D::Complex128, D::Float64>(ab);
 
   int sq = op_id("square", 1);
-  un_same<Square, HC_NUMERIC>(sq);
+  un_same_v<Square, HC_REAL_V>(sq);
+  un_same<Square, D::Float16, D::BFloat16, HC_COMPLEX>(sq);
   reg_unary<ViaInt8<Square>, D::Bool, D::Int8>(sq);
 
   int sg = op_id("sign", 1);
-  un_same<Sign, HC_INTS, D::Float16, D::Float32, D::Float64, HC_COMPLEX>(sg);
+  un_same_v<Sign, HC_REAL_V>(sg);
+  un_same<Sign, D::Float16, HC_COMPLEX>(sg);
   reg_unary<SignBF16, D::BFloat16, D::BFloat16>(sg);
 
   int rc = op_id("reciprocal", 1);
-  un_same<Recip, HC_NUMERIC>(rc);
+  un_same_v<Recip, HC_REAL_V>(rc);
+  un_same<Recip, D::Float16, D::BFloat16, HC_COMPLEX>(rc);
   reg_unary<ViaInt8<Recip>, D::Bool, D::Int8>(rc);
 
   int re = op_id("real", 1), im = op_id("imag", 1), cj = op_id("conj", 1);
@@ -384,6 +426,8 @@ void register_arithmetic() {
   reg_unary<Real, D::Complex128, D::Float64>(re);
   reg_unary<Imag, D::Complex64, D::Float32>(im);
   reg_unary<Imag, D::Complex128, D::Float64>(im);
+
+  register_cbrt();  // its own file (cpu/elementwise_cbrt.cpp); register.cpp calls this family
 }
 
 }  // namespace hc::cpu

@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "cpu/loops.h"
+#include "cpu/loops_target.h"
 
 namespace hc::cpu {
 
@@ -19,6 +20,8 @@ namespace hc::cpu {
 #define HC_COMPLEX DType::Complex64, DType::Complex128
 #define HC_NUMERIC HC_INTS, HC_FLOATS, HC_COMPLEX
 #define HC_ALL DType::Bool, HC_NUMERIC
+// The dtypes whose loops are compiled per SIMD target (cpu/loops_target.h).
+#define HC_REAL_V HC_INTS, DType::Float32, DType::Float64
 
 // Unsigned type of an integer, and the unsigned type its wrapping arithmetic runs in (at least
 // unsigned int, so uint16 * uint16 never promotes to a signed int that could overflow).

@@ -92,19 +92,32 @@ struct SignBit { template <class F> bool operator()(F a) const { return std::sig
 
 void register_comparison() {
   using D = DType;
-  bin_out<Eq, D::Bool, HC_ALL>(op_id("equal", 2));
-  bin_out<Ne, D::Bool, HC_ALL>(op_id("not_equal", 2));
-  bin_out<Lt, D::Bool, HC_ALL>(op_id("less", 2));
-  bin_out<Le, D::Bool, HC_ALL>(op_id("less_equal", 2));
-  bin_out<Gt, D::Bool, HC_ALL>(op_id("greater", 2));
-  bin_out<Ge, D::Bool, HC_ALL>(op_id("greater_equal", 2));
+  const int cmp[6] = {op_id("equal", 2), op_id("not_equal", 2), op_id("less", 2),
+                      op_id("less_equal", 2), op_id("greater", 2), op_id("greater_equal", 2)};
+  // bool, ints, float32/64 through the per-target loops; 16-bit floats and complex plainly.
+  bin_out_v<Eq, D::Bool, D::Bool, HC_REAL_V>(cmp[0]);
+  bin_out_v<Ne, D::Bool, D::Bool, HC_REAL_V>(cmp[1]);
+  bin_out_v<Lt, D::Bool, D::Bool, HC_REAL_V>(cmp[2]);
+  bin_out_v<Le, D::Bool, D::Bool, HC_REAL_V>(cmp[3]);
+  bin_out_v<Gt, D::Bool, D::Bool, HC_REAL_V>(cmp[4]);
+  bin_out_v<Ge, D::Bool, D::Bool, HC_REAL_V>(cmp[5]);
+  bin_out<Eq, D::Bool, D::Float16, D::BFloat16, HC_COMPLEX>(cmp[0]);
+  bin_out<Ne, D::Bool, D::Float16, D::BFloat16, HC_COMPLEX>(cmp[1]);
+  bin_out<Lt, D::Bool, D::Float16, D::BFloat16, HC_COMPLEX>(cmp[2]);
+  bin_out<Le, D::Bool, D::Float16, D::BFloat16, HC_COMPLEX>(cmp[3]);
+  bin_out<Gt, D::Bool, D::Float16, D::BFloat16, HC_COMPLEX>(cmp[4]);
+  bin_out<Ge, D::Bool, D::Float16, D::BFloat16, HC_COMPLEX>(cmp[5]);
   bin_out<LAnd, D::Bool, HC_ALL>(op_id("logical_and", 2));
   bin_out<LOr, D::Bool, HC_ALL>(op_id("logical_or", 2));
   bin_out<LXor, D::Bool, HC_ALL>(op_id("logical_xor", 2));
   un_out<LNot, D::Bool, HC_ALL>(op_id("logical_not", 1));
-  un_out<IsNan, D::Bool, HC_ALL>(op_id("isnan", 1));
-  un_out<IsInf, D::Bool, HC_ALL>(op_id("isinf", 1));
-  un_out<IsFinite, D::Bool, HC_ALL>(op_id("isfinite", 1));
+  const int isn = op_id("isnan", 1), isi = op_id("isinf", 1), isf = op_id("isfinite", 1);
+  un_out_v<IsNan, D::Bool, D::Float32, D::Float64>(isn);
+  un_out_v<IsInf, D::Bool, D::Float32, D::Float64>(isi);
+  un_out_v<IsFinite, D::Bool, D::Float32, D::Float64>(isf);
+  un_out<IsNan, D::Bool, D::Bool, HC_INTS, D::Float16, D::BFloat16, HC_COMPLEX>(isn);
+  un_out<IsInf, D::Bool, D::Bool, HC_INTS, D::Float16, D::BFloat16, HC_COMPLEX>(isi);
+  un_out<IsFinite, D::Bool, D::Bool, HC_INTS, D::Float16, D::BFloat16, HC_COMPLEX>(isf);
   // signbit: ints and bool go to float (NumPy's loops are e, f, d), so only float loops.
   un_out<SignBit, D::Bool, HC_FLOATS>(op_id("signbit", 1, TypeRule::Inexact));
 }

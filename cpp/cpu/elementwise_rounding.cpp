@@ -9,9 +9,15 @@
 #include <cstdint>
 #include <complex>
 #include <cstring>
+#include <type_traits>
 
 #include "cpu/kernels.h"
 #include "cpu/loops.h"
+#include "cpu/loops_target.h"
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 namespace hc::cpu {
 namespace {
@@ -67,7 +73,7 @@ int reg_real(const char* name) {
   reg_identity_ints(op, !std::is_same_v<Op, Round>);
   reg_unary<Op, DType::Float16, DType::Float16>(op);
   reg_unary<Op, DType::BFloat16, DType::BFloat16>(op);
-  reg_unary<Op, DType::Float32, DType::Float32>(op);
+  reg_unary<Op, DType::Float32, DType::Float32>(op);  // replaced below where SSE4.1+ exists
   reg_unary<Op, DType::Float64, DType::Float64>(op);
   return op;
 }
@@ -102,11 +108,70 @@ __attribute__((target("sse4.1"))) void round_loop_sse41(char** p, const int64_t*
     std::memcpy(o + i * s[0], &r, sizeof r);
   }
 }
+// AVX2 / AVX-512: the same round instructions on 8/16 float32 (4/8 float64) lanes. The compiler
+// does not vectorise std::floor & co. itself unless -fno-trapping-math (the vector instructions'
+// exception suppression aside), so the loops are written with intrinsics. _MM_FROUND_NO_EXC:
+// no inexact flag, as the scalar instructions above; results are the same bits.
+template <int Mode> constexpr int round_imm() {
+  return (Mode == 0 ? _MM_FROUND_TO_NEG_INF
+                    : Mode == 1 ? _MM_FROUND_TO_POS_INF
+                                : Mode == 2 ? _MM_FROUND_TO_ZERO : _MM_FROUND_CUR_DIRECTION) |
+         _MM_FROUND_NO_EXC;
+}
+template <int Mode, class F>
+__attribute__((target("avx512f"))) void round_loop_avx512(char** p, const int64_t* s, int64_t n,
+                                                          const void* c) {
+  if (s[0] != int64_t(sizeof(F)) || s[1] != int64_t(sizeof(F)))
+    return round_loop_sse41<Mode, F>(p, s, n, c);
+  constexpr int imm = round_imm<Mode>();
+  constexpr int64_t L = 64 / int64_t(sizeof(F));
+  F* o = reinterpret_cast<F*>(p[0]);
+  const F* a = reinterpret_cast<const F*>(p[1]);
+  int64_t i = 0;
+  if constexpr (std::is_same_v<F, float>) {
+    for (; i + L <= n; i += L) _mm512_storeu_ps(o + i, _mm512_roundscale_ps(_mm512_loadu_ps(a + i), imm));
+    if (i < n) {
+      const __mmask16 m = __mmask16((1u << (n - i)) - 1u);
+      _mm512_mask_storeu_ps(o + i, m, _mm512_roundscale_ps(_mm512_maskz_loadu_ps(m, a + i), imm));
+    }
+  } else {
+    for (; i + L <= n; i += L) _mm512_storeu_pd(o + i, _mm512_roundscale_pd(_mm512_loadu_pd(a + i), imm));
+    if (i < n) {
+      const __mmask8 m = __mmask8((1u << (n - i)) - 1u);
+      _mm512_mask_storeu_pd(o + i, m, _mm512_roundscale_pd(_mm512_maskz_loadu_pd(m, a + i), imm));
+    }
+  }
+}
+template <int Mode, class F>
+__attribute__((target("avx2"))) void round_loop_avx2(char** p, const int64_t* s, int64_t n,
+                                                     const void* c) {
+  if (s[0] != int64_t(sizeof(F)) || s[1] != int64_t(sizeof(F)))
+    return round_loop_sse41<Mode, F>(p, s, n, c);
+  constexpr int imm = round_imm<Mode>();
+  constexpr int64_t L = 32 / int64_t(sizeof(F));
+  F* o = reinterpret_cast<F*>(p[0]);
+  const F* a = reinterpret_cast<const F*>(p[1]);
+  int64_t i = 0;
+  if constexpr (std::is_same_v<F, float>) {
+    for (; i + L <= n; i += L) _mm256_storeu_ps(o + i, _mm256_round_ps(_mm256_loadu_ps(a + i), imm));
+  } else {
+    for (; i + L <= n; i += L) _mm256_storeu_pd(o + i, _mm256_round_pd(_mm256_loadu_pd(a + i), imm));
+  }
+  for (; i < n; ++i) o[i] = round_mode<Mode>(a[i]);
+}
 template <int Mode>
 void use_sse41(int op) {
   if (!__builtin_cpu_supports("sse4.1")) return;
-  register_loop(op, Unit::CPU, DType::Float32, DType::Float32, &round_loop_sse41<Mode, float>);
-  register_loop(op, Unit::CPU, DType::Float64, DType::Float64, &round_loop_sse41<Mode, double>);
+  Loop f32 = &round_loop_sse41<Mode, float>, f64 = &round_loop_sse41<Mode, double>;
+  if (ew_simd_level() == 2) {
+    f32 = &round_loop_avx512<Mode, float>;
+    f64 = &round_loop_avx512<Mode, double>;
+  } else if (ew_simd_level() == 1) {
+    f32 = &round_loop_avx2<Mode, float>;
+    f64 = &round_loop_avx2<Mode, double>;
+  }
+  register_loop(op, Unit::CPU, DType::Float32, DType::Float32, f32);
+  register_loop(op, Unit::CPU, DType::Float64, DType::Float64, f64);
 }
 #else
 template <int Mode> void use_sse41(int) {}  // elsewhere std::floor & co. are instructions

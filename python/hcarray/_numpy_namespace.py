@@ -593,6 +593,13 @@ def clip(x, /, min=None, max=None, out=None, *, a_min=_NoValue, a_max=_NoValue, 
                                  (_is_hc(min) and min.dtype.kind in "fc") or
                                  (_is_hc(max) and max.dtype.kind in "fc")):
         return _call_numpy(fn, _np.clip, (h, min, max), {} if out is None else {"out": out})
+    if out is not None and _is_hc(out) and out.dtype == h.dtype and out.shape == h.shape and \
+            (min is None or type(min) in _ef._PY_SCALARS) and \
+            (max is None or type(max) in _ef._PY_SCALARS):
+        b = _ef._clip_bounds(h, min, max)
+        if b is not None:  # one pass straight into out (no result array, no copy)
+            _core.binary("_clip_pair", h, b, out)
+            return out
     return _out(_ef.clip(h, min, max), out, fn)
 
 
@@ -600,7 +607,7 @@ _export("real", "imag", "round", "around", "clip")
 
 # Elementwise functions hcarray has no kernel for: NumPy's ufuncs on views (exact NumPy values).
 _NP_ELEMENTWISE = [
-    "cbrt", "fmod", "float_power", "rint", "fix", "sinc", "heaviside", "logaddexp2",
+    "fmod", "float_power", "rint", "fix", "sinc", "heaviside", "logaddexp2",
     "fmax", "fmin", "gcd", "lcm", "ldexp", "frexp", "modf", "divmod", "isneginf", "isposinf",
     "isreal", "iscomplex", "isrealobj", "iscomplexobj", "real_if_close", "nan_to_num", "angle",
     "unwrap", "spacing", "deg2rad", "rad2deg", "degrees", "radians", "fabs", "reciprocal_",
