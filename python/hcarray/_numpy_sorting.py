@@ -172,6 +172,14 @@ def histogram(a, bins=10, range=None, density=None, weights=None):
 # median
 
 
+def _sorted_lanes(a, axis):
+    """a sorted (NaNs last) along axis, or flattened when axis is None; and the axis sorted."""
+    if axis is None:
+        return _core.sort(a.reshape((-1,)), 0, False, True), 0
+    ax = axis % a.ndim
+    return _core.sort(a, ax, False, True), ax
+
+
 def median(a, axis=None, out=None, overwrite_input=False, keepdims=False):
     """np.median natively for hcarray input of a real dtype with axis None or an int: the lanes
     sorted natively, then NumPy's own mean of the middle elements and NaN check."""
@@ -183,12 +191,7 @@ def median(a, axis=None, out=None, overwrite_input=False, keepdims=False):
         return _call_numpy("median", _np.median, (a,),
                            dict(axis=axis, out=out, overwrite_input=overwrite_input,
                                 keepdims=keepdims))
-    if axis is None:
-        s = _core.sort(a.reshape((-1,)), 0, False, True)
-        ax = 0
-    else:
-        ax = axis % a.ndim
-        s = _core.sort(a, ax, False, True)
+    s, ax = _sorted_lanes(a, axis)
     part = _to_numpy(s)
     n = part.shape[ax]
     indexer = [slice(None)] * part.ndim
@@ -231,12 +234,7 @@ def _quantile_native(a, q, axis, keepdims):
     """NumPy's _quantile ('linear', weak q) on the natively sorted lanes: the same virtual
     index, neighbours, gamma and NumPy's own _lerp, so the values and dtypes are NumPy's."""
     from numpy.lib import _function_base_impl as _fb
-    if axis is None:
-        s = _core.sort(a.reshape((-1,)), 0, False, True)
-        ax = 0
-    else:
-        ax = axis % a.ndim
-        s = _core.sort(a, ax, False, True)
+    s, ax = _sorted_lanes(a, axis)
     arr = _to_numpy(s)
     if ax != 0:
         arr = _np.moveaxis(arr, ax, 0)
