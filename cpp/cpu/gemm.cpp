@@ -184,6 +184,28 @@ void pack_a(int MR, int64_t mc, int64_t kc, const char* a, int64_t rs, int64_t c
 template <class T>
 void pack_b(int NR, int64_t kc, int64_t nc, const char* b, int64_t rs, int64_t cs, T* out) {
   constexpr int64_t e = sizeof(T);
+  if (cs == e && rs % e == 0 && reinterpret_cast<uintptr_t>(b) % alignof(T) == 0) {
+    // Rows contiguous: read B a row at a time (one sequential stream, which the hardware
+    // prefetchers follow) and deal each row's NR-wide pieces out to the panels. Column panel
+    // by column panel, the reads were NR values from each row in turn, one or two lines a
+    // row apart, which no prefetcher follows when the rows are a page apart (N = 1024). Share
+    // of the time spent packing B, two threads of this VM, rdtsc around each step: N = 1024
+    // 4.8-5.5% -> 4.2-4.5%, N = 2048 2.5-2.7% -> 2.1% (packing A: 6-7%, the kernel: 86-88%).
+    const int64_t full = nc / NR;
+    const int64_t rest = nc - full * NR;
+    const int64_t panel = kc * NR;
+    for (int64_t p = 0; p < kc; ++p) {
+      const T* src = reinterpret_cast<const T*>(b + p * rs);
+      T* dst = out + p * NR;
+      for (int64_t j = 0; j < full; ++j) std::memcpy(dst + j * panel, src + j * NR, size_t(NR) * e);
+      if (rest) {
+        T* d = dst + full * panel;
+        std::memcpy(d, src + full * NR, size_t(rest) * e);
+        for (int64_t j = rest; j < NR; ++j) d[j] = T(0);
+      }
+    }
+    return;
+  }
   for (int64_t j0 = 0; j0 < nc; j0 += NR) {
     const int nr = int(std::min<int64_t>(NR, nc - j0));
     const char* base = b + j0 * cs;
