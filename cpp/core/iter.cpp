@@ -167,13 +167,15 @@ void run_loop_parallel(const IterPlan& p, Loop loop, const void* ctx, int64_t al
   }
   // Each thread owns a run of chunks and takes the others' when done with its own
   // (parallel_for), so a worker that starts late (woken from sleep, or its CPU held by another
-  // process) does less. From 8x the threshold, four chunks per thread: loaded machine (load
-  // average ~2 on 2 CPUs), n = 4e5, best of 5 alternating rounds: int32 a + b 202 -> 101 us,
-  // float32 a * b 212 -> 112, exp 215 -> 98, sqrt 107 -> 68 (one chunk per thread -> four); one
-  // thread 194, 162, 157, 134. Below, one per thread: each extra chunk costs ~0.2 us (quiet
-  // machine, two threads, out= given: float32 a + b at n = 1e3 / 1e5 2.0 / 9.5 us with one
-  // chunk per thread, 3.5 / 10.6 with four; exp at 3e4 7.4 against 9.1).
-  const int per_thread = bytes >= 8 * g_threshold_bytes.load() ? 4 : 1;
+  // process) does less. More chunks per thread balance better on a loaded machine (load average
+  // ~2 on 2 CPUs, n = 4e5, best of 5 alternating rounds: int32 a + b 202 -> 101 us, float32
+  // a * b 212 -> 112, exp 215 -> 98, sqrt 107 -> 68 from one chunk per thread to four; one
+  // thread 194, 162, 157, 134), but each extra chunk costs ~0.2 us on a quiet one (two threads,
+  // out= given: float32 a + b at n = 1e3 / 1e5 2.0 / 9.5 us with one chunk per thread, 3.5 /
+  // 10.6 with four; exp at 3e4 7.4 against 9.1). So one chunk per thread up to twice the
+  // threshold, then one more per further 2x threshold of bytes, up to four.
+  const int64_t th = std::max<int64_t>(g_threshold_bytes.load(), 1);
+  const int per_thread = int(std::min<int64_t>(4, std::max<int64_t>(1, bytes / (2 * th))));
   parallel_for(p.size, align, per_thread * nt,
                [&](int64_t b, int64_t e, int) { run_range(p, loop, ctx, b, e); });
 }
