@@ -515,7 +515,9 @@ T dot_product(int64_t k, const T* a, const T* x, int max_threads) {
   const auto f = Gemv<T>::dot(table());
   if (k < (int64_t(1) << 15)) return f(k, a, x);
   T part[kDotChunks];
-  const int64_t chunk = (k + kDotChunks - 1) / kDotChunks;
+  // Chunks of whole 256-element blocks (every target's block of eight vectors divides 256), so
+  // only the last chunk has a tail.
+  const int64_t chunk = ((k + kDotChunks - 1) / kDotChunks + 255) / 256 * 256;
   const int nt = std::min(max_threads, num_threads());
   auto body = [&](int64_t b, int64_t e, int) {
     for (int64_t c = b; c < e; ++c) {
