@@ -38,13 +38,16 @@ void cast_loop(char** p, const int64_t* s, int64_t n, const void*) {
       for (; i < n; ++i) std::memcpy(op + i, a + i * sa, sizeof(To));
       return;
     }
-    for (int64_t i = 0; i < n; ++i) std::memcpy(o + i * s[0], a + i * s[1], sizeof(To));
+    // Strides in locals: the byte stores could alias s[], which would be reloaded per element.
+    const int64_t s0 = s[0], s1 = s[1];
+    for (int64_t i = 0; i < n; ++i) std::memcpy(o + i * s0, a + i * s1, sizeof(To));
   } else if constexpr (is_half_v<From> || is_half_v<To>) {
+    const int64_t s0 = s[0], s1 = s[1];
     for (int64_t i = 0; i < n; ++i) {
       From x;
-      std::memcpy(&x, a + i * s[1], sizeof(From));
+      std::memcpy(&x, a + i * s1, sizeof(From));
       To r = cast_value<To>(x);
-      std::memcpy(o + i * s[0], &r, sizeof(To));
+      std::memcpy(o + i * s0, &r, sizeof(To));
     }
   } else if (s[0] == sizeof(To) && s[1] == sizeof(From)) {
     To* __restrict op = reinterpret_cast<To*>(o);
@@ -81,8 +84,9 @@ void cast_loop(char** p, const int64_t* s, int64_t n, const void*) {
     }
     for (int64_t i = 0; i < n; ++i) op[i] = cast_value<To>(ap[i]);
   } else {
+    const int64_t s0 = s[0], s1 = s[1];
     for (int64_t i = 0; i < n; ++i)
-      *reinterpret_cast<To*>(o + i * s[0]) = cast_value<To>(*reinterpret_cast<const From*>(a + i * s[1]));
+      *reinterpret_cast<To*>(o + i * s0) = cast_value<To>(*reinterpret_cast<const From*>(a + i * s1));
   }
 }
 
@@ -217,7 +221,8 @@ void fill_loop(char** p, const int64_t* s, int64_t n, const void* ctx) {
     case 4: if (s[0] == 4) { uint32_t v; std::memcpy(&v, c->value, 4); auto* q = reinterpret_cast<uint32_t*>(o); for (int64_t i = 0; i < n; ++i) q[i] = v; return; } break;
     case 8: if (s[0] == 8) { uint64_t v; std::memcpy(&v, c->value, 8); auto* q = reinterpret_cast<uint64_t*>(o); for (int64_t i = 0; i < n; ++i) q[i] = v; return; } break;
   }
-  for (int64_t i = 0; i < n; ++i) std::memcpy(o + i * s[0], c->value, size_t(c->size));
+  const int64_t s0 = s[0];
+  for (int64_t i = 0; i < n; ++i) std::memcpy(o + i * s0, c->value, size_t(c->size));
 }
 }  // namespace
 

@@ -52,7 +52,8 @@ void copy_loop(char** p, const int64_t* s, int64_t n, const void*) {
     if (o != a) std::memmove(o, a, size_t(n) * N);
     return;
   }
-  for (int64_t i = 0; i < n; ++i) std::memcpy(o + i * s[0], a + i * s[1], N);
+  const int64_t s0 = s[0], s1 = s[1];  // in locals: byte stores could alias s[]
+  for (int64_t i = 0; i < n; ++i) std::memcpy(o + i * s0, a + i * s1, N);
 }
 
 void reg_identity_ints(int op, bool with_bool) {
@@ -101,11 +102,12 @@ __attribute__((target("sse4.1"))) void round_loop_sse41(char** p, const int64_t*
     for (int64_t i = 0; i < n; ++i) op[i] = round_mode<Mode>(ap[i]);
     return;
   }
+  const int64_t s0 = s[0], s1 = s[1];  // in locals: byte stores could alias s[]
   for (int64_t i = 0; i < n; ++i) {
     F x;
-    std::memcpy(&x, a + i * s[1], sizeof x);
+    std::memcpy(&x, a + i * s1, sizeof x);
     const F r = round_mode<Mode>(x);
-    std::memcpy(o + i * s[0], &r, sizeof r);
+    std::memcpy(o + i * s0, &r, sizeof r);
   }
 }
 // AVX2 / AVX-512: the same round instructions on 8/16 float32 (4/8 float64) lanes. The compiler

@@ -80,8 +80,11 @@ void unary_loop(char** p, const int64_t* s, int64_t n, const void*) {
       const In* __restrict ap = reinterpret_cast<const In*>(a);
       for (int64_t i = 0; i < n; ++i) op[i] = Op{}(ap[i]);
     } else {
+      // Strides in locals: a store through Out* (int64_t, say) could alias s[], which the
+      // compiler would then reload on every element.
+      const int64_t s0 = s[0], s1 = s[1];
       for (int64_t i = 0; i < n; ++i)
-        *reinterpret_cast<Out*>(o + i * s[0]) = Op{}(*reinterpret_cast<const In*>(a + i * s[1]));
+        *reinterpret_cast<Out*>(o + i * s0) = Op{}(*reinterpret_cast<const In*>(a + i * s1));
     }
   }
 }
@@ -117,9 +120,12 @@ void binary_loop(char** p, const int64_t* s, int64_t n, const void*) {
       const In x = *ap;
       for (int64_t i = 0; i < n; ++i) op[i] = Op{}(x, bp[i]);
     } else {
+      // Strides in locals (see unary_loop). Session 5, int64 x[::2] + 1 at n = 1e5, one thread:
+      // 53-75 us (1-1.5 ns per element) with the strides reloaded per element; NumPy 31.
+      const int64_t s0 = s[0], s1 = s[1], s2 = s[2];
       for (int64_t i = 0; i < n; ++i)
-        *reinterpret_cast<Out*>(o + i * s[0]) = Op{}(*reinterpret_cast<const In*>(a + i * s[1]),
-                                                     *reinterpret_cast<const In*>(b + i * s[2]));
+        *reinterpret_cast<Out*>(o + i * s0) = Op{}(*reinterpret_cast<const In*>(a + i * s1),
+                                                   *reinterpret_cast<const In*>(b + i * s2));
     }
   }
 }
