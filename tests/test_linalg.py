@@ -731,3 +731,27 @@ def test_namespace():
     assert_same(hc.linalg.eigvals(hc.asarray(a)), np.linalg.eigvals(a))
     for n in ("matmul", "tensordot", "vecdot", "matrix_transpose"):
         assert callable(getattr(hc, n))
+
+
+@pytest.mark.parametrize("dt", [np.float32, np.float64])
+@pytest.mark.parametrize("k", [0, 1, 7, 64, 300])
+@pytest.mark.parametrize("layout", ["same", "broadcast", "strided"])
+def test_vecdot_batched_dots(dt, k, layout):
+    """Batches of contiguous float dot products run the dot kernel directly (matmul.cpp): each
+    result equals the 1-D vecdot of its own row bit for bit, and NumPy's within the K eps bound.
+    A broadcast vector (one GEMM: matrix-vector kernel) and strided rows (the general path) are
+    held to the bound."""
+    rng = np.random.default_rng(k)
+    a = rng.standard_normal((150, k)).astype(dt)
+    b = rng.standard_normal((k,) if layout == "broadcast" else (150, k)).astype(dt)
+    if layout == "strided":
+        a = rng.standard_normal((150, 2 * k)).astype(dt)[:, ::2]
+    ha, hb = hc.asarray(a), hc.asarray(b)
+    got = np.asarray(hc.vecdot(ha, hb))
+    assert got.shape == (150,) and got.dtype == dt
+    if layout == "same":  # the direct dot kernel: the 1-D product's bits
+        for i in (0, 1, 77, 149):
+            assert np.asarray(hc.vecdot(ha[i], hb[i])).tobytes() == got[i].tobytes()
+    ref = np.vecdot(a.astype(np.float64), b.astype(np.float64))
+    mag = np.vecdot(np.abs(a).astype(np.float64), np.abs(b).astype(np.float64))
+    assert np.all(np.abs(got - ref) <= (k + 2) * np.finfo(dt).eps * mag)
