@@ -1,6 +1,7 @@
 // bitwise_and/or/xor/invert over bool and ints; bitwise_left_shift/right_shift over ints (bool
 // runs the int8 loop, as NumPy). Shift counts outside [0, width) give what NumPy gives: 0 for
 // left shifts, 0 or -1 (by the sign of the value) for right shifts.
+#include <cstring>
 #include "cpu/elementwise_common.h"
 #include "cpu/kernels.h"
 
@@ -12,8 +13,13 @@ struct Or { template <class T> T operator()(T a, T b) const { return T(a | b); }
 struct Xor { template <class T> T operator()(T a, T b) const { return T(a ^ b); } };
 struct Invert {
   template <class T> T operator()(T a) const {
-    if constexpr (std::is_same_v<T, bool>) return !a;
-    else return T(~W<T>(a));
+    if constexpr (std::is_same_v<T, bool>) {
+      unsigned char u;  // through the byte: GCC does not vectorise ! on a bool value
+      std::memcpy(&u, &a, 1);
+      return u == 0;
+    } else {
+      return T(~W<T>(a));
+    }
   }
 };
 
