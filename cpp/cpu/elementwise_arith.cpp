@@ -35,8 +35,9 @@ struct Mul {
   }
 };
 // bool + bool is logical or, bool * bool logical and (NumPy).
-struct AddBool { bool operator()(bool a, bool b) const { return a || b; } };
-struct MulBool { bool operator()(bool a, bool b) const { return a && b; } };
+// | and &, not || and &&: no branch per element (see elementwise_compare.cpp's LOr).
+struct AddBool { bool operator()(bool a, bool b) const { return a | b; } };
+struct MulBool { bool operator()(bool a, bool b) const { return a & b; } };
 
 // True division. Ints and bool divide in float64 (NumPy's integer loops are qq->d etc.).
 struct Div {
@@ -197,8 +198,8 @@ struct Clip {
   template <class T> T operator()(T x, T lo, T hi) const { return Min{}(Max{}(x, lo), hi); }
   template <class T> static T lo_only(T x, T lo) { return Max{}(x, lo); }
 };
-struct OrBool { bool operator()(bool a, bool b) const { return a || b; } };
-struct AndBool { bool operator()(bool a, bool b) const { return a && b; } };
+struct OrBool { bool operator()(bool a, bool b) const { return a | b; } };
+struct AndBool { bool operator()(bool a, bool b) const { return a & b; } };
 
 struct CopySign { template <class F> F operator()(F a, F b) const { return std::copysign(a, b); } };
 struct Hypot { template <class F> F operator()(F a, F b) const { return std::hypot(a, b); } };
@@ -341,6 +342,8 @@ void register_arithmetic() {
   int mul = op_id("multiply", 2);
   bin_same<Mul, HC_NUMERIC>(mul);
   reg_binary<MulBool, D::Bool, D::Bool>(mul);
+  reg_cmul_v<D::Complex64, float>(mul);  // the same products (cmul_fma), vectorised
+  reg_cmul_v<D::Complex128, double>(mul);
 
   int div = op_id("divide", 2);
   bin_out<Div, D::Float64, D::Bool, HC_INTS>(div);
@@ -399,8 +402,8 @@ void register_arithmetic() {
   int ab = op_id("abs", 1);
   un_same_v<Abs, HC_REAL_V>(ab);
   un_same<Abs, D::Bool, D::Float16, D::BFloat16>(ab);
-  reg_unary<Abs, D::Complex64, D::Float32>(ab);
-  reg_unary<Abs, D::Complex128, D::Float64>(ab);
+  reg_cabs_v<D::Complex64, D::Float32>(ab);
+  reg_cabs_v<D::Complex128, D::Float64>(ab);
 
   int sq = op_id("square", 1);
   un_same_v<Square, HC_REAL_V>(sq);

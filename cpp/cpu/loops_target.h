@@ -12,6 +12,8 @@
 #pragma once
 #include <cstdlib>
 #include <cstring>
+#include <limits>
+#include <cmath>
 #include <type_traits>
 
 #include "cpu/loops.h"
@@ -99,6 +101,27 @@ void reg_pair_v(int op) {
 #if HC_EW_TARGETS
   if (ew_simd_level() == 2) f = &ew_avx512::pair_loop<Op, C>;
   else if (ew_simd_level() == 1) f = &ew_avx2::pair_loop<Op, C>;
+#endif
+  register_loop(op, Unit::CPU, T, T, f);
+}
+
+// Complex abs (complex -> its real type) and multiply through the loops above (F: float/double).
+template <DType In, DType Out>
+void reg_cabs_v(int op) {
+  using F = ctype_t<Out>;
+  Loop f = &ew_base::cabs_loop<F>;
+#if HC_EW_TARGETS
+  if (ew_simd_level() == 2) f = &ew_avx512::cabs_loop<F>;
+  else if (ew_simd_level() == 1) f = &ew_avx2::cabs_loop<F>;
+#endif
+  register_loop(op, Unit::CPU, In, Out, f);
+}
+template <DType T, class F>
+void reg_cmul_v(int op) {
+  Loop f = &ew_base::cmul_loop<F>;
+#if HC_EW_TARGETS
+  if (ew_simd_level() == 2) f = &ew_avx512::cmul_loop<F>;
+  else if (ew_simd_level() == 1) f = &ew_avx2::cmul_loop<F>;
 #endif
   register_loop(op, Unit::CPU, T, T, f);
 }

@@ -104,3 +104,80 @@ void pair_loop(char** p, const int64_t* s, int64_t n, const void*) {
     std::memcpy(o + i * s0, &r, sizeof r);
   }
 }
+
+// ---- complex abs and multiply over the interleaved (re, im) floats ----------------------------
+// Session 5: through std::complex and the plain loops these stayed scalar (complex64 at n = 1e5:
+// abs 0.07x NumPy, multiply 0.18x). Written on F pairs, branch-free, so the compiler vectorises
+// the stride-2 accesses. The arithmetic is the scalar helpers' (elementwise_common.h): abs is
+// cabs (sqrt(1 + r^2) max(|re|, |im|), r = min / max; inf if a part is infinite, else NaN if a
+// part is NaN), multiply is cmul_fma (NumPy's fused forms), so every target gives their bits.
+
+template <class F> inline F cabs_parts(F r, F i) {
+  const F re = std::fabs(r), im = std::fabs(i);
+  const F larger = re > im ? re : im, smaller = re > im ? im : re;
+  F ratio = smaller / larger;
+  ratio = larger == F(0) ? F(0) : ratio;
+  F res = std::sqrt(std::fma(ratio, ratio, F(1))) * larger;
+  res = (re != re || im != im) ? std::numeric_limits<F>::quiet_NaN() : res;
+  const F inf = std::numeric_limits<F>::infinity();
+  return (re == inf || im == inf) ? inf : res;
+}
+
+template <class F>
+void cabs_loop(char** p, const int64_t* s, int64_t n, const void*) {
+  const int64_t s0 = s[0], s1 = s[1];
+  if (s0 == int64_t(sizeof(F)) && s1 == int64_t(2 * sizeof(F))) {
+    const F* __restrict a = reinterpret_cast<const F*>(p[1]);
+    F* __restrict o = reinterpret_cast<F*>(p[0]);
+    for (int64_t i = 0; i < n; ++i) o[i] = cabs_parts(a[2 * i], a[2 * i + 1]);
+    return;
+  }
+  for (int64_t i = 0; i < n; ++i) {
+    F z[2];
+    std::memcpy(z, p[1] + i * s1, sizeof z);
+    const F r = cabs_parts(z[0], z[1]);
+    std::memcpy(p[0] + i * s0, &r, sizeof r);
+  }
+}
+
+template <class F>
+void cmul_loop(char** p, const int64_t* s, int64_t n, const void*) {
+  const int64_t s0 = s[0], s1 = s[1], s2 = s[2];
+  constexpr int64_t C = 2 * sizeof(F);
+  F* __restrict o = reinterpret_cast<F*>(p[0]);
+  const F* __restrict a = reinterpret_cast<const F*>(p[1]);
+  const F* __restrict b = reinterpret_cast<const F*>(p[2]);
+  if (s0 == C && s1 == C && s2 == C) {
+    for (int64_t i = 0; i < n; ++i) {
+      const F ar = a[2 * i], ai = a[2 * i + 1], br = b[2 * i], bi = b[2 * i + 1];
+      o[2 * i] = std::fma(ar, br, -(ai * bi));
+      o[2 * i + 1] = std::fma(ar, bi, ai * br);
+    }
+    return;
+  }
+  if (s0 == C && s1 == C && s2 == 0) {
+    const F br = b[0], bi = b[1];
+    for (int64_t i = 0; i < n; ++i) {
+      const F ar = a[2 * i], ai = a[2 * i + 1];
+      o[2 * i] = std::fma(ar, br, -(ai * bi));
+      o[2 * i + 1] = std::fma(ar, bi, ai * br);
+    }
+    return;
+  }
+  if (s0 == C && s1 == 0 && s2 == C) {
+    const F ar = a[0], ai = a[1];
+    for (int64_t i = 0; i < n; ++i) {
+      const F br = b[2 * i], bi = b[2 * i + 1];
+      o[2 * i] = std::fma(ar, br, -(ai * bi));
+      o[2 * i + 1] = std::fma(ar, bi, ai * br);
+    }
+    return;
+  }
+  for (int64_t i = 0; i < n; ++i) {
+    F x[2], y[2];
+    std::memcpy(x, p[1] + i * s1, sizeof x);
+    std::memcpy(y, p[2] + i * s2, sizeof y);
+    const F r[2] = {std::fma(x[0], y[0], -(x[1] * y[1])), std::fma(x[0], y[1], x[1] * y[0])};
+    std::memcpy(p[0] + i * s0, r, sizeof r);
+  }
+}
