@@ -87,3 +87,55 @@ def test_half_sqrt_exact_and_exp_within_one_half_ulp():
             diff = np.abs(got[ok].astype(np.float64) - exp16[ok].astype(np.float64))
             ulp = np.spacing(np.abs(exp16[ok])).astype(np.float64)
             assert np.all(diff <= ulp), f
+
+
+# ---- session 5: block casts (cpu/copy.cpp: F16C both ways, float64 through a float rounded
+# to odd, every other dtype through a widened float32 block) ----------------------------------
+
+def _wide_cases(rng):
+    h = np.arange(65536, dtype=np.uint32).astype(np.uint16).view(np.float16)
+    f = h[np.isfinite(h)].astype(np.float64)
+    f.sort()
+    mid = (f[:-1] + f[1:]) / 2
+    near = np.concatenate([mid, np.nextafter(mid, np.inf), np.nextafter(mid, -np.inf)])
+    rnd = rng.uniform(-7e4, 7e4, 200_000) * 2.0 ** rng.integers(-40, 1, 200_000)
+    special = np.array([0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, 65504.0, 65519.999,
+                        65520.0, 1e300, -1e-300, 5e-324, 2.0 ** -25, 2.0 ** -24, 3 * 2.0 ** -26])
+    return np.concatenate([f, near, rnd, special])
+
+
+# NumPy's own casts of the test data warn when values overflow float16 (they become inf there,
+# as in hcarray) or when negative test integers wrap to uint32: the data, not hcarray.
+@pytest.mark.filterwarnings("ignore:overflow encountered in cast:RuntimeWarning")
+@pytest.mark.filterwarnings("ignore:invalid value encountered in cast:RuntimeWarning")
+@pytest.mark.parametrize("layout", ["contiguous", "strided", "reversed"])
+def test_block_casts_to_and_from_float16_match_numpy(layout):
+    rng = np.random.default_rng(11)
+    d = _wide_cases(rng)
+    pick = {"contiguous": lambda x: x, "strided": lambda x: x[::3],
+            "reversed": lambda x: x[::-1]}[layout]
+    # float64 (one rounding), float32, and the integers (through float64 / float32, as NumPy)
+    _same_bits_or_nan(pick(hc.asarray(d)).astype(hc.float16), pick(d).astype(np.float16))
+    with np.errstate(over="ignore"):
+        f32 = d.astype(np.float32)
+    _same_bits_or_nan(pick(hc.asarray(f32)).astype(hc.float16), pick(f32).astype(np.float16))
+    for dt in (np.int64, np.int32, np.uint32, np.int16, np.uint8, np.bool_):
+        ints = rng.integers(-70000, 70000, 5000) if dt is not np.bool_ else rng.random(5000) > 0.5
+        ints = ints.astype(dt)
+        _same_bits_or_nan(pick(hc.asarray(ints)).astype(hc.float16), pick(ints).astype(np.float16))
+    # float16 to every dtype: through float32 blocks
+    with np.errstate(over="ignore"):
+        h = d.astype(np.float16)
+    hh = pick(hc.asarray(h))
+    for dt in (np.float32, np.float64, np.complex64, np.bool_):
+        got, exp = np.asarray(hh.astype(dt)), pick(h).astype(dt)
+        if dt is np.bool_:
+            np.testing.assert_array_equal(got, exp)
+        elif dt is np.complex64:
+            _same_bits_or_nan(got.real, exp.real)
+        else:
+            _same_bits_or_nan(got, exp)
+    fin = np.isfinite(h) & (np.abs(h.astype(np.float64)) < 2 ** 31)
+    hf = h[fin]
+    np.testing.assert_array_equal(np.asarray(pick(hc.asarray(hf)).astype(hc.int32)),
+                                  pick(hf).astype(np.int32))

@@ -43,6 +43,62 @@ void cast_loop(char** p, const int64_t* s, int64_t n, const void*) {
     for (int64_t i = 0; i < n; ++i) std::memcpy(o + i * s0, a + i * s1, sizeof(To));
   } else if constexpr (is_half_v<From> || is_half_v<To>) {
     const int64_t s0 = s[0], s1 = s[1];
+    if (s0 == int64_t(sizeof(To)) && s1 == int64_t(sizeof(From))) {
+      // Contiguous runs in blocks (session 5: element by element, float16 -> float32 of 1e5
+      // took 88 us, float32 -> float16 149 us; NumPy 48 / 36). cast_value<To>(half) is
+      // cast_value<To>(float(half)), so widening a block first (F16C for float16) gives the
+      // same values; float32 and the small integers (exact in float32) narrow to float16
+      // through floats_to_halves, as cast_value's float_to_half would.
+      constexpr int64_t B = 256;
+      To* __restrict op = reinterpret_cast<To*>(o);
+      if constexpr (is_half_v<From>) {
+        float buf[B];
+        for (int64_t b = 0; b < n; b += B) {
+          const int64_t m = n - b < B ? n - b : B;
+          cpu::widen_block<From>(a + b * int64_t(sizeof(From)), int64_t(sizeof(From)), buf, m);
+          if constexpr (std::is_same_v<To, float>) {
+            std::memcpy(op + b, buf, size_t(m) * sizeof(float));
+          } else {
+            for (int64_t i = 0; i < m; ++i) op[b + i] = cast_value<To>(buf[i]);
+          }
+        }
+        return;
+      } else if constexpr (std::is_same_v<To, half> &&
+                           (std::is_same_v<From, float> || std::is_same_v<From, bool> ||
+                            (std::is_integral_v<From> && sizeof(From) <= 2))) {
+        const From* __restrict ap = reinterpret_cast<const From*>(a);
+        float buf[B];
+        for (int64_t b = 0; b < n; b += B) {
+          const int64_t m = n - b < B ? n - b : B;
+          const float* src = buf;
+          if constexpr (std::is_same_v<From, float>) src = ap + b;
+          else for (int64_t i = 0; i < m; ++i) buf[i] = float(ap[b + i]);
+          floats_to_halves(src, reinterpret_cast<uint16_t*>(op + b), m);
+        }
+        return;
+      } else if constexpr (std::is_same_v<To, half> &&
+                           (std::is_same_v<From, double> ||
+                            (std::is_integral_v<From> && sizeof(From) >= 4))) {
+        // Through double (as cast_value: double_to_half(double(x))), then a float rounded to
+        // odd, then F16C: one correct rounding (float64 -> float16 of 1e5: 1415 -> ~60 us).
+        const From* __restrict ap = reinterpret_cast<const From*>(a);
+        double dbuf[B];
+        float fbuf[B];
+        for (int64_t b = 0; b < n; b += B) {
+          const int64_t m = n - b < B ? n - b : B;
+          const double* src = dbuf;
+          if constexpr (std::is_same_v<From, double>) src = ap + b;
+          else for (int64_t i = 0; i < m; ++i) dbuf[i] = double(ap[b + i]);
+          cpu::doubles_to_odd_floats(src, fbuf, m);
+          floats_to_halves(fbuf, reinterpret_cast<uint16_t*>(op + b), m);
+        }
+        return;
+      } else if constexpr (!is_complex_v<From>) {
+        const From* __restrict ap = reinterpret_cast<const From*>(a);
+        for (int64_t i = 0; i < n; ++i) op[i] = cast_value<To>(ap[i]);
+        return;
+      }
+    }
     for (int64_t i = 0; i < n; ++i) {
       From x;
       std::memcpy(&x, a + i * s1, sizeof(From));
