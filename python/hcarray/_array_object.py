@@ -13,6 +13,7 @@ import numpy as _np
 
 from . import _core, _dtypes
 from ._core import ndarray
+from ._core import np_view as _np_view
 from ._device import CPU as _CPU
 from ._device import Device, as_device
 from ._dlpack import DLDeviceType as _DLDeviceType
@@ -23,17 +24,10 @@ _BF16 = _np.dtype(_dtypes.bfloat16)
 
 
 def _to_numpy(x):
-    """A NumPy view of x (no copy)."""
-    if x._dtype_code == _BF16_CODE:  # bfloat16: no buffer format; go through uint16
-        u = _np.asarray(x._reinterpret(_UINT16_CODE))
-        return u.view(_dtypes.bfloat16)
-    a = _np.asarray(x)
-    d = x.dtype
-    if a.dtype.type is not d.type:
-        # The buffer format 'q' gives NumPy's longlong, which equals int64 but is another type
-        # (repr would print dtype=int64); view it as the canonical one.
-        a = a.view(d)
-    return a
+    """A NumPy view of x (no copy): built with NumPy's C API (_core.np_view: the canonical dtype
+    object, bfloat16 included, x as the base, writeable as x is). Through the buffer protocol
+    (np.asarray) and a dtype check it took ~640 ns; np_view ~150 (session 5)."""
+    return _np_view(x)
 
 
 def asarray_hook(obj):

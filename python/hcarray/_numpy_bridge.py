@@ -76,7 +76,7 @@ def wrap(res, sources=()):
     if isinstance(res, _np.ndarray):
         if not _supported(res.dtype):
             return res
-        if sources:
+        if sources and res.base is not None:  # an array owning its memory shares none of theirs
             v = _view_of(res, sources)
             if v is not None:
                 return v
@@ -84,6 +84,9 @@ def wrap(res, sources=()):
             res = res.astype(res.dtype.newbyteorder("="))
         return _from_numpy(res)  # NumPy's new memory is adopted, not copied (as the protocols do)
     if isinstance(res, _np.generic):
+        v = _core.adopt_scalar(res)  # a new 0-d hcarray (C API); None for dtypes hcarray lacks
+        if v is not None:
+            return v
         if not _supported(res.dtype):
             return res
         return _copy_from_numpy(_np.asarray(res))
@@ -134,14 +137,32 @@ def renamed(name, e):
     return new
 
 
+def _convert(obj, acc):
+    """to_np(obj), appending the hcarrays met to acc as _collect does (one pass over obj)."""
+    if isinstance(obj, ndarray):
+        acc.append(obj)
+        return _to_numpy(obj)
+    t = type(obj)
+    if t is list:
+        return [_convert(o, acc) for o in obj]
+    if t is tuple:
+        return tuple(_convert(o, acc) for o in obj)
+    if t is dict:
+        return {k: _convert(v, acc) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple, dict)):  # subclasses: collected, not converted (to_np)
+        _collect(obj, acc)
+    return obj
+
+
 def call_numpy(name, fn, args, kwargs):
     """fn(*args, **kwargs) on NumPy views of the hcarray arguments, the result wrapped; an `out`
     argument that is an hcarray is written in place (through its NumPy view) and returned."""
-    sources = _collect(args, [])
-    _collect(kwargs, sources)
+    sources = []
+    np_args = _convert(args, sources)
+    np_kwargs = _convert(kwargs, sources) if kwargs else kwargs
     out = kwargs.get("out")
     try:
-        res = fn(*to_np(args), **to_np(kwargs))
+        res = fn(*np_args, **np_kwargs)
     except (TypeError, ValueError, IndexError, ArithmeticError, _np.linalg.LinAlgError) as e:
         new = renamed(name, e)
         if new is e:
