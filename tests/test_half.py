@@ -139,3 +139,25 @@ def test_block_casts_to_and_from_float16_match_numpy(layout):
     hf = h[fin]
     np.testing.assert_array_equal(np.asarray(pick(hc.asarray(hf)).astype(hc.int32)),
                                   pick(hf).astype(np.int32))
+
+
+@pytest.mark.filterwarnings("ignore:overflow encountered in cast:RuntimeWarning")
+def test_float64_and_int64_to_bfloat16_blocks_equal_the_scalar_rounding():
+    """Contiguous float64/int64 -> bfloat16 runs through a float rounded to odd (copy.cpp);
+    strided runs keep the scalar double_to_bf16 (one rounding to nearest-even). Both must give
+    the same bits, on the whole exponent range, bfloat16 midpoints and their neighbours, and
+    the special values (specs/dtypes.md: hcarray rounds float64 -> bfloat16 once)."""
+    import ml_dtypes
+    bf = np.dtype(ml_dtypes.bfloat16)
+    rng = np.random.default_rng(13)
+    b = np.arange(65536, dtype=np.uint32).astype(np.uint16).view(bf).astype(np.float64)
+    b = np.sort(b[np.isfinite(b)])
+    mid = (b[:-1] + b[1:]) / 2
+    d = np.concatenate([b, mid, np.nextafter(mid, np.inf), np.nextafter(mid, -np.inf),
+                        rng.uniform(-1, 1, 100_000) * 2.0 ** rng.integers(-140, 129, 100_000),
+                        [0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, 1e300, -1e-300, 5e-324]])
+    for x in (d, rng.integers(-2 ** 62, 2 ** 62, 50_000)):
+        two = np.repeat(x, 2)
+        contiguous = np.asarray(hc.asarray(x).astype(bf)).view(np.uint16)
+        strided = np.asarray(hc.asarray(two)[::2].astype(bf)).view(np.uint16)
+        np.testing.assert_array_equal(contiguous, strided)

@@ -93,6 +93,20 @@ void cast_loop(char** p, const int64_t* s, int64_t n, const void*) {
           floats_to_halves(fbuf, reinterpret_cast<uint16_t*>(op + b), m);
         }
         return;
+      } else if constexpr (std::is_same_v<To, bfloat16> &&
+                           (std::is_same_v<From, double> ||
+                            (std::is_integral_v<From> && sizeof(From) >= 4))) {
+        // Likewise through double (float64 -> bfloat16 of 1e5: 870 -> 45 us; NumPy 78).
+        const From* __restrict ap = reinterpret_cast<const From*>(a);
+        double dbuf[B];
+        for (int64_t b = 0; b < n; b += B) {
+          const int64_t m = n - b < B ? n - b : B;
+          const double* src = dbuf;
+          if constexpr (std::is_same_v<From, double>) src = ap + b;
+          else for (int64_t i = 0; i < m; ++i) dbuf[i] = double(ap[b + i]);
+          cpu::doubles_to_bf16(src, reinterpret_cast<uint16_t*>(op + b), m);
+        }
+        return;
       } else if constexpr (!is_complex_v<From>) {
         const From* __restrict ap = reinterpret_cast<const From*>(a);
         for (int64_t i = 0; i < n; ++i) op[i] = cast_value<To>(ap[i]);

@@ -135,6 +135,14 @@ inline void doubles_to_odd_floats(const double* a, float* o, int64_t n) {
   ew_base::doubles_to_odd_floats(a, o, n);
 }
 
+inline void doubles_to_bf16(const double* a, uint16_t* o, int64_t n) {
+#if HC_EW_TARGETS
+  if (ew_simd_level() == 2) return ew_avx512::doubles_to_bf16(a, o, n);
+  if (ew_simd_level() == 1) return ew_avx2::doubles_to_bf16(a, o, n);
+#endif
+  ew_base::doubles_to_bf16(a, o, n);
+}
+
 template <class Op, DType... Ts> void bin_same_v(int op) { (reg_binary_v<Op, Ts, Ts>(op), ...); }
 template <class Op, DType Out, DType... Ts> void bin_out_v(int op) { (reg_binary_v<Op, Ts, Out>(op), ...); }
 template <class Op, DType... Ts> void un_same_v(int op) { (reg_unary_v<Op, Ts, Ts>(op), ...); }
