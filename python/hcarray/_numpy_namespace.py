@@ -1193,6 +1193,8 @@ def repeat(a, repeats, /, axis=None):
 
 def tile(A, reps, /):
     h = _operand(A, "tile")
+    if type(reps) is int:
+        return _mf.tile(h, reps)  # its short path for one count
     if not isinstance(reps, (tuple, list)):
         reps = (reps,)
     return _mf.tile(h, tuple(reps))
