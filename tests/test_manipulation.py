@@ -270,6 +270,17 @@ def test_tile(p, reps):
     assert_same(hc.tile(x, reps), np.tile(a, reps))
 
 
+@given(p=pair(), r=st.integers(0, 3))
+def test_tile_one_count(p, r):
+    """One int count (the short path of session 5, any strides, 0-d and empty included), through
+    the Array API function and the NumPy namespace; the copy never aliases x."""
+    from hcarray import _manipulation_functions as api
+    a, x = p
+    for got in (hc.tile(x, r), api.tile(x, r)):
+        assert_same(got, np.tile(a, r))
+        assert not is_view(got, x)
+
+
 # --------------------------------------------------------------------------------------------
 # errors
 
