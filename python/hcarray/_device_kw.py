@@ -22,20 +22,43 @@ _SKIP = {
 
 
 def _wrap(f, name):
-    @functools.wraps(f)
-    def call(*args, device=None, **kwargs):
-        if device is None:
-            return f(*args, **kwargs)
-        block = using(device)
-        try:
-            block.__enter__()
-        except ValueError as e:  # "using: <unit>: not available ..." -> named after f
-            raise ValueError(f"{name}: " + str(e).partition(": ")[2]) from None
-        try:
-            return f(*args, **kwargs)
-        finally:
-            block.__exit__(None, None, None)
+    named = getattr(f, "__hc_named__", None)
+    if named is not None:
+        # f is the NumPy namespace's error-renaming wrapper of inner: run inner directly (one
+        # call level less) and hand exceptions to that wrapper's handler.
+        inner, handle = named
 
+        @functools.wraps(f)
+        def call(*args, device=None, **kwargs):
+            if device is None:
+                try:
+                    return inner(*args, **kwargs)
+                except Exception as e:
+                    return handle(e, args, kwargs)
+            return _in_device(f, name, device, args, kwargs)
+    else:
+        @functools.wraps(f)
+        def call(*args, device=None, **kwargs):
+            if device is None:
+                return f(*args, **kwargs)
+            return _in_device(f, name, device, args, kwargs)
+    return _finish(call, f)
+
+
+def _in_device(f, name, device, args, kwargs):
+    """f(*args, **kwargs) inside hc.using(device)."""
+    block = using(device)
+    try:
+        block.__enter__()
+    except ValueError as e:  # "using: <unit>: not available ..." -> named after f
+        raise ValueError(f"{name}: " + str(e).partition(": ")[2]) from None
+    try:
+        return f(*args, **kwargs)
+    finally:
+        block.__exit__(None, None, None)
+
+
+def _finish(call, f):
     try:
         sig = inspect.signature(f)
         params = list(sig.parameters.values())

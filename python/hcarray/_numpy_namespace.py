@@ -228,7 +228,7 @@ def asanyarray(a, dtype=None, order=None, *, device=None, copy=None, like=None):
 
 
 def ascontiguousarray(a, dtype=None, *, like=None):
-    h = asarray(a, dtype)
+    h = a if dtype is None and type(a) is ndarray else asarray(a, dtype)  # (skip asarray's steps)
     if h.ndim == 0:
         return h.reshape((1,))
     return h if h._c_contiguous else h.copy()
@@ -1584,23 +1584,31 @@ def _named(f, name):
 
     np_f = getattr(_np, name, None)
 
+    def handle(e, args, kwargs):
+        """What run does with the exception e of f(*args, **kwargs): NumPy's result for an
+        operand of a dtype hcarray has no arrays for (str, object, datetime...;
+        specs/numpy-compat.md), else e re-raised, prefixed with the function's name."""
+        if isinstance(e, _NumpyOnly):
+            if np_f is None or kwargs.get("device") is not None:
+                raise e
+            kwargs.pop("device", None)
+            return _call_numpy(name, np_f, args, kwargs)
+        if isinstance(e, (TypeError, ValueError, IndexError)):
+            new = renamed(name, e)
+            if new is not e:
+                raise new from e
+        raise e
+
     @functools.wraps(f)
     def run(*args, **kwargs):
         try:
             return f(*args, **kwargs)
-        except _NumpyOnly:
-            # An operand of a dtype hcarray has no arrays for (str, object, datetime...):
-            # NumPy's function gives NumPy's result (specs/numpy-compat.md).
-            if np_f is None or kwargs.get("device") is not None:
-                raise
-            kwargs.pop("device", None)
-            return _call_numpy(name, np_f, args, kwargs)
-        except (TypeError, ValueError, IndexError) as e:
-            new = renamed(name, e)
-            if new is e:
-                raise
-            raise new from e
+        except Exception as e:
+            return handle(e, args, kwargs)
 
+    # (f, handle): _device_kw merges its device= wrapper with this one (one Python call level
+    # less: ~125 ns per call).
+    run.__hc_named__ = (f, handle)
     return run
 
 
