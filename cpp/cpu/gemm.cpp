@@ -234,6 +234,7 @@ template <> struct Kern<float> {
   static KernelF32 packed(const Table& t) { return t.packed32; }
   static KernelF32 direct(const Table& t) { return t.direct32; }
   static KernelF32 direct_half(const Table& t) { return t.direct32_half; }
+  static int nr_half(const Table& t) { return t.nrh32; }
   static KernelF32 direct_r8(const Table& t) { return t.direct32_r8; }
 };
 template <> struct Kern<double> {
@@ -242,6 +243,7 @@ template <> struct Kern<double> {
   static KernelF64 packed(const Table& t) { return t.packed64; }
   static KernelF64 direct(const Table& t) { return t.direct64; }
   static KernelF64 direct_half(const Table& t) { return t.direct64_half; }
+  static int nr_half(const Table& t) { return t.nrh64; }
   static KernelF64 direct_r8(const Table& t) { return t.direct64_r8; }
 };
 
@@ -333,7 +335,10 @@ bool small_overlapped(int64_t M, int64_t N, int64_t K, const char* A, int64_t rs
   auto kd = Kern<T>::direct(tb);
   const bool packa = pack_a_panels<T>(M, N, K, csa);
   if (N < NR) {
-    NR /= 2;
+    // The half kernel's own width (NR / 2 on AVX-512 and AVX2, but 4 of NEON's 12 float32
+    // columns: with NR / 2 = 6 there, columns 4 and 5 of each tile were never written, which
+    // tests/cpp/test_gemm.cpp found under qemu in session 5).
+    NR = Kern<T>::nr_half(tb);
     kd = Kern<T>::direct_half(tb);
   } else if (packa) {
     // MR rows of A packed per row panel (below): full MR-row tiles, the last one overlapping.

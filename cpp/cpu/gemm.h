@@ -32,9 +32,12 @@ struct Table {
   int mr32, nr32, mr64, nr64;
   KernelF32 packed32, direct32;  // packed: A in MR-row panels (ars/acs ignored)
   KernelF64 packed64, direct64;
-  // Direct kernels of half the width (MR x NR/2): small products with NR/2 <= N < NR.
+  // Direct kernels of about half the width (MR x nrh, nrh = NR/2 rounded down to whole
+  // vectors: 16 / 8 on AVX-512, 8 / 4 on AVX2, 4 / 2 on NEON whose NR is 12 / 6, 2 / 2 scalar):
+  // small products with nrh <= N < NR.
   KernelF32 direct32_half;
   KernelF64 direct64_half;
+  int nrh32, nrh64;
   // Direct kernels of 8 rows (8 x NR): small products whose M is a multiple of 8 but not of MR
   // compute no rows twice (M = 64: 64 rows instead of 72). mr8 = 0 where not built.
   int mr8;

@@ -247,6 +247,8 @@ const Table* HC_CAT(table_, HC_SIMD_NS)() {
                        &s::kernel<s::Vd, s::kMR64, s::kNV64, false>,
                        &s::kernel<s::Vf, s::kMR32, s::kNV32 / 2, false>,
                        &s::kernel<s::Vd, s::kMR64, s::kNV64 / 2, false>,
+                       s::kNV32 / 2 * s::Vf::N,
+                       s::kNV64 / 2 * s::Vd::N,
                        s::kMR32 > 8 ? 8 : 0,
                        s::kMR32 > 8 ? &s::kernel<s::Vf, 8, s::kNV32, false> : nullptr,
                        s::kMR64 > 8 ? &s::kernel<s::Vd, 8, s::kNV64, false> : nullptr,
