@@ -368,11 +368,37 @@ bool small_overlapped(int64_t M, int64_t N, int64_t K, const char* A, int64_t rs
     }
     return true;
   }
+  // The last column panel: the half-width kernel when the remaining columns fit it, else a
+  // full panel overlapping the one before; the last row panel likewise with the 8-row kernel
+  // (session 5: N = 48 computed 64 columns, 80 computed 96 and 84 rows; float32, one thread,
+  // N = 48 / 80: see specs/gemm.md). Each element is the same chain of fused multiply-adds
+  // whichever kernel computes it, so results do not change.
+  const auto kh = Kern<T>::direct_half(tb);
+  const int nrh = Kern<T>::nr_half(tb);
+  const auto k8 = Kern<T>::direct_r8(tb);
+  const int64_t nfull = N / NR * NR;
+  const bool half_tail = N > nfull && N - nfull <= nrh && kh != nullptr && NR > nrh &&
+                         MR == Kern<T>::mr(tb);  // the half kernel has the full MR rows
   for (int64_t ir = r0; ir < r1; ir += MR) {
-    const int64_t i = std::min<int64_t>(ir, M - MR);
-    for (int64_t jr = 0; jr < N; jr += NR) {
-      const int64_t j = std::min<int64_t>(jr, N - NR);
-      kd(K, At + i * ra, ra, ca, Bt + j, lb, C + i * ldc + j, ldc, 0);
+    int64_t i = std::min<int64_t>(ir, M - MR);
+    auto kr = kd;
+    bool rows8 = false;
+    if (ir + MR > M && M - ir <= 8 && MR > 8 && tb.mr8 == 8 && k8 != nullptr &&
+        NR == Kern<T>::nr(tb)) {  // the 8-row kernel has the full width
+      i = M - 8;
+      kr = k8;
+      rows8 = true;
+    }
+    for (int64_t jr = 0; jr < nfull; jr += NR)
+      kr(K, At + i * ra, ra, ca, Bt + jr, lb, C + i * ldc + jr, ldc, 0);
+    if (N > nfull) {
+      if (half_tail && !rows8) {
+        const int64_t j = N - nrh;
+        kh(K, At + i * ra, ra, ca, Bt + j, lb, C + i * ldc + j, ldc, 0);
+      } else {
+        const int64_t j = N - NR;
+        kr(K, At + i * ra, ra, ca, Bt + j, lb, C + i * ldc + j, ldc, 0);
+      }
     }
   }
   return true;

@@ -16,3 +16,19 @@ $cxx $flags -DHC_SIMD_TARGET=0 -c $src -o "$out/t0.o"
 $cxx $flags -DHC_VMATH_X86=1 -c "$here/cpp/cpu/vmath.cpp" -o "$out/vmath.o"
 $cxx $flags "$here/tests/cpp/test_vmath.cpp" "$out"/t512.o "$out"/t2.o "$out"/t0.o "$out/vmath.o" -o "$out/test_vmath"
 "$out/test_vmath" "$@"
+
+# GEMM (driver + micro-kernels of each x86 target) against a long double reference, 1 and 3
+# threads bit for bit: tests/cpp/test_gemm.cpp (NEON: tools/test-neon.sh).
+gsrc=$here/cpp/cpu/simd/gemm_kernel_target.cpp
+$cxx $flags -DHC_SIMD_TARGET=2 -mavx512f -mavx512dq -mavx512bw -mavx512vl -mfma -c $gsrc -o "$out/g512.o"
+$cxx $flags -DHC_SIMD_TARGET=1 -mavx2 -mfma -c $gsrc -o "$out/g2.o"
+$cxx $flags -DHC_SIMD_TARGET=0 -c $gsrc -o "$out/g0.o"
+$cxx $flags -DHC_VMATH_X86=1 -c "$here/cpp/cpu/gemm.cpp" -o "$out/gemm.o"
+$cxx $flags "$here/tests/cpp/test_gemm.cpp" "$out"/g512.o "$out"/g2.o "$out"/g0.o "$out/gemm.o" \
+  "$here/cpp/core/parallel.cpp" "$here/cpp/core/dtype.cpp" "$here/cpp/core/half_convert.cpp" \
+  -o "$out/test_gemm" -lpthread
+for t in avx512 avx2 scalar; do
+  if [ "$t" = avx512 ] && ! grep -q avx512f /proc/cpuinfo 2>/dev/null; then continue; fi
+  if [ "$t" = avx2 ] && ! grep -q avx2 /proc/cpuinfo 2>/dev/null; then continue; fi
+  HCARRAY_SIMD=$t "$out/test_gemm"
+done
