@@ -82,10 +82,14 @@ def stream_add_gbs(threads, n=40_000_000, reps=20):
     return float(r.stdout.split()[0]) if r.returncode == 0 else float("nan")
 
 
-def fma_peak(threads):
+def fma_peak(threads, runs=5):
+    """The float32 FMA peak of `threads` threads: the best of `runs` runs of bench_gemm's tight
+    loop. On a shared VM a run can land in a slow spell (session 5: single runs from 271 to 360
+    GFLOP/s on the same machine within the hour), which would make every percentage of the
+    peak look better than it is; the peak is the hardware's, so the highest figure is kept."""
     import bench_gemm
     exe = bench_gemm.build_peak()
-    return max(bench_gemm.peak(exe, threads), bench_gemm.peak(exe, threads))
+    return max(bench_gemm.peak(exe, threads) for _ in range(runs))
 
 
 def best_pair(fs, budget, min_rounds=5, settle=0.0):
@@ -199,6 +203,7 @@ def run(budget=1.0, log=print):
     log(f"float32 FMA peak ({threads} threads): {peak:.1f} GFLOP/s; STREAM add "
         f"({threads} threads): {stream:.1f} GB/s")
     rows = []
+    pending = []  # matmul percentages wait for the second peak measurement (below)
     for label, goal, f_hc, f_np, f_t, f_ne, flops, nbytes in cases():
         # hcarray and NumPy alternate; torch and numexpr are timed after them, each alone (their
         # thread pools stay awake for a while after a call and would take the cores from the
@@ -214,14 +219,19 @@ def run(budget=1.0, log=print):
         ratio = t[1] / t[0]
         extra = []
         if r["gflops"] is not None:
-            pct = r["gflops"] / (peak * (0.5 if "float64" in label else 1.0)) * 100
-            extra.append(f"{r['gflops']:.1f} GFLOP/s = {pct:.0f}% of peak")
-            r["pct_peak"] = pct
+            extra.append(f"{r['gflops']:.1f} GFLOP/s")
+            pending.append(r)
         if r["gbs"] is not None and nbytes > 1e6:
             r["pct_stream"] = r["gbs"] / stream * 100
             extra.append(f"{r['gbs']:.1f} GB/s = {r['pct_stream']:.0f}% of STREAM add")
         log(f"{label:<48} ratio {ratio:6.2f} (goal {goal})  " + "; ".join(extra))
         rows.append(r)
+    # The peak again after the cases: the higher of the two measurements is the peak.
+    peak = max(peak, fma_peak(threads))
+    log(f"float32 FMA peak, best of before and after the cases: {peak:.1f} GFLOP/s")
+    for r in pending:
+        r["pct_peak"] = r["gflops"] / (peak * (0.5 if "float64" in r["label"] else 1.0)) * 100
+        log(f"{r['label']:<48} {r['gflops']:.1f} GFLOP/s = {r['pct_peak']:.0f}% of peak")
     return dict(rows=rows, peak=peak, stream=stream, threads=threads)
 
 
@@ -230,7 +240,8 @@ def _us(t):
 
 
 def markdown(res):
-    lines = [f"float32 FMA peak ({res['threads']} threads, tight FMA loop): {res['peak']:.1f} "
+    lines = [f"float32 FMA peak ({res['threads']} threads, tight FMA loop, best of 5 runs before "
+             f"and 5 after the cases): {res['peak']:.1f} "
              f"GFLOP/s; STREAM add ({res['threads']} threads): {res['stream']:.1f} GB/s. "
              "hcarray and torch use all cores; NumPy's elementwise ops one, its matmul "
              "(OpenBLAS) all. matmul batches start 0.3 s after the previous library's batch "
