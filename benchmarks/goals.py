@@ -121,7 +121,12 @@ def best_pair(fs, budget, min_rounds=5, settle=0.0):
     return best
 
 
+_NO_OTHERS = False  # --only-numpy: time hcarray and NumPy alone (no torch / numexpr)
+
+
 def _torch():
+    if _NO_OTHERS:
+        return None
     try:
         import torch
         return torch
@@ -130,6 +135,8 @@ def _torch():
 
 
 def _numexpr():
+    if _NO_OTHERS:
+        return None
     try:
         import numexpr
         return numexpr
@@ -272,7 +279,12 @@ def markdown(res):
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--budget", type=float, default=1.0, help="seconds per case")
+    p.add_argument("--only-numpy", action="store_true",
+                   help="time hcarray and NumPy only: torch's OpenMP threads keep spinning "
+                        "after its calls and slowed the next case's single-threaded calls")
     args = p.parse_args(argv)
+    global _NO_OTHERS
+    _NO_OTHERS = args.only_numpy
     print(markdown(run(args.budget)))
     return 0
 
