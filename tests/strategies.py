@@ -102,3 +102,23 @@ def assert_same(h, expected, *, rtol=0.0, atol=0.0, check_dtype=True, signed_zer
             assert np.array_equal(np.signbit(g[zero]), np.signbit(e[zero])), "sign of zero differs"
     else:
         np.testing.assert_allclose(got, expected, rtol=rtol, atol=atol, equal_nan=True)
+
+
+# Operand layouts for the long-vector tests of the elementwise paths (tests/test_*_paths.py): a
+# and b of 2n elements each give two n-element operands (or one and a 0-d array).
+LAYOUTS = ["contiguous", "strided", "reversed", "scalar_b", "scalar_a"]
+
+
+def layout_operands(a, b, n, layout):
+    """contiguous, strided (b offset by one), reversed a, or one operand 0-d."""
+    if layout == "contiguous":
+        return a[:n], b[:n]
+    if layout == "strided":
+        return a[::2], b[1::2]
+    if layout == "reversed":
+        return a[::-1][:n], b[:n]
+    if layout == "scalar_b":
+        return a[:n], b[5:6].reshape(())
+    if layout == "scalar_a":
+        return a[7:8].reshape(()), b[:n]
+    raise ValueError(layout)

@@ -6,6 +6,7 @@ strided, reversed and scalar operands."""
 import hcarray as hc
 import numpy as np
 import pytest
+from strategies import LAYOUTS, layout_operands
 
 SPECIAL = [0.0, -0.0, np.inf, -np.inf, np.nan, 1e300, -1e-300, 3.0, -4.0, 1e-310, 5e-324]
 
@@ -42,21 +43,11 @@ def same_bits(got, exp):
 
 
 @pytest.mark.parametrize("dt", [np.complex64, np.complex128])
-@pytest.mark.parametrize("layout", ["contiguous", "strided", "reversed", "scalar_b", "scalar_a"])
+@pytest.mark.parametrize("layout", LAYOUTS)
 def test_complex_abs_and_multiply_match_numpy(dt, layout):
     rng = np.random.default_rng(3)
     n = 4099
-    a, b = sample(dt, 2 * n, rng), sample(dt, 2 * n, rng)
-    if layout == "contiguous":
-        a, b = a[:n], b[:n]
-    elif layout == "strided":
-        a, b = a[::2], b[1::2]
-    elif layout == "reversed":
-        a, b = a[::-1][:n], b[:n]
-    elif layout == "scalar_b":
-        a, b = a[:n], b[5:6].reshape(())
-    else:
-        a, b = a[7:8].reshape(()), b[:n]
+    a, b = layout_operands(sample(dt, 2 * n, rng), sample(dt, 2 * n, rng), n, layout)
     ha, hb = hc.asarray(a), hc.asarray(b)
     # The oracle is NumPy's contiguous loops (its SIMD kernels: fused multiply-add products, the
     # ratio formula for abs), which hcarray follows for every layout. NumPy's own loops for

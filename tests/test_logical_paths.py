@@ -7,6 +7,7 @@ import hcarray as hc
 import ml_dtypes
 import numpy as np
 import pytest
+from strategies import LAYOUTS, layout_operands
 
 DTYPES = [np.bool_, np.int8, np.uint8, np.int16, np.int32, np.uint32, np.int64, np.uint64,
           np.float16, ml_dtypes.bfloat16, np.float32, np.float64, np.complex64, np.complex128]
@@ -30,19 +31,11 @@ def values(dt, n, rng):
 
 
 @pytest.mark.parametrize("dt", DTYPES, ids=lambda d: np.dtype(d).name)
-@pytest.mark.parametrize("layout", ["contiguous", "strided", "reversed", "scalar"])
+@pytest.mark.parametrize("layout", LAYOUTS)
 def test_logical_ops_match_numpy(dt, layout):
     rng = np.random.default_rng(7)
     n = 3001  # vector bodies and tails
-    a, b = values(dt, 2 * n, rng), values(dt, 2 * n, rng)
-    if layout == "contiguous":
-        a, b = a[:n], b[:n]
-    elif layout == "strided":
-        a, b = a[::2], b[1::2]
-    elif layout == "reversed":
-        a, b = a[::-1][:n], b[:n]
-    else:
-        a, b = a[:n], b[:1].reshape(())
+    a, b = layout_operands(values(dt, 2 * n, rng), values(dt, 2 * n, rng), n, layout)
     ha, hb = hc.asarray(a), hc.asarray(b)
     for name in ("logical_and", "logical_or", "logical_xor"):
         got = np.asarray(getattr(hc, name)(ha, hb))

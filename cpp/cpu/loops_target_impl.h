@@ -140,6 +140,12 @@ void cabs_loop(char** p, const int64_t* s, int64_t n, const void*) {
   }
 }
 
+// One product, NumPy's fused forms (cmul_fma), stored at o[0], o[1].
+template <class F> inline void cmul_parts(F ar, F ai, F br, F bi, F* o) {
+  o[0] = std::fma(ar, br, -(ai * bi));
+  o[1] = std::fma(ar, bi, ai * br);
+}
+
 template <class F>
 void cmul_loop(char** p, const int64_t* s, int64_t n, const void*) {
   const int64_t s0 = s[0], s1 = s[1], s2 = s[2];
@@ -148,71 +154,51 @@ void cmul_loop(char** p, const int64_t* s, int64_t n, const void*) {
   const F* __restrict a = reinterpret_cast<const F*>(p[1]);
   const F* __restrict b = reinterpret_cast<const F*>(p[2]);
   if (s0 == C && s1 == C && s2 == C) {
-    for (int64_t i = 0; i < n; ++i) {
-      const F ar = a[2 * i], ai = a[2 * i + 1], br = b[2 * i], bi = b[2 * i + 1];
-      o[2 * i] = std::fma(ar, br, -(ai * bi));
-      o[2 * i + 1] = std::fma(ar, bi, ai * br);
-    }
-    return;
-  }
-  if (s0 == C && s1 == C && s2 == 0) {
+    for (int64_t i = 0; i < n; ++i) cmul_parts(a[2 * i], a[2 * i + 1], b[2 * i], b[2 * i + 1], o + 2 * i);
+  } else if (s0 == C && s1 == C && s2 == 0) {
     const F br = b[0], bi = b[1];
-    for (int64_t i = 0; i < n; ++i) {
-      const F ar = a[2 * i], ai = a[2 * i + 1];
-      o[2 * i] = std::fma(ar, br, -(ai * bi));
-      o[2 * i + 1] = std::fma(ar, bi, ai * br);
-    }
-    return;
-  }
-  if (s0 == C && s1 == 0 && s2 == C) {
+    for (int64_t i = 0; i < n; ++i) cmul_parts(a[2 * i], a[2 * i + 1], br, bi, o + 2 * i);
+  } else if (s0 == C && s1 == 0 && s2 == C) {
     const F ar = a[0], ai = a[1];
+    for (int64_t i = 0; i < n; ++i) cmul_parts(ar, ai, b[2 * i], b[2 * i + 1], o + 2 * i);
+  } else {
     for (int64_t i = 0; i < n; ++i) {
-      const F br = b[2 * i], bi = b[2 * i + 1];
-      o[2 * i] = std::fma(ar, br, -(ai * bi));
-      o[2 * i + 1] = std::fma(ar, bi, ai * br);
+      F x[2], y[2], r[2];
+      std::memcpy(x, p[1] + i * s1, sizeof x);
+      std::memcpy(y, p[2] + i * s2, sizeof y);
+      cmul_parts(x[0], x[1], y[0], y[1], r);
+      std::memcpy(p[0] + i * s0, r, sizeof r);
     }
-    return;
-  }
-  for (int64_t i = 0; i < n; ++i) {
-    F x[2], y[2];
-    std::memcpy(x, p[1] + i * s1, sizeof x);
-    std::memcpy(y, p[2] + i * s2, sizeof y);
-    const F r[2] = {std::fma(x[0], y[0], -(x[1] * y[1])), std::fma(x[0], y[1], x[1] * y[0])};
-    std::memcpy(p[0] + i * s0, r, sizeof r);
   }
 }
 
-// double -> float rounded to odd (truncated toward zero, last bit set when inexact): rounding
-// that float to float16 with round-to-nearest-even then rounds the double once, correctly (24
-// bits carry the 11 of float16 and more than two more), so float64 -> float16 casts can go
-// through the F16C float path (cpu/copy.cpp). Checked against the scalar double_to_half on 60M
-// doubles (random bits, ranges, every float16 with its midpoints' neighbours): no difference.
+// double -> float rounded to odd (truncated toward zero, last bit set when inexact), as bits:
+// rounding that float to float16 or bfloat16 with round-to-nearest-even then rounds the double
+// once, correctly (24 bits carry the 11 of float16 / 8 of bfloat16 and more than two more), so
+// float64 -> float16 / bfloat16 casts can go through float (cpu/copy.cpp). Checked against the
+// scalar double_to_half / double_to_bf16 on 60M / 40M doubles (random bits, ranges, every
+// 16-bit value's midpoints and their neighbours): no difference. NaN stays NaN (and only NaN).
+inline uint32_t odd_float_bits(double d) {
+  const float f = float(d);
+  const double back = double(f);
+  uint32_t b;
+  std::memcpy(&b, &f, 4);
+  b -= uint32_t(std::fabs(back) > std::fabs(d));  // rounded away from zero: one step back
+  return b | uint32_t(back != d);                 // inexact (NaN too): odd
+}
+
 inline void doubles_to_odd_floats(const double* __restrict a, float* __restrict o, int64_t n) {
   for (int64_t i = 0; i < n; ++i) {
-    const double d = a[i];
-    const float f = float(d);
-    const double back = double(f);
-    uint32_t b;
-    std::memcpy(&b, &f, 4);
-    b -= uint32_t(std::fabs(back) > std::fabs(d));  // rounded away from zero: one step back
-    b |= uint32_t(back != d);                         // inexact (NaN too): odd
+    const uint32_t b = odd_float_bits(a[i]);
     std::memcpy(&o[i], &b, 4);
   }
 }
 
-// double -> bfloat16 rounded once: the float rounded to odd (as above), then bfloat16's
-// nearest-even rounding of that float; NaN as double_to_bf16 gives it (0x7fc0 with the sign).
-// Checked against the scalar double_to_bf16 on 40M doubles (random bits, the whole exponent
-// range, every bfloat16 midpoint and its neighbours): no difference.
+// double -> bfloat16 rounded once: bfloat16's nearest-even rounding of the odd float; NaN as
+// double_to_bf16 gives it (0x7fc0 with the sign).
 inline void doubles_to_bf16(const double* __restrict a, uint16_t* __restrict o, int64_t n) {
   for (int64_t i = 0; i < n; ++i) {
-    const double d = a[i];
-    const float f = float(d);
-    const double back = double(f);
-    uint32_t b;
-    std::memcpy(&b, &f, 4);
-    b -= uint32_t(std::fabs(back) > std::fabs(d));
-    b |= uint32_t(back != d);
+    const uint32_t b = odd_float_bits(a[i]);
     const uint32_t r = (b + 0x7fffu + ((b >> 16) & 1u)) >> 16;  // nearest-even
     const uint32_t nan = 0x7fc0u | ((b >> 16) & 0x8000u);     // the float is NaN iff d is
     o[i] = uint16_t((b & 0x7fffffffu) > 0x7f800000u ? nan : r);
