@@ -447,3 +447,283 @@ def test_expand_dims(axis, p):
     assert got.strides == slow.strides and got._shares_storage(h)
     assert_same(got, np.expand_dims(a.astype(np.float32) if a.dtype == BF16 else a, axis)
                 .astype(a.dtype))
+
+
+# ---- ndarray's slots and getsets (x[i], x[key] = v, len, bool/int/float/index, shape, ndim,
+# size, dtype, T, the buffer protocol) and the NumPy functions on hcarrays (np.sum/prod/max/min
+# of a whole array, np.concatenate, np.tile with one count): session 5 -----------------------
+
+import operator  # noqa: E402
+
+from hcarray import _numpy_protocols as _proto  # noqa: E402
+
+
+@given(p=pair(dtypes=ALL))
+@settings(max_examples=80, deadline=None)
+def test_int_getitem_and_attributes(p):
+    a, h = p
+    assert type(h.shape) is tuple and h.shape == a.shape
+    assert (h.ndim, h.size, h.dtype, h._dtype_code) == (a.ndim, a.size, a.dtype, h._dtype_code)
+    t = h.T
+    assert type(t) is hc.ndarray and t._shares_storage(h) and t._writeable == h._writeable
+    assert_same(t, a.T)
+    if a.ndim == 0:
+        with pytest.raises(TypeError, match="unsized"):
+            len(h)
+        with pytest.raises(IndexError, match="too many indices"):
+            h[0]
+        return
+    assert len(h) == len(a)
+    n = a.shape[0]
+    for i in (0, n - 1, -1, -n, n // 2, n, -n - 1, 2**40, 2**63, -(2**70)):
+        got, e1 = _outcome(operator.getitem, h, i)
+        slow, e2 = _outcome(operator.getitem, h, (i,))  # a tuple key: the general path
+        ref, e3 = _outcome(operator.getitem, a, i)
+        if e3 is not None:
+            assert type(e1) is IndexError and type(e2) is IndexError and str(e1) == str(e2)
+            continue
+        assert e1 is None and e2 is None
+        assert type(got) is hc.ndarray and got._shares_storage(h)
+        assert got._writeable == h._writeable and got._offset == slow._offset
+        assert got.strides == slow.strides
+        assert_same(got, np.asarray(ref))
+
+
+def test_int_getitem_read_only_and_other_keys():
+    h = hc.asarray(np.arange(12.0).reshape(3, 4))
+    h._writeable = False
+    r = h[1]
+    assert not r._writeable and r.shape == (4,)
+    with pytest.raises(ValueError, match="read-only"):
+        r[0] = 1.0
+    assert_same(h[True], np.arange(12.0).reshape(3, 4)[True])  # bool: a mask, not an int
+    assert_same(h[np.int64(2)], np.arange(12.0).reshape(3, 4)[2])
+    with pytest.raises(IndexError):
+        h[3]
+
+
+def test_setitem_slot():
+    a = np.arange(10.0, dtype=np.float32)
+    h = hc.asarray(a.copy())
+    for key, v in ((3, 1.0), (-1, 2), (slice(1, 3), 5.0), ((None, 2), 7.0), (Ellipsis, a),
+                   (4, hc.asarray(np.float32(9.5))), ([0, 1], 6.0), (slice(None), True)):
+        a[key] = np.asarray(v) if type(v) is hc.ndarray else v
+        h[key] = v
+        assert_same(h, a)
+    h[h > 3] = 0.0
+    a[a > 3] = 0.0
+    assert_same(h, a)
+    with pytest.raises(TypeError, match="complex"):
+        h[0] = 1j
+    with pytest.raises(IndexError, match="out of bounds"):
+        h[10] = 1.0
+    hi = hc.asarray(np.arange(3, dtype=np.int8))
+    with pytest.raises(OverflowError):
+        hi[0] = 300
+    with pytest.raises(AttributeError, match="__delitem__"):
+        del h[0]
+    h._writeable = False
+    with pytest.raises(ValueError, match="read-only"):
+        h[0] = 1.0
+    hc.ndarray.__setitem__(hi, Ellipsis, 1)  # the slot as a method
+    assert hi.tolist() == [1, 1, 1]
+
+
+@pytest.mark.parametrize("dt", ALL)
+def test_conversion_slots(dt):
+    a = np.ones((1, 1), dtype=dt) * 3 if dt != np.bool_ else np.ones((1, 1), dtype=dt)
+    h = hc.asarray(a)
+    for x in (h, h[0, 0], h[0]):  # 0-d (the C++ float fast path) and one-element arrays
+        assert bool(x) is bool(a.item())
+        if dt.kind == "c":
+            with pytest.raises(TypeError, match="float: cannot convert a complex"):
+                float(x)
+            with pytest.raises(TypeError, match="int: cannot convert a complex"):
+                int(x)
+        else:
+            assert float(x) == float(a.item()) and type(float(x)) is float
+            assert int(x) == int(a.item()) and type(int(x)) is int
+        if dt.kind in "iu":
+            assert operator.index(x) == int(a.item())
+        else:
+            with pytest.raises(TypeError, match="__index__: only integer arrays"):
+                operator.index(x)
+    two = hc.asarray(np.ones(2, dtype=dt))
+    with pytest.raises(ValueError, match="ambiguous"):
+        bool(two)
+    with pytest.raises(ValueError, match="float: only arrays with exactly one element"):
+        float(two)
+    with pytest.raises(ValueError, match="int: only arrays with exactly one element"):
+        int(two)
+    # unaligned memory (a NumPy view at an odd byte offset, adopted without a copy)
+    raw = np.frombuffer(bytearray(17), dtype=np.uint8)[1:9].view(np.float64)
+    raw[...] = 2.5
+    u = hc.asarray(raw).reshape(())
+    assert float(u) == 2.5
+
+
+def test_attributes_are_read_only_getsets():
+    h = hc.asarray(np.arange(6.0).reshape(2, 3))
+    for name in ("shape", "ndim", "size", "dtype", "T", "_dtype_code"):
+        with pytest.raises(AttributeError):
+            setattr(h, name, getattr(h, name))
+    assert hc.ndarray.shape.__get__(h) == (2, 3)
+    assert h.__len__() == 2 and hc.ndarray.__float__(h[0, 1]) == 1.0
+
+
+NO_BF16 = [d for d in ALL if d != BF16]
+_FORMATS = {np.dtype(np.int64): "l", np.dtype(np.uint64): "L", np.dtype(np.complex64): "Zf",
+            np.dtype(np.complex128): "Zd"}
+
+
+@given(p=pair(dtypes=NO_BF16))
+@settings(max_examples=80, deadline=None)
+def test_buffer_export(p):
+    a, h = p
+    m = memoryview(h)
+    assert m.shape == a.shape and m.strides == h.strides and m.ndim == a.ndim
+    assert m.itemsize == a.itemsize and m.readonly == (not h._writeable)
+    assert m.format == _FORMATS.get(a.dtype, a.dtype.char)
+    v = np.asarray(h)  # NumPy takes the buffer protocol first: a view, same dtype
+    assert v.dtype == a.dtype and v.flags.writeable == h._writeable
+    assert v.size == 0 or v.__array_interface__["data"][0] == h._data_ptr
+    np.testing.assert_array_equal(v, a)
+    del h, v
+    np.testing.assert_array_equal(np.asarray(m), a)  # the export keeps the array alive
+    m.release()
+
+
+def _get_buffer(x, flags):
+    """PyObject_GetBuffer(x, flags) (memoryview always asks for PyBUF_FULL_RO), released."""
+    import ctypes
+    api = ctypes.pythonapi
+    api.PyObject_GetBuffer.argtypes = [ctypes.py_object, ctypes.c_void_p, ctypes.c_int]
+    api.PyBuffer_Release.argtypes = [ctypes.c_void_p]
+    view = ctypes.create_string_buffer(256)  # larger than a Py_buffer
+    api.PyObject_GetBuffer(x, view, flags)  # raises the exporter's error
+    api.PyBuffer_Release(view)
+
+
+def test_buffer_export_writes_through_and_refuses():
+    h = hc.asarray(np.arange(6.0).reshape(2, 3))
+    v = np.asarray(h)
+    v[1, 2] = -1.0
+    assert h[1, 2].item() == -1.0
+    with pytest.raises(BufferError, match="not C-contiguous"):
+        _get_buffer(h.T, 0)  # PyBUF_SIMPLE of a transposed array
+    _get_buffer(h, 1)
+    h._writeable = False
+    with pytest.raises(BufferError, match="read-only"):
+        _get_buffer(h, 1)  # PyBUF_WRITABLE
+    assert not np.asarray(h).flags.writeable
+    with pytest.raises(BufferError, match="bfloat16"):
+        memoryview(hc.asarray(np.ones(2, dtype=BF16)))
+
+
+def _numpy_outcome(f, x):
+    """NumPy's f on hcarray x through __array_function__, and the general (Python) path's
+    result: the implementation's Python function, or NumPy's on a view when it defers."""
+    impl = _proto._FUNCS[f]
+    slow, e = _outcome(impl.__wrapped__, x)
+    if isinstance(e, _proto._Defer):
+        slow, e = _outcome(f, np.asarray(x))
+        if slow is not None:
+            slow = hc.asarray(np.asarray(slow))
+    return _outcome(f, x), (slow, e)
+
+
+@given(p=pair(dtypes=ALL))
+@settings(max_examples=80, deadline=None)
+def test_numpy_whole_reductions(p):
+    a, h = p
+    for f in (np.sum, np.prod, np.max, np.min, np.amax, np.amin):
+        assert type(_proto._FUNCS[f]).__name__ == "fastcall"
+        (got, e1), (slow, e2) = _numpy_outcome(f, h)
+        ref, e3 = _outcome(f, a)
+        if e2 is not None:
+            assert type(e1) is type(e2) and str(e1) == str(e2)
+            continue
+        assert e1 is None and type(got) is hc.ndarray and got.ndim == 0
+        assert_same(got, np.asarray(slow))  # the fast path is the general path, bit for bit
+        assert e3 is None and got.dtype == np.asarray(ref).dtype
+        if a.dtype.kind in "biu" and f is not np.prod:
+            assert_same(got, np.asarray(ref))
+
+
+def test_numpy_whole_reductions_other_calls():
+    a = np.arange(12, dtype=np.float32).reshape(3, 4)
+    h = hc.asarray(a)
+    assert_same(np.sum(h, axis=0), np.sum(a, axis=0))
+    assert_same(np.sum(h, dtype=np.float64), np.asarray(np.sum(a, dtype=np.float64)))
+    assert_same(np.max(h, keepdims=True), np.max(a, keepdims=True))
+    assert_same(np.sum(h, initial=1.0), np.asarray(np.sum(a, initial=1.0)))
+    half = np.array([2048, 1, 1], dtype=np.float16)  # NumPy rounds after each step: 2048
+    assert_same(np.sum(hc.asarray(half)), np.asarray(np.sum(half)))
+    with pytest.raises(ValueError, match="zero-size array"):
+        np.max(hc.asarray(np.zeros(0)))
+
+
+@given(p=pair(dtypes=ALL), k=st.integers(0, 3))
+@settings(max_examples=60, deadline=None)
+def test_numpy_concatenate_and_tile(p, k):
+    a, h = p
+    r = np.tile(h, k)
+    assert type(r) is hc.ndarray and not (r.size and r._shares_storage(h))
+    assert_same(r, np.tile(a, k))
+    assert_same(np.tile(h, (k, 1)), np.tile(a, (k, 1)))
+    if a.ndim == 0:
+        with pytest.raises(ValueError, match="zero-dimensional"):
+            np.concatenate([h, h])
+        return
+    for seq in ([h] * max(k, 1), (h, h[::-1]), [h, hc.asarray(a.astype(np.float64))]):
+        ref = np.concatenate([np.asarray(x) for x in seq])
+        got = np.concatenate(seq)
+        assert type(got) is hc.ndarray and not (got.size and got._shares_storage(h))
+        assert_same(got, ref)
+    if a.ndim >= 2:
+        assert_same(np.concatenate([h, h], axis=1), np.concatenate([a, a], axis=1))
+    got, e1 = _outcome(np.tile, h, -1)  # NumPy's error (or its empty result for an empty a)
+    ref, e2 = _outcome(np.tile, a, -1)
+    assert type(e1) is type(e2) and str(e1) == str(e2)
+    if e2 is None:
+        assert_same(got, ref)
+
+
+@given(p=pair(dtypes=ALL), start=st.none() | st.integers(-12, 12),
+       stop=st.none() | st.integers(-12, 12), step=st.none() | st.integers(-4, 4))
+@settings(max_examples=100, deadline=None)
+def test_slice_and_newaxis_getitem(p, start, stop, step):
+    a, h = p
+    for key in (slice(start, stop, step), None):
+        got, e1 = _outcome(operator.getitem, h, key)
+        slow, e2 = _outcome(operator.getitem, h, (key,))  # the general path
+        ref, e3 = _outcome(operator.getitem, a, key)
+        if e2 is not None:
+            assert type(e1) is type(e2) and str(e1) == str(e2) and e3 is not None
+            continue
+        assert e1 is None and e3 is None
+        assert got.shape == slow.shape and got.strides == slow.strides
+        assert got._offset == slow._offset and got._writeable == h._writeable
+        assert got._shares_storage(h)
+        assert_same(got, ref)
+    if h.ndim:
+        with pytest.raises(TypeError):
+            h[slice("a")]
+
+
+@given(p=pair(dtypes=ALL), v=st.booleans() | st.integers(-300, 300) | st.floats(allow_nan=True))
+@settings(max_examples=100, deadline=None)
+def test_int_setitem_scalar(p, v):
+    a, h = p
+    if a.ndim == 0 or a.shape[0] == 0 or not a.flags.writeable:
+        return
+    a = a.copy()
+    h = hc.asarray(a.copy())
+    for i in (0, -1, a.shape[0] - 1):
+        ref, e1 = _outcome(operator.setitem, a, i, v)
+        got, e2 = _outcome(operator.setitem, h, i, v)
+        if e1 is not None or e2 is not None:
+            # hcarray refuses what NumPy refuses (a Python int out of the dtype's range)
+            assert type(e1) is type(e2), (e1, e2)
+            continue
+        assert_same(h, a)

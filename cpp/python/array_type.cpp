@@ -221,13 +221,9 @@ int getbuffer(PyObject* self, Py_buffer* view, int flags) {
     PyErr_SetString(PyExc_BufferError, "hcarray: array is not C-contiguous");
     return -1;
   }
-  // shape and strides live in one Py_ssize_t block owned by view->internal.
-  int nd = a.ndim();
-  auto* block = new Py_ssize_t[2 * nd + 1];
-  for (int i = 0; i < nd; ++i) {
-    block[i] = a.shape[i];
-    block[nd + i] = a.strides[i];
-  }
+  // shape and strides point into the Array itself (Dims hold int64 = Py_ssize_t): it lives as
+  // long as view->obj, and an exported array's shape and strides are never changed in place.
+  static_assert(sizeof(Py_ssize_t) == sizeof(int64_t), "Dims must be Py_ssize_t-sized");
   view->buf = a.data();
   view->obj = self;
   Py_INCREF(self);
@@ -235,15 +231,14 @@ int getbuffer(PyObject* self, Py_buffer* view, int flags) {
   view->readonly = !a.writeable;
   view->itemsize = a.itemsize();
   view->format = (flags & PyBUF_FORMAT) ? const_cast<char*>(fmt) : nullptr;
-  view->ndim = nd;
-  view->shape = (flags & PyBUF_ND) ? block : nullptr;
-  view->strides = (flags & PyBUF_STRIDES) ? block + nd : nullptr;
+  view->ndim = a.ndim();
+  view->shape = (flags & PyBUF_ND) ? reinterpret_cast<Py_ssize_t*>(a.shape.data()) : nullptr;
+  view->strides =
+      (flags & PyBUF_STRIDES) ? reinterpret_cast<Py_ssize_t*>(a.strides.data()) : nullptr;
   view->suboffsets = nullptr;
-  view->internal = block;
+  view->internal = nullptr;
   return 0;
 }
-
-void releasebuffer(PyObject*, Py_buffer* view) { delete[] static_cast<Py_ssize_t*>(view->internal); }
 
 // Operators are C number slots, not methods: Python then calls them directly instead of
 // looking __add__/__radd__ up in the type's dict on every operation.
@@ -335,7 +330,76 @@ PyObject* nb_matmul_slot(PyObject* a, PyObject* b) {
 // x[key] as the mapping slot (not a method found in the type's dict and called through
 // nanobind's dispatcher on every subscript): basic indexing in C++, the one-pass advanced keys
 // here, every other key through the Python layer's hook.
+// A new ndarray object holding a view of a's storage: the shape and strides of a without its
+// first `drop` dimensions, at byte offset `offset`. Built in place in the new object (no Array
+// temporaries). The common x[i] / x.T / x[None] results.
+template <class F> PyObject* new_view(const Array& a, int64_t offset, F&& fill_dims) {
+  static const nb::handle type = nb::type<Array>();
+  nb::object o = nb::inst_alloc(type);
+  Array* v = new (nb::inst_ptr<Array>(o)) Array();
+  v->storage = a.storage;
+  v->dtype = a.dtype;
+  v->offset = offset;
+  v->writeable = a.writeable;
+  fill_dims(v->shape, v->strides);
+  nb::inst_mark_ready(o);
+  return o.release().ptr();
+}
+
 PyObject* getitem_slot(PyObject* self, PyObject* key) {
+  if (PyLong_CheckExact(key)) {
+    // x[i]: the first axis, as basic_index computes it; out-of-range and huge indices take
+    // the general path below for its IndexError.
+    const Array& a = as_array(self);
+    const int nd = a.ndim();
+    if (nd >= 1) {
+      int overflow = 0;
+      long long i = PyLong_AsLongLongAndOverflow(key, &overflow);
+      const int64_t n = a.shape[0];
+      if (!overflow && i >= -n && i < n) {
+        if (i < 0) i += n;
+        try {
+          return new_view(a, a.offset + i * a.strides[0], [&](Dims& shape, Dims& strides) {
+            shape.resize(nd - 1);
+            strides.resize(nd - 1);
+            for (int d = 1; d < nd; ++d) {
+              shape[d - 1] = a.shape[d];
+              strides[d - 1] = a.strides[d];
+            }
+          });
+        } catch (...) {
+          return guarded([]() -> nb::object { throw; });
+        }
+      }
+    }
+  }
+  if (PySlice_Check(key) || key == Py_None) {
+    // x[start:stop:step] and x[None], as basic_index computes them.
+    const Array& a = as_array(self);
+    const int nd = a.ndim();
+    Py_ssize_t start = 0, stop = 0, step = 1, len = 0;
+    if (key == Py_None ||
+        (nd >= 1 && PySlice_Unpack(key, &start, &stop, &step) == 0)) {
+      if (key != Py_None) len = PySlice_AdjustIndices(a.shape[0], &start, &stop, step);
+      const int64_t offset = a.offset + (len > 0 ? start * a.strides[0] : 0);
+      try {
+        return new_view(a, offset, [&](Dims& shape, Dims& strides) {
+          const int lead = key == Py_None ? 0 : 1;  // the dimensions the key replaces
+          shape.resize(nd + 1 - lead);
+          strides.resize(nd + 1 - lead);
+          shape[0] = key == Py_None ? 1 : len;
+          strides[0] = key == Py_None ? 0 : a.strides[0] * step;
+          for (int d = lead; d < nd; ++d) {
+            shape[d + 1 - lead] = a.shape[d];
+            strides[d + 1 - lead] = a.strides[d];
+          }
+        });
+      } catch (...) {
+        return guarded([]() -> nb::object { throw; });
+      }
+    }
+    PyErr_Clear();  // a bad slice: the general path raises its error
+  }
   return guarded([&]() -> nb::object {
     Array& a = as_array(self);
     Array v;
@@ -356,11 +420,179 @@ PyObject* getitem_slot(PyObject* self, PyObject* key) {
   });
 }
 
+// x[key] = value as the mapping slot (was a method called through nanobind's dispatcher).
+// del x[key]: AttributeError('__delitem__'), as when only __setitem__ was a method.
+int setitem_slot(PyObject* self, PyObject* key, PyObject* value) {
+  if (value == nullptr) {
+    PyErr_SetString(PyExc_AttributeError, "__delitem__");
+    return -1;
+  }
+  PyObject* r = guarded([&]() -> nb::object {
+    Array& a = as_array(self);
+    if (!a.writeable) throw ValueError("__setitem__: assignment destination is read-only");
+    if (a.ndim() == 1 && PyLong_CheckExact(key) &&
+        (PyFloat_CheckExact(value) || PyLong_CheckExact(value) || PyBool_Check(value))) {
+      // x[i] = a Python number on a 1-D array: one store (out-of-range and huge indices, and
+      // values of another dtype, take the general path below for its error or its cast).
+      int overflow = 0;
+      long long i = PyLong_AsLongLongAndOverflow(key, &overflow);
+      const int64_t n = a.shape[0];
+      if (!overflow && i >= -n && i < n) {
+        if (i < 0) i += n;
+        Scalar s;
+        python_scalar(nb::handle(value), &s);
+        if (weak_scalar_dtype(s, a.dtype, "__setitem__") == a.dtype) {
+          store_scalar(s, a.dtype, a.data() + i * a.strides[0]);
+          return nb::none();
+        }
+      }
+    }
+    Array v;
+    if (!basic_index(a, nb::handle(key), &v)) {
+      hooks().advanced_setitem(nb::handle(self), nb::handle(key), nb::handle(value));
+      return nb::none();
+    }
+    Scalar s;
+    if (python_scalar(nb::handle(value), &s)) {
+      check_setitem_value(nb::handle(value), v.dtype, "__setitem__");
+      DType t = weak_scalar_dtype(s, v.dtype, "__setitem__");
+      if (t == v.dtype) {
+        if (v.ndim() == 0) store_scalar(s, t, v.data());  // what fill does for one element
+        else fill(v, s);
+        return nb::none();
+      }
+      copy_into(v, scalar_array(s, t, v.device()), "__setitem__");
+      return nb::none();
+    }
+    copy_into(v, to_array(nb::handle(value), "__setitem__"), "__setitem__");
+    return nb::none();
+  });
+  if (r == nullptr) return -1;
+  Py_DECREF(r);
+  return 0;
+}
+
+Py_ssize_t length_slot(PyObject* self) {
+  const Array& a = as_array(self);
+  if (a.ndim() == 0) {
+    PyErr_SetString(PyExc_TypeError, "len() of unsized object");
+    return -1;
+  }
+  return Py_ssize_t(a.shape[0]);
+}
+
+// The conversions (bool(x), int(x), float(x), operator.index(x)) as number slots.
+int bool_slot(PyObject* self) {
+  PyObject* o = guarded([&]() -> nb::object {
+    const Array& a = as_array(self);
+    if (a.size() != 1)
+      throw ValueError("The truth value of an array with more than one element is ambiguous");
+    return item_object(a, "bool");
+  });
+  if (o == nullptr) return -1;
+  const int r = PyObject_IsTrue(o);
+  Py_DECREF(o);
+  return r;
+}
+PyObject* int_slot(PyObject* self) {
+  return guarded([&]() -> nb::object {
+    nb::object o = item_object(as_array(self), "int");
+    if (PyComplex_Check(o.ptr())) throw TypeError("int: cannot convert a complex array to int");
+    return nb::steal(PyNumber_Long(o.ptr()));
+  });
+}
+PyObject* float_slot(PyObject* self) {
+  const Array& a = as_array(self);
+  if (a.ndim() == 0) {  // the common float(x[i]) / float(x.sum())
+    if (a.dtype == DType::Float64) {
+      double v;
+      std::memcpy(&v, a.data(), sizeof v);  // memory from a buffer may be unaligned
+      return PyFloat_FromDouble(v);
+    }
+    if (a.dtype == DType::Float32) {
+      float v;
+      std::memcpy(&v, a.data(), sizeof v);
+      return PyFloat_FromDouble(v);
+    }
+  }
+  return guarded([&]() -> nb::object {
+    nb::object o = item_object(a, "float");
+    if (PyComplex_Check(o.ptr())) throw TypeError("float: cannot convert a complex array to float");
+    return nb::steal(PyNumber_Float(o.ptr()));
+  });
+}
+PyObject* index_slot(PyObject* self) {
+  return guarded([&]() -> nb::object {
+    const Array& a = as_array(self);
+    if (!is_integer(a.dtype))
+      throw TypeError(std::string("__index__: only integer arrays can be used as an index, not ") + name(a.dtype));
+    return item_object(a, "__index__");
+  });
+}
+
+// The hottest attributes as getset descriptors of the type (a nanobind property is a Python
+// property calling a bound function through nanobind's dispatcher).
+PyObject* dims_to_tuple(const Dims& d) {
+  PyObject* t = PyTuple_New(d.size());
+  if (t == nullptr) return nullptr;
+  for (int i = 0; i < d.size(); ++i) {
+    PyObject* v = PyLong_FromLongLong(d[i]);
+    if (v == nullptr) {
+      Py_DECREF(t);
+      return nullptr;
+    }
+    PyTuple_SET_ITEM(t, i, v);
+  }
+  return t;
+}
+PyObject* get_shape(PyObject* self, void*) { return dims_to_tuple(as_array(self).shape); }
+PyObject* get_ndim(PyObject* self, void*) { return PyLong_FromLong(as_array(self).ndim()); }
+PyObject* get_size(PyObject* self, void*) { return PyLong_FromLongLong(as_array(self).size()); }
+PyObject* get_dtype(PyObject* self, void*) {
+  return dtype_object(as_array(self).dtype).release().ptr();
+}
+PyObject* get_dtype_code(PyObject* self, void*) {
+  return PyLong_FromLong(int(as_array(self).dtype));
+}
+PyObject* get_T(PyObject* self, void*) {
+  // All axes reversed, as NumPy (the standard only defines T for 2-D arrays).
+  const Array& a = as_array(self);
+  try {
+    return new_view(a, a.offset, [&](Dims& shape, Dims& strides) {
+      const int n = a.ndim();
+      shape.resize(n);
+      strides.resize(n);
+      for (int i = 0; i < n; ++i) {
+        shape[i] = a.shape[n - 1 - i];
+        strides[i] = a.strides[n - 1 - i];
+      }
+    });
+  } catch (...) {
+    return guarded([]() -> nb::object { throw; });
+  }
+}
+
+PyGetSetDef kGetSet[] = {
+    {"shape", get_shape, nullptr, nullptr, nullptr},
+    {"ndim", get_ndim, nullptr, nullptr, nullptr},
+    {"size", get_size, nullptr, nullptr, nullptr},
+    {"dtype", get_dtype, nullptr, nullptr, nullptr},
+    {"_dtype_code", get_dtype_code, nullptr, nullptr, nullptr},
+    {"T", get_T, nullptr, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr},
+};
+
 PyType_Slot kSlots[] = {
+    {Py_tp_getset, (void*)kGetSet},
+    {Py_mp_length, (void*)length_slot},
+    {Py_mp_ass_subscript, (void*)setitem_slot},
+    {Py_nb_bool, (void*)bool_slot},
+    {Py_nb_int, (void*)int_slot},
+    {Py_nb_float, (void*)float_slot},
+    {Py_nb_index, (void*)index_slot},
     {Py_mp_subscript, (void*)getitem_slot},
     {Py_nb_matrix_multiply, (void*)nb_matmul_slot},
     {Py_bf_getbuffer, (void*)getbuffer},
-    {Py_bf_releasebuffer, (void*)releasebuffer},
     {Py_nb_add, (void*)nb_binary_slot<kAdd>},
     {Py_nb_subtract, (void*)nb_binary_slot<kSub>},
     {Py_nb_multiply, (void*)nb_binary_slot<kMul>},
@@ -399,16 +631,11 @@ void set_dtype_objects(nb::list dtypes, nb::list scalar_types);
 
 void bind_array(nb::module_& m) {
   for (int k = 0; k < kNumOpIdx; ++k) g_ops[k] = op_id(kOpNames[k], kArity[k]);
-  auto cls = nb::class_<Array>(m, "ndarray", nb::type_slots(kSlots),
+  auto cls = nb::class_<Array>(m, "ndarray", nb::type_slots(kSlots), nb::pooled(),
                                "An n-dimensional array whose memory every compute unit can reach.");
-  cls.def_prop_ro("shape", [](const Array& a) { return dims_tuple(a.shape); })
-      .def_prop_ro("strides", [](const Array& a) { return dims_tuple(a.strides); })
-      .def_prop_ro("ndim", [](const Array& a) { return a.ndim(); })
-      .def_prop_ro("size", [](const Array& a) { return a.size(); })
+  cls.def_prop_ro("strides", [](const Array& a) { return dims_tuple(a.strides); })
       .def_prop_ro("itemsize", [](const Array& a) { return a.itemsize(); })
       .def_prop_ro("nbytes", [](const Array& a) { return a.size() * a.itemsize(); })
-      .def_prop_ro("dtype", [](const Array& a) { return dtype_object(a.dtype); })
-      .def_prop_ro("_dtype_code", [](const Array& a) { return int(a.dtype); })
       .def_prop_ro("_offset", [](const Array& a) { return a.offset; })
       .def_prop_ro("_data_ptr", [](const Array& a) { return uintptr_t(a.data()); })
       .def_prop_ro("_device_str", [](const Array& a) { return a.device().str(); })
@@ -418,66 +645,12 @@ void bind_array(nb::module_& m) {
           "_writeable", [](const Array& a) { return a.writeable; },
           [](Array& a, bool w) { a.writeable = w; })
       .def("_shares_storage", [](const Array& a, const Array& b) { return a.storage == b.storage; })
-      .def_prop_ro("T", [](const Array& a) -> nb::object {
-        // All axes reversed, as NumPy (the standard only defines T for 2-D arrays).
-        Dims s(a.ndim()), st(a.ndim());
-        for (int i = 0; i < a.ndim(); ++i) {
-          s[i] = a.shape[a.ndim() - 1 - i];
-          st[i] = a.strides[a.ndim() - 1 - i];
-        }
-        return wrap(a.view(s, st, a.offset));
-      })
       .def_prop_ro("mT", [](const Array& a) { return transpose_last2(a, "mT"); })
-      .def("__len__", [](const Array& a) {
-        if (a.ndim() == 0) throw TypeError("len() of unsized object");
-        return a.shape[0];
-      })
-      .def("__bool__", [](const Array& a) {
-        if (a.size() != 1)
-          throw ValueError("The truth value of an array with more than one element is ambiguous");
-        return nb::cast<bool>(nb::bool_(item_object(a, "bool")));
-      })
-      .def("__int__", [](const Array& a) {
-        nb::object o = item_object(a, "int");
-        if (PyComplex_Check(o.ptr())) throw TypeError("int: cannot convert a complex array to int");
-        return nb::steal(PyNumber_Long(o.ptr()));
-      })
-      .def("__float__", [](const Array& a) {
-        nb::object o = item_object(a, "float");
-        if (PyComplex_Check(o.ptr())) throw TypeError("float: cannot convert a complex array to float");
-        return nb::steal(PyNumber_Float(o.ptr()));
-      })
       .def("__complex__", [](const Array& a) {
         nb::object o = item_object(a, "complex");
         return nb::steal(PyObject_CallOneArg((PyObject*)&PyComplex_Type, o.ptr()));
       })
-      .def("__index__", [](const Array& a) {
-        if (!is_integer(a.dtype))
-          throw TypeError(std::string("__index__: only integer arrays can be used as an index, not ") + name(a.dtype));
-        return item_object(a, "__index__");
-      })
       .def("item", [](const Array& a) { return item_object(a, "item"); })
-      .def("__setitem__", [](nb::handle self, nb::handle key, nb::handle value) {
-        Array& a = as_array(self);
-        if (!a.writeable) throw ValueError("__setitem__: assignment destination is read-only");
-        Array v;
-        if (!basic_index(a, key, &v)) {
-          hooks().advanced_setitem(self, key, value);
-          return;
-        }
-        Scalar s;
-        if (python_scalar(value, &s)) {
-          check_setitem_value(value, v.dtype, "__setitem__");
-          DType t = weak_scalar_dtype(s, v.dtype, "__setitem__");
-          if (t == v.dtype) {
-            fill(v, s);
-            return;
-          }
-          copy_into(v, scalar_array(s, t, v.device()), "__setitem__");
-          return;
-        }
-        copy_into(v, to_array(value, "__setitem__"), "__setitem__");
-      }, nb::arg("key").none(), nb::arg("value").none())
       .def("reshape", [](const Array& a, nb::args args, nb::kwargs kw) {
         nb::handle shp = args.size() == 1 ? args[0] : nb::handle(args);
         if (args.size() == 0) {

@@ -65,6 +65,7 @@ struct FastCall {
   int arity;  // 1 or 2 (elementwise); 1 (reductions)
   int kind;
   bool scalars;  // a Python scalar may be an operand (binary ops that are not logical)
+  bool numpy;    // reductions standing for NumPy's np.sum/np.prod: half floats take the fallback
   PyObject* fallback;
   PyObject* name;  // the hcarray attribute it is (pickled by that name), or nullptr
   PyObject* table1;  // kUfuncHook: {NumPy unary ufunc: op id}, {binary ufunc: op id}
@@ -87,6 +88,8 @@ bool is_py_scalar(PyObject* o) {
 PyObject* try_reduce(FastCall* fc, const Array& x) {
   const hc::Kind k = hc::kind(x.dtype);
   DType acc = x.dtype;
+  if (fc->numpy && (x.dtype == DType::Float16 || x.dtype == DType::BFloat16))
+    return nullptr;  // NumPy rounds to half after every step; hcarray once at the end
   if (fc->kind == kReduceSum) {
     if (k == hc::Kind::Bool) return nullptr;
     if (k == hc::Kind::Int) acc = DType::Int64;
@@ -849,6 +852,7 @@ nb::object new_fastcall(int op, int arity, int kind, bool scalars, nb::object fa
   fc->arity = arity;
   fc->kind = kind;
   fc->scalars = scalars;
+  fc->numpy = false;
   fc->fallback = fallback.release().ptr();
   fc->name = name.is_none() ? nullptr : name.release().ptr();
   fc->table1 = fc->table2 = nullptr;
@@ -909,12 +913,18 @@ void bind_fastcall(nb::module_& m) {
     return r;
   }, nb::arg("unary"), nb::arg("binary"), nb::arg("fallback"));
   // sum/prod ("sum"/"prod") or max/min ("max"/"min") of a whole array; other calls: fallback.
-  m.def("fastcall_reduce", [](const std::string& op, nb::object fallback, nb::object name) {
+  // numpy=True: it stands for NumPy's function (an __array_function__ implementation), so
+  // float16/bfloat16 sums and products, which NumPy rounds after every step, take the fallback.
+  m.def("fastcall_reduce", [](const std::string& op, nb::object fallback, nb::object name,
+                              bool numpy) {
     int id = find_reduce_op(op);
     if (id < 0) throw ValueError("fastcall_reduce: unknown reduction " + op);
     const int kind = (op == "max" || op == "min") ? kReduceExtreme : kReduceSum;
-    return new_fastcall(id, 1, kind, false, std::move(fallback), std::move(name));
-  }, nb::arg("op"), nb::arg("fallback"), nb::arg("name").none() = nb::none());
+    nb::object r = new_fastcall(id, 1, kind, false, std::move(fallback), std::move(name));
+    reinterpret_cast<FastCall*>(r.ptr())->numpy = numpy;
+    return r;
+  }, nb::arg("op"), nb::arg("fallback"), nb::arg("name").none() = nb::none(),
+     nb::arg("numpy") = false);
 }
 
 }  // namespace hc::py

@@ -644,6 +644,12 @@ def _arrays(seq):
 
 
 def _f_concatenate(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
+    if axis == 0 and out is None and dtype is None and type(axis) is int:
+        # C-contiguous CPU hcarrays of one dtype and one trailing shape: one allocation and a
+        # memcpy each (_core._concat0; None for anything else, which takes the path below).
+        r = _concat0(arrays)
+        if r is not None:
+            return r
     _absent(out, dtype)
     if axis is None or type(axis) is not int:
         raise _Defer
@@ -663,6 +669,12 @@ def _f_stack(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
         if type(x) is not ndarray:
             raise _Defer
     return _mf.stack(xs, axis=axis)
+
+
+def _f_tile(A, reps):
+    if type(reps) is not int:
+        raise _Defer  # NumPy's tile on the view is faster than hcarray's general tile
+    return _mf.tile(_arr(A), reps)  # its short path for one count
 
 
 def _f_transpose(a, axes=None):
@@ -798,13 +810,23 @@ def _f_size(a, axis=None):
     raise _Defer
 
 
+_concat0 = _core._concat0
+
+
+def _whole(op, f):
+    """f behind a C++ function object that reduces a whole hcarray at once when it is the only
+    argument (cpp/python/fastcall.cpp, try_reduce: the same results as f; bool sums, complex
+    or empty extremes and, as numpy=True asks, half floats go to f, as does every other call)."""
+    return _core.fastcall_reduce(op, f, None, True)
+
+
 _FUNCS = {
-    _np.sum: _f_sum,
-    _np.prod: _f_prod,
-    _np.max: _extreme(_st.max),
-    _np.min: _extreme(_st.min),
-    _np.amax: _extreme(_st.max),
-    _np.amin: _extreme(_st.min),
+    _np.sum: _whole("sum", _f_sum),
+    _np.prod: _whole("prod", _f_prod),
+    _np.max: _whole("max", _extreme(_st.max)),
+    _np.min: _whole("min", _extreme(_st.min)),
+    _np.amax: _whole("max", _extreme(_st.max)),
+    _np.amin: _whole("min", _extreme(_st.min)),
     _np.mean: _f_mean,
     _np.var: _moment(_st.var),
     _np.std: _moment(_st.std),
@@ -814,6 +836,7 @@ _FUNCS = {
     _np.argmin: _argext(_sf.argmin),
     _np.concatenate: _f_concatenate,
     _np.stack: _f_stack,
+    _np.tile: _f_tile,
     _np.transpose: _f_transpose,
     _np.reshape: _f_reshape,
     _np.ravel: _f_ravel,
