@@ -675,11 +675,23 @@ def test_numpy_concatenate_and_tile(p, k):
         with pytest.raises(ValueError, match="zero-dimensional"):
             np.concatenate([h, h])
         return
+    impl = _proto._FUNCS[np.concatenate]
+    assert type(impl).__name__ == "fastcall"
     for seq in ([h] * max(k, 1), (h, h[::-1]), [h, hc.asarray(a.astype(np.float64))]):
         ref = np.concatenate([np.asarray(x) for x in seq])
-        got = np.concatenate(seq)
-        assert type(got) is hc.ndarray and not (got.size and got._shares_storage(h))
-        assert_same(got, ref)
+        for kw in ({}, {"axis": 0}):
+            got = np.concatenate(seq, **kw)
+            assert type(got) is hc.ndarray and not (got.size and got._shares_storage(h))
+            assert_same(got, ref)
+            slow, e = _outcome(impl.__wrapped__, seq, **kw)
+            if e is None:  # the general path, where it does not defer to NumPy
+                assert_same(impl(seq, **kw), np.asarray(slow))
+    for axis in (-1, True, 1.0, a.ndim):
+        got, e1 = _outcome(np.concatenate, [h, h], axis=axis)
+        ref, e2 = _outcome(np.concatenate, [a, a], axis=axis)
+        assert type(e1) is type(e2)
+        if e2 is None:
+            assert_same(got, ref)
     if a.ndim >= 2:
         assert_same(np.concatenate([h, h], axis=1), np.concatenate([a, a], axis=1))
     got, e1 = _outcome(np.tile, h, -1)  # NumPy's error (or its empty result for an empty a)

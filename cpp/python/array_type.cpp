@@ -627,6 +627,41 @@ PyType_Slot kSlots[] = {
 
 }  // namespace
 
+nb::object concat0(nb::handle seq) {
+  // concat along axis 0 of C-contiguous CPU arrays of one dtype and one trailing shape:
+  // one allocation and a copy per operand (the general path builds views and copies through
+  // the iterator); None when the operands are anything else.
+  if (!PyList_CheckExact(seq.ptr()) && !PyTuple_CheckExact(seq.ptr())) return nb::none();
+  const Py_ssize_t n = PySequence_Fast_GET_SIZE(seq.ptr());
+  PyObject** items = PySequence_Fast_ITEMS(seq.ptr());
+  if (n < 1) return nb::none();
+  std::vector<const Array*> xs;
+  int64_t rows = 0;
+  for (Py_ssize_t i = 0; i < n; ++i) {
+    if (!is_array(items[i])) return nb::none();
+    const Array& a = as_array(items[i]);
+    if (a.ndim() == 0 || !a.is_c_contiguous() || a.device() != Device{}) return nb::none();
+    if (i > 0) {
+      const Array& f = *xs[0];
+      if (a.dtype != f.dtype || a.ndim() != f.ndim()) return nb::none();
+      for (int d = 1; d < a.ndim(); ++d)
+        if (a.shape[d] != f.shape[d]) return nb::none();
+    }
+    rows += a.shape[0];
+    xs.push_back(&a);
+  }
+  Dims shape = xs[0]->shape;
+  shape[0] = rows;
+  Array out = Array::empty(shape, xs[0]->dtype, Device{}, "concat");
+  char* o = out.data();
+  for (const Array* a : xs) {
+    const size_t bytes = size_t(a->size()) * size_t(a->itemsize());
+    if (bytes) std::memcpy(o, a->data(), bytes);
+    o += bytes;
+  }
+  return wrap(std::move(out));
+}
+
 void set_dtype_objects(nb::list dtypes, nb::list scalar_types);
 
 void bind_array(nb::module_& m) {
@@ -693,40 +728,8 @@ void bind_array(nb::module_& m) {
     Device dev = device_arg(device, nullptr, "empty");
     return Array::empty(dims_from(shape, "empty"), dtype_from(dtype, "empty"), dev);
   }, nb::arg("shape"), nb::arg("dtype"), nb::arg("device") = nb::none());
-  m.def("_concat0", [](nb::handle seq) -> nb::object {
-    // concat along axis 0 of C-contiguous CPU arrays of one dtype and one trailing shape:
-    // one allocation and a copy per operand (the general path builds views and copies through
-    // the iterator); None when the operands are anything else.
-    if (!PyList_CheckExact(seq.ptr()) && !PyTuple_CheckExact(seq.ptr())) return nb::none();
-    const Py_ssize_t n = PySequence_Fast_GET_SIZE(seq.ptr());
-    PyObject** items = PySequence_Fast_ITEMS(seq.ptr());
-    if (n < 1) return nb::none();
-    std::vector<const Array*> xs;
-    int64_t rows = 0;
-    for (Py_ssize_t i = 0; i < n; ++i) {
-      if (!is_array(items[i])) return nb::none();
-      const Array& a = as_array(items[i]);
-      if (a.ndim() == 0 || !a.is_c_contiguous() || a.device() != Device{}) return nb::none();
-      if (i > 0) {
-        const Array& f = *xs[0];
-        if (a.dtype != f.dtype || a.ndim() != f.ndim()) return nb::none();
-        for (int d = 1; d < a.ndim(); ++d)
-          if (a.shape[d] != f.shape[d]) return nb::none();
-      }
-      rows += a.shape[0];
-      xs.push_back(&a);
-    }
-    Dims shape = xs[0]->shape;
-    shape[0] = rows;
-    Array out = Array::empty(shape, xs[0]->dtype, Device{}, "concat");
-    char* o = out.data();
-    for (const Array* a : xs) {
-      const size_t bytes = size_t(a->size()) * size_t(a->itemsize());
-      if (bytes) std::memcpy(o, a->data(), bytes);
-      o += bytes;
-    }
-    return wrap(std::move(out));
-  }, "Internal: concat along axis 0 of C-contiguous arrays of one dtype, else None.");
+  m.def("_concat0", &concat0,
+        "Internal: concat along axis 0 of C-contiguous arrays of one dtype, else None.");
   m.def("full", [](nb::handle shape, nb::handle value, nb::handle dtype, nb::handle device) {
     DType t = dtype_from(dtype, "full");
     Array a = Array::empty(dims_from(shape, "full"), t, device_arg(device, nullptr, "full"), "full");

@@ -30,7 +30,7 @@ enum MethodOp { kReshape = 0, kTolist, kCopy, kAstype, kNumMethodOps };
 const char* const kMethodNames[kNumMethodOps] = {"reshape", "tolist", "copy", "astype"};
 enum CreateOp {
   kZeros = 0, kOnes, kEmpty, kArange, kZerosLike, kOnesLike, kEmptyLike, kFullLike, kFull,
-  kAsarray, kArray, kEye, kDot, kReshapeFn, kExpandDims, kNumCreateOps
+  kAsarray, kArray, kEye, kDot, kReshapeFn, kExpandDims, kConcatenate, kNumCreateOps
 };
 // The parameters each create op's fast path binds (positionally, or by keyword from index
 // `posonly` on); any other keyword, or more positional arguments, goes to the fallback.
@@ -56,6 +56,7 @@ const CreateSig kCreateSigs[kNumCreateOps] = {
     {"dot", 2, 2, {"a", "b"}},
     {"reshape", 2, 1, {"a", "shape"}},
     {"expand_dims", 2, 1, {"a", "axis"}},
+    {"concatenate", 2, 1, {"arrays", "axis"}},
 };
 
 struct FastCall {
@@ -402,6 +403,10 @@ bool exact_cpu_array(PyObject* o) {
   return Py_TYPE(o) == g_array_type && as_array(o).device() == Device{};
 }
 
+}  // namespace
+nb::object concat0(nb::handle seq);  // array_type.cpp: concat along axis 0, or None
+namespace {
+
 PyObject* try_create(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject* kwnames) {
   if (current_device() != nullptr) return nullptr;
   PyObject* p[4];
@@ -454,6 +459,17 @@ PyObject* try_create(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject
       if (op == kZerosLike) clear(a, s);
       else if (op != kEmptyLike) fill(a, s);
       return wrap(std::move(a)).release().ptr();
+    }
+    case kConcatenate: {
+      // NumPy's concatenate(arrays[, axis=0]) of C-contiguous CPU hcarrays of one dtype and
+      // one trailing shape (concat0); anything else: the fallback.
+      if (p[0] == nullptr) return nullptr;
+      if (p[1] != nullptr && !(PyLong_CheckExact(p[1]) && PyLong_AsLong(p[1]) == 0)) {
+        PyErr_Clear();
+        return nullptr;
+      }
+      nb::object r = concat0(nb::handle(p[0]));
+      return r.is_none() ? nullptr : r.release().ptr();
     }
     case kAsarray: case kArray: {
       PyObject* obj = p[0];

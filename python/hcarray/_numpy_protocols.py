@@ -834,7 +834,7 @@ _FUNCS = {
     _np.any: _any_all(_ut.any),
     _np.argmax: _argext(_sf.argmax),
     _np.argmin: _argext(_sf.argmin),
-    _np.concatenate: _f_concatenate,
+    _np.concatenate: _core.fastcall_create("concatenate", _f_concatenate),
     _np.stack: _f_stack,
     _np.tile: _f_tile,
     _np.transpose: _f_transpose,
