@@ -585,6 +585,7 @@ PyGetSetDef kGetSet[] = {
 PyType_Slot kSlots[] = {
     {Py_tp_getset, (void*)kGetSet},
     {Py_mp_length, (void*)length_slot},
+    {Py_sq_length, (void*)length_slot},  // len() asks the sequence slot first
     {Py_mp_ass_subscript, (void*)setitem_slot},
     {Py_nb_bool, (void*)bool_slot},
     {Py_nb_int, (void*)int_slot},
