@@ -362,8 +362,11 @@ def test_radix_nan_payloads_and_zero_runs(dtype, udt, n, threads):
 # of 64 bits), the partition's 2 x 4 saved vectors (128 / 64 keys) and its masked tail, the
 # two-thread split (131072) and long lanes.
 SIMD_DTYPES = [np.float32, np.float64, np.int32, np.uint32, np.int64, np.uint64]
-NET_SIZES = sorted({m + d for m in (8, 16, 32, 64, 128, 256, 512) for d in (-1, 0, 1)}
-                   | {2, 3, 5, 200, 1000, 4099, 40000, 131071, 131072, 131073})
+# Around every leaf-network size (in-register bitonic up to 8 vectors, column networks of 8/16/32
+# vectors: 64-512 elements of 32 bits, 64-256 of 64 bits) and the partition's minimum lengths.
+NET_SIZES = sorted({m + d for m in (8, 16, 32, 64, 128, 256, 512, 1024) for d in (-1, 0, 1)}
+                   | {2, 3, 5, 100, 200, 300, 400, 700, 1000, 4099, 40000, 131071, 131072,
+                      131073})
 
 
 def patterned(rng, dtype, n, kind):

@@ -8,17 +8,21 @@
 //   (-0 == +0), then the zero run is rewritten with the recorded zeros (only when both signs
 //   occur) and the NaNs go to the end (or the front, descending) in input order: the result is
 //   bit for bit the stable sort's.
-// - Quicksort: pivot = median of a sorted sample (16 elements; 256/128 for the first split
-//   on two threads); an in-place vectorised partition into `< pivot | >= pivot` that keeps K
+// - Quicksort: pivot = median of a sorted sample (16 elements; 512/256 for the first split
+//   on two threads); an in-place vectorised partition into `< pivot | >= pivot` that keeps K = 8
 //   vectors from each end in registers, then always reads the next K from the side with less
 //   free space and compress-stores each vector's `<` lanes at the left cursor and its `>=`
 //   lanes below the right one (nothing is overwritten before it is read); the saved vectors
-//   and a masked tail fill the gap last. The partition also tracks each side's min and max: a
-//   side whose min equals its max is all equal and is not recursed into; when nothing is below
-//   the pivot (it is the minimum) the range is split at the next value above the pivot
-//   instead, which puts the pivot's copies aside for good.
-// - Partitions of up to 16 vectors (256 32-bit / 128 64-bit elements) are sorted in registers
-//   by bitonic networks (masked loads padded with the type's maximum, masked stores).
+//   and a masked tail fill the gap last. The partition also tracks the overall min and max:
+//   when the max is the pivot the `>=` side is all equal and is not recursed into; when
+//   nothing is below the pivot (it is the minimum) the range is split at the next value above
+//   the pivot instead, which puts the pivot's copies aside for good.
+// - Partitions of up to 32 vectors (512 32-bit / 256 64-bit elements) are sorted in
+//   registers (masked loads padded with the type's maximum, masked stores): up to 8 vectors
+//   (4 for 64-bit) by in-register bitonic networks; 16 or 32 vectors (8, 16 or 32 for 64-bit)
+//   by a column network: the columns (one lane across the registers) sorted by an odd-even
+//   merge network of plain min/max, then merged across lanes by bitonic stages whose first
+//   step is mirrored (every comparator puts the minimum first), then N x N transposes.
 // - Depth limit 2*log2(n) (HCARRAY_SORT_MAX_DEPTH lowers it, for tests): then std::sort
 //   (introsort, O(n log n)) on that range.
 // - Threads: with 2+ threads and at least 128K elements, the first partition runs on two
@@ -269,7 +273,185 @@ template <class T, int R> __attribute__((noinline)) void network_sort(T* a, int6
   }
 }
 
-template <class T> constexpr int64_t small_max() { return 16 * Vec<T>::N; }
+// ---- column network (R registers, R a multiple of N): sort the columns, merge, transpose ------
+//
+// Logical index of register r, lane l: g = l * R + r (each column is a run of R). The columns
+// are sorted by Batcher's odd-even merge sort across registers (min/max only, no shuffles);
+// then bitonic merges with the first step of each stage mirrored, so every comparator puts the
+// minimum at the lower logical index: steps within a column pair registers (min/max), steps
+// across columns shuffle lanes; last, N x N transposes put logical order into memory order.
+
+// Batcher's odd-even merge sort of R inputs, as a list of (i, j) comparators, i < j.
+template <int R> struct OddEvenNet {
+  int i[R * R], j[R * R];
+  int count;
+  constexpr OddEvenNet() : i(), j(), count(0) { sort(0, R); }
+  constexpr void add(int a, int b) { i[count] = a; j[count] = b; ++count; }
+  constexpr void merge(int lo, int len, int r) {
+    const int m = r * 2;
+    if (m < len) {
+      merge(lo, len, m);
+      merge(lo + r, len, m);
+      for (int k = lo + r; k + r < lo + len; k += m) add(k, k + r);
+    } else {
+      add(lo, lo + r);
+    }
+  }
+  constexpr void sort(int lo, int len) {
+    if (len > 1) {
+      const int m = len / 2;
+      sort(lo, m);
+      sort(lo + m, m);
+      merge(lo, len, 1);
+    }
+  }
+};
+
+template <class T> HC_INLINE void coex(__m512i& a, __m512i& b) {
+  const __m512i lo = Vec<T>::min(a, b);
+  b = Vec<T>::max(a, b);
+  a = lo;
+}
+
+// Lane index vector l ^ X.
+template <class T, int X> HC_INLINE __m512i xor_index() {
+  if constexpr (Vec<T>::N == 16)
+    return _mm512_xor_si512(_mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
+                            _mm512_set1_epi32(X));
+  else
+    return _mm512_xor_si512(_mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0), _mm512_set1_epi64(X));
+}
+template <class T> HC_INLINE __m512i permute(__m512i idx, __m512i v) {
+  if constexpr (Vec<T>::N == 16) return _mm512_permutexvar_epi32(idx, v);
+  else return _mm512_permutexvar_epi64(idx, v);
+}
+template <int N> constexpr unsigned lanes_with_bit(int b) {
+  unsigned m = 0;
+  for (int l = 0; l < N; ++l)
+    if (l & b) m |= 1u << l;
+  return m;
+}
+
+// Cross-column half-cleaner steps J = JJ, JJ/2, ..., R (lane xor J/R), then the in-column
+// steps R/2, ..., 1.
+template <class T, int R, int J> HC_INLINE void col_cleaners(__m512i* v) {
+  using V = Vec<T>;
+  constexpr int N = V::N;
+  if constexpr (J >= R) {
+    constexpr int X = J / R;
+    constexpr typename V::M m = typename V::M(lanes_with_bit<N>(X));
+#pragma GCC unroll 32
+    for (int r = 0; r < R; ++r) {
+      const __m512i p = V::template xor_lanes<X>(v[r]);
+      v[r] = V::mask_max(V::min(v[r], p), m, v[r], p);
+    }
+    col_cleaners<T, R, J / 2>(v);
+  } else if constexpr (J >= 1) {
+#pragma GCC unroll 32
+    for (int r = 0; r < R; ++r)
+      if (!(r & J)) coex<T>(v[r], v[r | J]);
+    col_cleaners<T, R, J / 2>(v);
+  }
+}
+
+// Merge stages K = KK * R (KK lanes per merged block) up to N * R.
+template <class T, int R, int KK> HC_INLINE void col_merges(__m512i* v) {
+  using V = Vec<T>;
+  constexpr int N = V::N;
+  if constexpr (KK <= N) {
+    // Mirrored step: (r, l) against (R - 1 - r, l ^ (KK - 1)); the lower logical index is the
+    // one whose lane has bit KK/2 clear.
+    const __m512i idx = xor_index<T, KK - 1>();
+    constexpr typename V::M m = typename V::M(lanes_with_bit<N>(KK / 2));
+#pragma GCC unroll 32
+    for (int r = 0; r < R / 2; ++r) {
+      const __m512i a = v[r], b = permute<T>(idx, v[R - 1 - r]);
+      const __m512i lo = V::min(a, b), hi = V::max(a, b);
+      if constexpr (N == 16) {
+        v[r] = _mm512_mask_mov_epi32(lo, m, hi);
+        v[R - 1 - r] = permute<T>(idx, _mm512_mask_mov_epi32(hi, m, lo));
+      } else {
+        v[r] = _mm512_mask_mov_epi64(lo, m, hi);
+        v[R - 1 - r] = permute<T>(idx, _mm512_mask_mov_epi64(hi, m, lo));
+      }
+    }
+    col_cleaners<T, R, KK * R / 4>(v);
+    col_merges<T, R, 2 * KK>(v);
+  }
+}
+
+// Transposes the N x N block of registers v[0, N): lane l of register r <-> lane r of l.
+template <class T> HC_INLINE void transpose(__m512i* v) {
+  using V = Vec<T>;
+  constexpr int N = V::N;
+  const __m512i iota = xor_index<T, 0>();
+#pragma GCC unroll 4
+  for (int bb = 1; bb < N; bb *= 2) {
+    // lo lane l: bit clear -> a[l], set -> b[l - bb]; hi lane l: clear -> a[l + bb], set -> b[l].
+    __m512i ilo, ihi;
+    if constexpr (N == 16) {
+      const __mmask16 set = _mm512_test_epi32_mask(iota, _mm512_set1_epi32(bb));
+      ilo = _mm512_mask_add_epi32(iota, set, iota, _mm512_set1_epi32(N - bb));
+      ihi = _mm512_mask_add_epi32(_mm512_add_epi32(iota, _mm512_set1_epi32(bb)), set, iota,
+                                  _mm512_set1_epi32(N));
+    } else {
+      const __mmask8 set = _mm512_test_epi64_mask(iota, _mm512_set1_epi64(bb));
+      ilo = _mm512_mask_add_epi64(iota, set, iota, _mm512_set1_epi64(N - bb));
+      ihi = _mm512_mask_add_epi64(_mm512_add_epi64(iota, _mm512_set1_epi64(bb)), set, iota,
+                                  _mm512_set1_epi64(N));
+    }
+#pragma GCC unroll 16
+    for (int r = 0; r < N; ++r) {
+      if (r & bb) continue;
+      const __m512i a = v[r], b = v[r | bb];
+      if constexpr (N == 16) {
+        v[r] = _mm512_permutex2var_epi32(a, ilo, b);
+        v[r | bb] = _mm512_permutex2var_epi32(a, ihi, b);
+      } else {
+        v[r] = _mm512_permutex2var_epi64(a, ilo, b);
+        v[r | bb] = _mm512_permutex2var_epi64(a, ihi, b);
+      }
+    }
+  }
+}
+
+// Sorts a[0, n) in place, n <= R * N, R a multiple of N.
+template <class T, int R> __attribute__((noinline)) void column_sort(T* a, int64_t n) {
+  using V = Vec<T>;
+  constexpr int N = V::N;
+  static_assert(R % N == 0, "R must be a multiple of N");
+  __m512i v[R];
+  const __m512i pad = V::set1(V::top());
+#pragma GCC unroll 32
+  for (int r = 0; r < R; ++r) {
+    const int64_t k = n - int64_t(r) * N;
+    if (k >= N) v[r] = V::loadu(a + r * N);
+    else if (k > 0) v[r] = V::mask_loadu(pad, V::first(int(k)), a + r * N);
+    else v[r] = pad;
+  }
+  constexpr OddEvenNet<R> net{};
+#pragma GCC unroll 256
+  for (int c = 0; c < net.count; ++c) coex<T>(v[net.i[c]], v[net.j[c]]);
+  col_merges<T, R, 2>(v);
+  // Logical g = l * R + r; memory position q = rr * N + ll. Block B = registers [B N, B N + N)
+  // transposed: its register l holds (r = B N + ll, lane l), i.e. g = l R + B N + ll, which is
+  // memory register l * (R / N) + B.
+  __m512i out[R];
+#pragma GCC unroll 4
+  for (int B = 0; B < R / N; ++B) {
+    transpose<T>(v + B * N);
+#pragma GCC unroll 16
+    for (int l = 0; l < N; ++l) out[l * (R / N) + B] = v[B * N + l];
+  }
+#pragma GCC unroll 32
+  for (int r = 0; r < R; ++r) {
+    const int64_t k = n - int64_t(r) * N;
+    if (k >= N) V::storeu(a + r * N, out[r]);
+    else if (k > 0) V::mask_storeu(a + r * N, V::first(int(k)), out[r]);
+  }
+}
+
+template <class T> constexpr int64_t small_max() { return 32 * Vec<T>::N; }
 
 template <class T> void small_sort(T* a, int64_t n) {
   constexpr int N = Vec<T>::N;
@@ -277,39 +459,42 @@ template <class T> void small_sort(T* a, int64_t n) {
   if (n <= N) return network_sort<T, 1>(a, n);
   if (n <= 2 * N) return network_sort<T, 2>(a, n);
   if (n <= 4 * N) return network_sort<T, 4>(a, n);
-  if (n <= 8 * N) return network_sort<T, 8>(a, n);
-  network_sort<T, 16>(a, n);
+  if (n <= 8 * N) {
+    if constexpr (N == 8) return column_sort<T, 8>(a, n);
+    else return network_sort<T, 8>(a, n);
+  }
+  if (n <= 16 * N) return column_sort<T, 16>(a, n);
+  column_sort<T, 32>(a, n);
 }
 
 // ---- partition -----------------------------------------------------------------------------
 
+// What a partition learnt about its sides: lt_min < lt_max unless the `<` side is known to be
+// all equal, likewise ge_min < ge_max for the `>=` side. Only the overall min and max are
+// tracked (two min/max per vector): the `<` side reports (min, pivot), never "all equal"; the
+// `>=` side (pivot, max), all equal exactly when the maximum is the pivot.
 template <class T> struct Sides {
   T lt_min, lt_max, ge_min, ge_max;
 };
 
 // Vectors kept from each end before the partition loop starts; each loop step then reads this
 // many from one side (one branch per K vectors, independent loads).
-template <class T> constexpr int kUnroll = 4;
+template <class T> constexpr int kUnroll = 8;
 
-// Partitions one vector: `< p` lanes to a[lw...], `>= p` lanes to ...a[rw), updating the side
-// min/max; [lw, lw + N) and [rw - N, rw) must be free.
+// Partitions one vector: `< p` lanes to a[lw...], `>= p` lanes to ...a[rw), updating the
+// overall min/max; [lw, lw + N) and [rw - N, rw) must be free.
 template <class T>
-HC_INLINE void part_vec(T* a, __m512i v, __m512i pv, int64_t& lw, int64_t& rw, __m512i& lt_min,
-                        __m512i& lt_max, __m512i& ge_min, __m512i& ge_max) {
+HC_INLINE void part_vec(T* a, __m512i v, __m512i pv, int64_t& lw, int64_t& rw, __m512i& vmin,
+                        __m512i& vmax) {
   using V = Vec<T>;
   using M = typename V::M;
   constexpr int N = V::N;
   const M lt = V::lt(v, pv);
-  const M ge = M(~lt);
   const int cl = __builtin_popcount(unsigned(lt));
-  lt_min = V::mask_min(lt_min, lt, lt_min, v);
-  lt_max = V::mask_max(lt_max, lt, lt_max, v);
-  ge_min = V::mask_min(ge_min, ge, ge_min, v);
-  ge_max = V::mask_max(ge_max, ge, ge_max, v);
-  // Exact compress-stores (measured a little faster here than compressing in registers and
-  // storing whole vectors into the free space).
+  vmin = V::min(vmin, v);
+  vmax = V::max(vmax, v);
   V::compress_store(a + lw, lt, v);
-  V::compress_store(a + rw - (N - cl), ge, v);
+  V::compress_store(a + rw - (N - cl), M(~lt), v);
   lw += cl;
   rw -= N - cl;
 }
@@ -322,8 +507,7 @@ template <class T> int64_t partition(T* a, int64_t n, T p, Sides<T>& s) {
   constexpr int N = V::N;
   constexpr int K = kUnroll<T>;
   const __m512i pv = V::set1(p);
-  __m512i lt_min = V::set1(V::top()), ge_min = lt_min;
-  __m512i lt_max = V::set1(V::bottom()), ge_max = lt_max;
+  __m512i vmin = V::set1(V::top()), vmax = V::set1(V::bottom());
   const int64_t rem = n % N;
   const int64_t body = n - rem;
   const __m512i tail = rem ? V::mask_loadu(pv, V::first(int(rem)), a + body) : pv;
@@ -346,7 +530,7 @@ template <class T> int64_t partition(T* a, int64_t n, T p, Sides<T>& s) {
 #pragma GCC unroll 8
     for (int k = 0; k < K; ++k) v[k] = V::loadu(a + at + k * N);
 #pragma GCC unroll 8
-    for (int k = 0; k < K; ++k) part_vec<T>(a, v[k], pv, lw, rw, lt_min, lt_max, ge_min, ge_max);
+    for (int k = 0; k < K; ++k) part_vec<T>(a, v[k], pv, lw, rw, vmin, vmax);
   }
   while (r_read > l_read) {
     __m512i v;
@@ -357,7 +541,7 @@ template <class T> int64_t partition(T* a, int64_t n, T p, Sides<T>& s) {
       r_read -= N;
       v = V::loadu(a + r_read);
     }
-    part_vec<T>(a, v, pv, lw, rw, lt_min, lt_max, ge_min, ge_max);
+    part_vec<T>(a, v, pv, lw, rw, vmin, vmax);
   }
   // The saved vectors and the tail fill the gap [lw, rw) exactly.
   for (int i = 0; i < 2 * K + 1; ++i) {
@@ -367,19 +551,19 @@ template <class T> int64_t partition(T* a, int64_t n, T p, Sides<T>& s) {
     const M ge = M(~V::lt(v, pv) & valid);
     const int cl = __builtin_popcount(unsigned(lt));
     const int cg = __builtin_popcount(unsigned(ge));
-    lt_min = V::mask_min(lt_min, lt, lt_min, v);
-    lt_max = V::mask_max(lt_max, lt, lt_max, v);
-    ge_min = V::mask_min(ge_min, ge, ge_min, v);
-    ge_max = V::mask_max(ge_max, ge, ge_max, v);
+    vmin = V::mask_min(vmin, valid, vmin, v);
+    vmax = V::mask_max(vmax, valid, vmax, v);
     V::compress_store(a + lw, lt, v);
     V::compress_store(a + rw - cg, ge, v);
     lw += cl;
     rw -= cg;
   }
-  s.lt_min = hmin<T>(lt_min);
-  s.lt_max = hmax<T>(lt_max);
-  s.ge_min = hmin<T>(ge_min);
-  s.ge_max = hmax<T>(ge_max);
+  // Only the overall min and max are tracked: the `<` side is reported as not all equal
+  // (lt_min < p), the `>=` side as all equal exactly when the maximum is p.
+  s.lt_min = hmin<T>(vmin);
+  s.lt_max = p;
+  s.ge_min = p;
+  s.ge_max = hmax<T>(vmax);
   return lw;
 }
 
@@ -416,7 +600,7 @@ template <class T> T pivot16(const T* a, int64_t n) {
 // Median of a sorted sample of `samples` spread elements (at most small_max).
 template <class T> T choose_pivot(const T* a, int64_t n, int samples) {
   if (samples == 16 && n < (int64_t(1) << 31)) return pivot16(a, n);
-  T buf[256];
+  T buf[512];
   const int64_t step = n / samples;
   for (int i = 0; i < samples; ++i) buf[i] = a[step / 2 + i * step];
   small_sort(buf, samples);
