@@ -240,6 +240,7 @@ static bool f64_vector(int f) {
     case vmath::Log10: case vmath::Log1p: case vmath::Sin: case vmath::Cos: case vmath::Tan:
     case vmath::Tanh: case vmath::Sinh: case vmath::Cosh: case vmath::Atanh: case vmath::Asinh:
     case vmath::Sqrt: case vmath::Acosh: case vmath::Asin: case vmath::Acos: case vmath::Atan:
+    case vmath::Cbrt:
       return true;
     default:
       return false;
@@ -265,9 +266,11 @@ void register_vmath() {
       register_loop(op, Unit::CPU, DType::Float64, DType::Float64,
                     &vmath_loop<double, vmath::UnaryF64>, &t.f64[f]);
   }
-  // atan2 (round 3 of issue 6): the table's kernel (float64 within 0.5 ulp; float32 computed
-  // in double lanes and rounded once; measured in specs/accuracy.md) replaces the C library
-  // loops elementwise_arith.cpp registered (it runs before register_math; cpu/register.cpp).
+  // atan2 (round 3 of issue 6): the table's kernel (float64 within 0.5 ulp; float32 a
+  // float-lane kernel since session 6, within 2 ulp; measured in specs/accuracy.md) replaces the
+  // C library loops elementwise_arith.cpp registered (it runs before register_math;
+  // cpu/register.cpp). cbrt (session 6) is in the unary table: its vector loops replace
+  // cpu/elementwise_cbrt.cpp's for float16/bfloat16/float32/float64 the same way.
   int at2 = find_op("atan2");
   if (at2 >= 0) {
     register_loop(at2, Unit::CPU, DType::Float64, DType::Float64,

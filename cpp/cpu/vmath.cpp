@@ -9,7 +9,7 @@ namespace hc::cpu::vmath {
 
 const char* const kUnaryNames[kNumUnary] = {
     "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "tanh",
-    "sinh", "cosh", "asin", "acos", "atan", "asinh", "acosh", "atanh", "sqrt", "erf"};
+    "sinh", "cosh", "asin", "acos", "atan", "asinh", "acosh", "atanh", "sqrt", "erf", "cbrt"};
 
 // Each target's table as cpu/simd/vmath_target.cpp builds it, and the patch that puts the
 // pure float32 kernels (cpu/simd/vmath32.h) into it; table_for() hands out the patched copy.

@@ -5,7 +5,8 @@
 // a target this CPU cannot run is ignored. Methods and accuracy: specs/accuracy.md.
 //
 // float32: every function but exp2, sqrt and erf is a pure float32 kernel (float lanes,
-// cpu/simd/vmath32.h and vm32 in cpu/simd/vmath_impl.h: 0.7-1.9 ulp, see specs/accuracy.md);
+// cpu/simd/vmath32.h and vm32 in cpu/simd/vmath_impl.h: 0.5-1.9 ulp, see specs/accuracy.md;
+// since session 6 also cbrt and atan2);
 // exp2 and erf compute in double lanes and round once. Per-target code (e.g. cpu/nn_target_*.cpp) can call the float32 lane functions
 // directly: include "cpu/simd/vmath32.h" after choosing HC_SIMD_TARGET and use
 // hc::simd::HC_SIMD_NS::vm32::exp / exp_core (|x| <= 87) / log / tanh / sigmoid on Vf.
@@ -16,7 +17,7 @@ namespace hc::cpu::vmath {
 
 enum Fn : int {
   Exp, Exp2, Expm1, Log, Log2, Log10, Log1p, Sin, Cos, Tan, Tanh, Sinh, Cosh, Asin, Acos,
-  Atan, Asinh, Acosh, Atanh, Sqrt, Erf, kNumUnary
+  Atan, Asinh, Acosh, Atanh, Sqrt, Erf, Cbrt, kNumUnary
 };
 extern const char* const kUnaryNames[kNumUnary];  // "exp", "exp2", ...
 

@@ -68,6 +68,7 @@ static LD ref(int f, LD x) {
     case Cosh: return coshl(x); case Asin: return asinl(x); case Acos: return acosl(x);
     case Atan: return atanl(x); case Asinh: return asinhl(x); case Acosh: return acoshl(x);
     case Atanh: return atanhl(x); case Sqrt: return sqrtl(x); case Erf: return erfl(x);
+    case Cbrt: return cbrtl(x);
   }
   return 0;
 }
@@ -117,6 +118,7 @@ static double bound64(int f) {
     case Asin: return 0.72;  // round 3 (issue 6); also test_inv_trig64
     case Acos: return 0.7;
     case Atan: return 0.55;
+    case Cbrt: return 1.0;  // session 6: vector kernel (vm::cbrt)
     default: return 4.0;
   }
 }
@@ -145,6 +147,7 @@ static double bound32(int f) {
     case Acosh: return 1.8;
     case Asinh: return 1.9;
     case Atan: return 2.0;
+    case Cbrt: return 1.0;  // session 6: vector kernel (vm32::cbrt)
     default: return 0.51;
   }
 }
@@ -313,11 +316,49 @@ static void test_atan2_64(const Table& t, long count) {
   failures += !ok;
 }
 
+// float32 atan2 (session 6: float lanes, vm32::atan2): count x 10 pairs as test_atan2_64's
+// (random octant and ratio, near-diagonal, tiny/huge/subnormal), plus a grid of special values
+// that must match the C library exactly; long double reference, bound 2 ulp.
+static void test_atan2_32(const Table& t, long count) {
+  long n = 10 * count;
+  std::vector<float> a, b;
+  for (long i = 0; i < n; ++i) {
+    float x = std::ldexp(1.0f + float(unif()), int(next_u64() % 61) - 30) * ((next_u64() & 1) ? 1 : -1);
+    float y;
+    long kind = i % 3;
+    if (kind == 0) y = std::ldexp(1.0f + float(unif()), int(next_u64() % 61) - 30);
+    else if (kind == 1) y = x * float(1.0 + 1e-6 * (2.0 * unif() - 1.0));
+    else {
+      y = std::ldexp(1.0f + float(unif()), int(next_u64() % 300) - 160);
+      x = std::ldexp(1.0f + float(unif()), int(next_u64() % 300) - 160) * ((next_u64() & 1) ? 1 : -1);
+    }
+    a.push_back((next_u64() & 1) ? y : -y), b.push_back(x);
+  }
+  const float sp[] = {0.0f, -0.0f, 1.0f, -1.0f, 3.0f, -0.5f, 1e-45f, -1e-45f, 3e38f, -3e38f,
+                      std::numeric_limits<float>::infinity(), -std::numeric_limits<float>::infinity(),
+                      std::numeric_limits<float>::quiet_NaN()};
+  for (float u : sp) for (float v : sp) a.push_back(u), b.push_back(v);
+  std::vector<float> r(a.size());
+  t.atan2_f32(a.data(), b.data(), r.data(), int64_t(a.size()));
+  double m = 0, wa = 0, wb = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    LD ref = atan2l(LD(a[i]), LD(b[i]));
+    double e = ulp_err<float>(r[i], ref);
+    if (!std::isnan(r[i]) && std::signbit(r[i]) != std::signbit(double(ref))) e = 1e9;
+    if (e > m) m = e, wa = a[i], wb = b[i];
+  }
+  bool ok = m <= 2.0;
+  std::printf("%-7s atan2  float32 %8.3f ulp (at %a, %a) on %zu pairs (bound 2.00)%s\n", t.target,
+              m, wa, wb, a.size(), ok ? "" : " FAIL");
+  failures += !ok;
+}
+
 int main(int argc, char** argv) {
   long count = argc > 1 ? std::atol(argv[1]) : 400000;
   test_vector_type();
   for (const char* name : {"avx512", "avx2", "neon", "scalar"})
-    if (const Table* t = table_for(name)) test_table(*t, count, true), test_inv_trig64(*t, count), test_atan2_64(*t, count);
+    if (const Table* t = table_for(name)) test_table(*t, count, true), test_inv_trig64(*t, count), test_atan2_64(*t, count),
+          test_atan2_32(*t, count);
   std::printf("%s (%d failures)\n", failures ? "FAILED" : "OK", failures);
   return failures ? 1 : 0;
 }

@@ -95,6 +95,25 @@ inline Vf recip(Vf d) {
 #endif
 }
 
+// 1/d to 2^-14 relative or better (positive or negative normal d, 2^-126 < |d| < 2^126), for
+// callers that follow it with their own residual correction (which squares the error): the
+// AVX-512 estimate as it is (2^-14), AVX2's 2^-12 and NEON's 2^-8 estimates with one and two
+// Newton steps; division on the scalar target.
+inline Vf recip_rough(Vf d) {
+#if HC_SIMD_TARGET == HC_SIMD_AVX512
+  return Vf{_mm512_rcp14_ps(d.v)};
+#elif HC_SIMD_TARGET == HC_SIMD_AVX2
+  Vf y{_mm256_rcp_ps(d.v)};
+  return fma(y, fnma(d, y, F(1.0f)), y);
+#elif HC_SIMD_TARGET == HC_SIMD_NEON
+  Vf y{vrecpeq_f32(d.v)};
+  y = y * Vf{vrecpsq_f32(d.v, y.v)};
+  return y * Vf{vrecpsq_f32(d.v, y.v)};
+#else
+  return F(1.0f) / d;
+#endif
+}
+
 // sqrt(w) for positive normal finite w, without the square-root unit (vsqrtps on 16 lanes
 // costs several fmas' worth of throughput): y ~ 1/sqrt(w) by the hardware estimate refined by
 // Newton steps (y += y (1/2 - (w/2) y^2); AVX-512 2^-14 estimate, no step; AVX2 2^-12, two;
@@ -223,8 +242,10 @@ constexpr float kExp2sP[] = {0x1p+1f, 0x1.fffffcp+0f, 0x1.55540cp+0f, 0x1.55584p
 inline Vf exp2x_tanh(Vf a) {
   Vf t = fma(a, F(2.0f * kLog2e), F(kShifter));
   Vf n = t - F(kShifter);
+  // One Cody-Waite step (session 6): n <= 27, so n (ln2/2 - its float) < 2^-25 absolute in s,
+  // 2^-24 relative in e^(2a) at most; 1 - 2/(e^(2a) + 1) damps it (largest at small n, where it
+  // is n times smaller).
   Vf s = fnma(n, F(0.5f * kLn2Hi), a);
-  s = fnma(n, F(0.5f * kLn2Lo), s);
   Vf p = fma(s, poly(s, kExp2sP), F(1.0f));
   return from_bits<Vf>(bits(p) + shl<23>(bits(t)));
 }
@@ -235,7 +256,8 @@ inline Vf with_sign_of(Vf mag, Vf x) {  // mag >= 0 (or NaN): copysign with one 
 
 inline Vf tanh(Vf x) {
   Vf a = abs(x);
-  Mf small = a <= F(kTanhSmall);
+  // NaN lanes count as small (the polynomial passes NaN through): no separate NaN blend.
+  Mf small = ~(a > F(kTanhSmall));
   auto small_path = [&] {
     Vf a2 = a * a;
     return fma(a * a2, poly(a2, kTanhP), a);
@@ -244,8 +266,55 @@ inline Vf tanh(Vf x) {
   Vf e = exp2x_tanh(min(a, F(kTanhClamp)));
   Vf t = fnma(F(2.0f), recip(e + F(1.0f)), F(1.0f));
   t = select(small, small_path(), t);  // no any() branch: it mispredicts on mixed data
-  t = select(isnan(x), x + x, t);
   return with_sign_of(t, x);
+}
+
+// cbrt (issue 6, session 6): x = s 2^(3k) z with z in [1, 8) (k = rint((e - 1)/3) from the
+// exponent e as a float; z's exponent field is x's minus 3k, so z keeps x's sign), z = m 2^rem
+// (m in [1, 2), rem in {0, 1, 2}). r0 = P(m) c(rem) ~ z^(-1/3): P a degree-4 near-minimax fit of
+// m^(-1/3) on [1, 2] (Lawson, coefficients rounded to float32; relative error 3.8e-5), c(rem) =
+// 2^(-rem/3) by the quadratic through its three values (rem - 1 in {-1, 0, 1}). Then y0 = z r0^2
+// (relative error a ~ 2e) and one Newton step for y^3 = z with the residual y0^3 - z formed
+// exactly enough (y0^2 = hi + lo by fma): y1 = y0 - (y0^3 - z) r0^2 / 3, whose error is about
+// -8 e^2 (1.2e-8, ~0.2 ulp) before the final rounding; y1 2^k by an integer add to the exponent
+// field (k in [-42, 42]: always a normal result). Rare vectors (a lane zero, subnormal, inf or
+// NaN): subnormal lanes scaled by 2^24 (the root by 2^8, undone exactly), zeros, infinities and
+// NaN returned as they are (so the sign of zero and of inf is kept). No divider.
+constexpr float kCbrtP[] = {0x1.e13956p+0f, -0x1.fc41a4p+0f, 0x1.fa1b82p+0f, -0x1.45fa96p+0f,
+                            0x1.01047ap-1f, -0x1.c43ba2p-4f, 0x1.54681ep-7f};
+constexpr float kCbrtC[] = {0x1.965feap-1f, -0x1.7aeba0p-3f, 0x1.5ca5b0p-6f};
+// x normal, finite, nonzero (either sign).
+inline Vf cbrt_core(Vf x) {
+  Vi ax = bits(abs(x));
+  Vf em1 = from_bits<Vf>(shr<23>(ax) + bits(F(0x1p23f))) - F(0x1p23f + 128.0f);  // e - 1
+  Vf t = fma(em1, F(1.0f / 3.0f), F(kShifter));  // rint((e - 1)/3) in the low mantissa bits
+  Vf kf = t - F(kShifter);
+  Vi kb = shl<23>(bits(t));                     // k << 23
+  Vf rm1 = fnma(kf, F(3.0f), em1);              // rem - 1 in {-1, 0, 1}
+  Vf z = from_bits<Vf>(bits(x) - (kb + kb + kb));
+  Vf m = from_bits<Vf>((ax & I(0x007fffff)) | bits(F(1.0f)));
+  Vf c = fma(fma(F(kCbrtC[2]), rm1, F(kCbrtC[1])), rm1, F(kCbrtC[0]));
+  Vf r0 = poly(m, kCbrtP) * c;
+  Vf r2 = r0 * r0;
+  Vf y = z * r2;
+  Vf hi = y * y;
+  Vf nlo = fnma(y, y, hi);                 // y^2 = hi - nlo exactly
+  Vf nres = fma(nlo, y, fnma(hi, y, z));  // z - y^3
+  y = fma(nres, r2 * F(1.0f / 3.0f), y);
+  return from_bits<Vf>(bits(y) + kb);
+}
+__attribute__((noinline, cold)) inline Vf cbrt_wide(Vf x) {
+  Vf a = abs(x);
+  Mf sub = a < F(0x1p-126f);
+  Mf special = ~((a > F(0.0f)) & (a < F(kInf)));  // 0, inf, NaN
+  Vf xs = select(special, F(1.0f), select(sub, x * F(0x1p24f), x));
+  Vf y = cbrt_core(xs) * select(sub, F(0x1p-8f), F(1.0f));
+  return select(special, x, y);
+}
+inline Vf cbrt(Vf x) {
+  Vf a = abs(x);
+  if (__builtin_expect(all((a >= F(0x1p-126f)) & (a < F(kInf))), 1)) return cbrt_core(x);
+  return cbrt_wide(x);
 }
 
 inline Vf sigmoid(Vf x) { return F(1.0f) / (F(1.0f) + exp(-x)); }

@@ -791,6 +791,52 @@ inline Vd atanh(Vd x) {
   if (__builtin_expect(any(bad), 0)) r = libm_lanes<libm_atanh>(x, bad, r);
   return r;
 }
+// cbrt (issue 6, session 6): as vm32::cbrt (vmath32.h) in double lanes: x = s 2^(3k) z, z =
+// m 2^rem in [1, 8) keeping x's sign, k = rint((e - 1)/3); r0 = P(m) c(rem) ~ z^(-1/3) with P a
+// degree-5 near-minimax fit of m^(-1/3) on [1, 2] (Lawson, relative error 5.7e-6) and c the
+// quadratic through 2^(-rem/3); one Newton step r1 = r0 + r0 (1 - z r0^3)/3 (error 2 e^2 <
+// 7e-11), y0 = z r1^2 and the final step y1 = y0 - (y0^3 - z) r1^2/3 with y0^2 = hi + lo exact
+// (error ~8 (2e^2)^2 < 4e-20 before the one rounding); y1 2^k by an integer add to the exponent
+// field (k in [-341, 341]). Subnormal lanes scaled by 2^54 (root by 2^18, undone exactly); zeros,
+// infinities and NaN returned as they are. No divider.
+constexpr double kCbrtP[] = {0x1.c7f363838418ep+0, -0x1.90e73a02341cbp+0, 0x1.3e68ae70c4defp+0,
+    -0x1.321c4f0c87b23p-1, 0x1.3fa2544d83a68p-3, -0x1.16d6da1c2a1aap-6};
+constexpr double kCbrtC[] = {0x1.965fea53d6e3dp-1, -0x1.7aeba0ce51aeap-3, 0x1.5ca5af1296120p-6};
+inline Vd cbrt_core(Vd x) {  // x normal, finite, nonzero
+  const Vd shifter = C(0x1.8p52);
+  Vl ax = bits(abs(x));
+  Vd em1 = from_bits<Vd>(shr<52>(ax) | bits(C(0x1p52))) - C(0x1p52 + 1024.0);  // e - 1
+  Vd t = fma(em1, C(1.0 / 3.0), shifter);  // rint((e - 1)/3) in the low mantissa bits
+  Vd kf = t - shifter;
+  Vl kb = shl<52>(bits(t));  // k << 52
+  Vd rm1 = fnma(kf, C(3.0), em1);  // rem - 1 in {-1, 0, 1}
+  Vd z = from_bits<Vd>(bits(x) - (kb + kb + kb));
+  Vd m = from_bits<Vd>((ax & iset1<Vl>(0x000fffffffffffffll)) | bits(C(1.0)));
+  Vd c = fma(fma(C(kCbrtC[2]), rm1, C(kCbrtC[1])), rm1, C(kCbrtC[0]));
+  Vd r = horner(m, kCbrtP) * c;
+  Vd za = abs(z);
+  r = fma(r * C(1.0 / 3.0), fnma(za, (r * r) * r, C(1.0)), r);
+  Vd r2 = r * r;
+  Vd y = z * r2;
+  Vd hi = y * y;
+  Vd nlo = fnma(y, y, hi);                 // y^2 = hi - nlo exactly
+  Vd nres = fma(nlo, y, fnma(hi, y, z));  // z - y^3
+  y = fma(nres, r2 * C(1.0 / 3.0), y);
+  return from_bits<Vd>(bits(y) + kb);
+}
+__attribute__((noinline, cold)) inline Vd cbrt_wide(Vd x) {
+  Vd a = abs(x);
+  Md sub = a < C(0x1p-1022);
+  Md special = ~((a > C(0.0)) & (a < C(kInf)));
+  Vd xs = select(special, C(1.0), select(sub, x * C(0x1p54), x));
+  Vd y = cbrt_core(xs) * select(sub, C(0x1p-18), C(1.0));
+  return select(special, x, y);
+}
+inline Vd cbrt(Vd x) {
+  Vd a = abs(x);
+  if (__builtin_expect(all((a >= C(0x1p-1022)) & (a < C(kInf))), 1)) return cbrt_core(x);
+  return cbrt_wide(x);
+}
 inline Vd sqrt_(Vd x) { return sqrt(x); }
 
 inline Vd pow(Vd x, Vd y) {
@@ -950,7 +996,38 @@ inline Vf trig(Vf x) {
 }
 inline Vf sin(Vf x) { return trig<kSin>(x); }
 inline Vf cos(Vf x) { return trig<kCos>(x); }
-inline Vf tan(Vf x) { return trig<kTan>(x); }
+// tan (session 6): the same reduction (r + lo = x - k pi/2), then tan(r + lo) = r + tail with
+// tail = r z P(z) + lo (1 + z), z = r^2, P of degree 6 (near-minimax fit of tan r / r - 1 on
+// |r| <= pi/4, Lawson, float32 coefficients: 1.5e-9 relative to tan); k odd: -1/(r + tail) with
+// r + tail = dh + dl (Fast2Sum, |r| >= |tail|), 1/dh by recip() and one correction over the
+// pair (rho = 1 - q dh - q dl). One polynomial and one reciprocal instead of the sin and cos
+// pairs and their quotient (trig_fast<kTan>): about half the operations.
+constexpr float kTanP[] = {0x1.555562p-2f, 0x1.110d12p-3f, 0x1.baf30ap-5f, 0x1.5bb688p-6f,
+                           0x1.684a02p-7f, -0x1.ef8c0ep-14f, 0x1.25ae32p-8f};
+inline Vf tan_fast(Vf x) {
+  Vf t = fma(x, F(k2OverPi), F(kShifter));
+  Vf k = t - F(kShifter);
+  Vf r1 = fnma(k, F(kPio2_1), x);  // exact
+  Vf p = k * F(kPio2_2);
+  Vf npe = fnma(k, F(kPio2_2), p);  // k P2 = p - npe exactly
+  Vf r = r1 - p, bb = r - r1;
+  Vf lo = ((r1 - (r - bb)) - (p + bb)) + fnma(k, F(kPio2_3), npe);  // r + lo = x - k pi/2
+  Vf z = r * r;
+  Vf tail = fma(z, fma(r, poly(z, kTanP), lo), lo);  // r z P(z) + lo (1 + z)
+  Vf dh = r + tail;
+  Vf dl = (r - dh) + tail;
+  Vf q = recip_rough(dh);
+  Vf inv = fma(q, fnma(dl, q, fnma(dh, q, F(1.0f))), q);  // 1/(dh + dl)
+  Vf flip = from_bits<Vf>(shl<31>(bits(t)));  // sign bit set where k is odd
+  // k even: dh (the sign of r, as tan r); k odd: -1/(dh + dl); +-0: itself (r is +0 for -0)
+  Vf y = from_bits<Vf>(bits(select(signbit(flip), inv, dh)) ^ bits(flip));
+  return select(x == F(0.0f), x, y);
+}
+inline Vf tan(Vf x) {
+  Mf fast = abs(x) <= F(kTrigFast);
+  Vf y = tan_fast(select(fast, x, F(0.0f)));
+  return fallback<vm::trig<vm::kTan>>(x, fast, y);
+}
 
 // Positive normal finite x.
 inline Vf log2_fast(Vf x) {
@@ -1154,6 +1231,63 @@ inline Vf atanh(Vf x) {
   return fallback<vm::atanh>(x, fast, r);
 }
 
+
+// atan2 (session 6): float lanes. mx, mn = max, min of |x|, |y|; t = mn / mx in [0, 1] (the
+// divider: correctly rounded; the loop has room for it), atan t = t + t z Q(z), z = t^2, Q of
+// degree 7 (near-minimax fit of atan on [0, 1] relative to atan, Lawson, float32 coefficients:
+// 1.7e-8), then the octant: K + s atan t with K = 0, pi/2 or pi (hi + lo) and s = -1 where
+// exactly one of |y| > |x|, x < 0 holds (|y| > |x|: pi/2 -+ atan t; x < 0: pi -+ ...), summed as
+// kh + (s t + (s tail + kl)); sign of y last. Lanes with x or y zero, infinite or NaN go to the
+// double-lane atan2 (the C library's special cases), rounded once. Subnormal inputs and
+// quotients are handled by the division itself.
+constexpr float kAtan2Q[] = {-0x1.5554dcp-2f, 0x1.9978eep-3f, -0x1.230ab2p-3f, 0x1.b4dffep-4f,
+                             -0x1.355464p-4f, 0x1.61f8bcp-5f, -0x1.0c262ap-6f, 0x1.7ec704p-9f};
+constexpr float kPiHi32 = 0x1.921fb6p+1f, kPiLo32 = -0x1.777a5cp-24f;
+template <Vd (*Fd)(Vd, Vd)>
+__attribute__((noinline, cold)) void fallback_lanes2(const float* y, const float* x, float* r) {
+  for (int k = 0; k < Vf::N; k += Vd::N) store_f32(r + k, Fd(load_f32(y + k), load_f32(x + k)));
+}
+inline Vf atan2(Vf y, Vf x) {
+  Vf ay = abs(y), ax = abs(x);
+  Mf sw = ay > ax;
+  Vf mx = max(ax, ay), mn = min(ax, ay);
+  Mf ok = (ax > F(0.0f)) & (ax < F(kInf)) & (ay > F(0.0f)) & (ay < F(kInf));
+  Vf t = mn / mx;
+  Vf z = t * t;
+  Vf z2 = z * z;
+  Vf tail = (t * z) * poly_estrin(z, z2, kAtan2Q);
+  Mf xn = signbit(x);
+  Vf kh = select(sw, F(kPio2Hi), select(xn, F(kPiHi32), F(0.0f)));
+  Vf kl = select(sw, F(kPio2Lo), select(xn, F(kPiLo32), F(0.0f)));
+  Mf neg = andnot(xn, sw) | andnot(sw, xn);  // s = -1: exactly one of sw, xn
+  Vf sg = select(neg, F(-1.0f), F(1.0f));
+  Vf r = kh + fma(sg, t, fma(sg, tail, kl));
+  r = with_sign_of(r, y);
+  if (__builtin_expect(all(ok), 1)) return r;
+  alignas(64) float by[Vf::N], bx[Vf::N], br[Vf::N];
+  storeu(by, y);
+  storeu(bx, x);
+  fallback_lanes2<vm::atan2>(by, bx, br);
+  return select(ok, r, loadu(br));
+}
+// Binary driver (atan2): two vectors per step, the tail through a small buffer.
+template <Vf (*Fn)(Vf, Vf)>
+void run2(const float* a, const float* b, float* y, int64_t n) {
+  constexpr int64_t N = Vf::N;
+  int64_t i = 0;
+  for (; i + 2 * N <= n; i += 2 * N) {
+    storeu(y + i, Fn(loadu(a + i), loadu(b + i)));
+    storeu(y + i + N, Fn(loadu(a + i + N), loadu(b + i + N)));
+  }
+  for (; i + N <= n; i += N) storeu(y + i, Fn(loadu(a + i), loadu(b + i)));
+  if (i < n) {
+    float ta[N] = {}, tb[N] = {}, ty[N];
+    for (int64_t j = i; j < n; ++j) ta[j - i] = a[j], tb[j - i] = b[j];
+    storeu(ty, Fn(loadu(ta), loadu(tb)));
+    for (int64_t j = i; j < n; ++j) y[j] = ty[j - i];
+  }
+}
+
 }  // namespace vm32
 }  // namespace hc::simd::HC_SIMD_NS
 
@@ -1180,6 +1314,8 @@ void HC_VM32_CAT(patch_f32_, HC_SIMD_NS)(Table& t) {
   t.f32[Asinh] = &v::run<v::asinh>;
   t.f32[Acosh] = &v::run<v::acosh>;
   t.f32[Atanh] = &v::run<v::atanh>;
+  t.f32[Cbrt] = &v::run<v::cbrt>;
+  t.atan2_f32 = &v::run2<v::atan2>;
   t.sigmoid_f32 = &v::run<v::sigmoid>;
 }
 }  // namespace hc::cpu::vmath

@@ -79,7 +79,7 @@ inline Vd exp2_(Vd x) { return vm::exp2(x); }
 
 #define HC_FNS(X) X(vm::exp) X(exp2_) X(vm::expm1) X(vm::log) X(vm::log2) X(vm::log10) \
   X(vm::log1p) X(sin_) X(cos_) X(tan_) X(vm::tanh) X(vm::sinh) X(vm::cosh) X(vm::asin)     \
-  X(vm::acos) X(vm::atan) X(vm::asinh) X(vm::acosh) X(vm::atanh) X(vm::sqrt_) X(vm::erf)
+  X(vm::acos) X(vm::atan) X(vm::asinh) X(vm::acosh) X(vm::atanh) X(vm::sqrt_) X(vm::erf) X(vm::cbrt)
 #define HC_F64(f) &run64<f>,
 #define HC_F32(f) &run32<f>,
 
