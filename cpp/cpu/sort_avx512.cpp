@@ -198,6 +198,33 @@ template <class T> HC_INLINE T hmax(__m512i v) {
   return m;
 }
 
+// 64-bit integer min/max issue on one port only here; a compare and two blends spread over two.
+template <class T> constexpr bool kBlendMinMax = std::is_integral_v<T> && sizeof(T) == 8;
+
+// lo = min(a, b), hi = max(a, b).
+template <class T> HC_INLINE void min_max(__m512i a, __m512i b, __m512i& lo, __m512i& hi) {
+  using V = Vec<T>;
+  if constexpr (kBlendMinMax<T>) {
+    const typename V::M k = V::lt(b, a);
+    lo = _mm512_mask_mov_epi64(a, k, b);
+    hi = _mm512_mask_mov_epi64(b, k, a);
+  } else {
+    lo = V::min(a, b);
+    hi = V::max(a, b);
+  }
+}
+
+// Per lane: max(v, p) where m is set, min(v, p) elsewhere.
+template <class T>
+HC_INLINE __m512i min_max_lanes(__m512i v, __m512i p, typename Vec<T>::M m) {
+  using V = Vec<T>;
+  if constexpr (kBlendMinMax<T>) {
+    return _mm512_mask_mov_epi64(v, typename V::M(V::lt(p, v) ^ m), p);
+  } else {
+    return V::mask_max(V::min(v, p), m, v, p);
+  }
+}
+
 // ---- bitonic sorting network over R registers (R * N keys, ascending in register order) -----
 
 // Lanes of register r that keep the max in step (K, J) of the bitonic sort (J < N): global
@@ -225,7 +252,8 @@ template <class T, int R, int K, int J> HC_INLINE void bitonic_step(__m512i* v) 
     for (int r = 0; r < R; ++r) {
       if (r & D) continue;
       const int s = r | D;
-      const __m512i lo = V::min(v[r], v[s]), hi = V::max(v[r], v[s]);
+      __m512i lo, hi;
+      min_max<T>(v[r], v[s], lo, hi);
       if (((r * N) & K) == 0) {
         v[r] = lo;
         v[s] = hi;
@@ -239,7 +267,7 @@ template <class T, int R, int K, int J> HC_INLINE void bitonic_step(__m512i* v) 
 #pragma GCC unroll 16
     for (int r = 0; r < R; ++r) {
       const __m512i p = V::template xor_lanes<J>(v[r]);
-      v[r] = V::mask_max(V::min(v[r], p), typename V::M(masks.m[r]), v[r], p);
+      v[r] = min_max_lanes<T>(v[r], p, typename V::M(masks.m[r]));
     }
   }
 }
@@ -311,9 +339,10 @@ template <int R> struct OddEvenNet {
 };
 
 template <class T> HC_INLINE void coex(__m512i& a, __m512i& b) {
-  const __m512i lo = Vec<T>::min(a, b);
-  b = Vec<T>::max(a, b);
+  __m512i lo, hi;
+  min_max<T>(a, b, lo, hi);
   a = lo;
+  b = hi;
 }
 
 // Lane index vector l ^ X.
@@ -346,7 +375,7 @@ template <class T, int R, int J> HC_INLINE void col_cleaners(__m512i* v) {
 #pragma GCC unroll 32
     for (int r = 0; r < R; ++r) {
       const __m512i p = V::template xor_lanes<X>(v[r]);
-      v[r] = V::mask_max(V::min(v[r], p), m, v[r], p);
+      v[r] = min_max_lanes<T>(v[r], p, m);
     }
     col_cleaners<T, R, J / 2>(v);
   } else if constexpr (J >= 1) {
@@ -369,7 +398,8 @@ template <class T, int R, int KK> HC_INLINE void col_merges(__m512i* v) {
 #pragma GCC unroll 32
     for (int r = 0; r < R / 2; ++r) {
       const __m512i a = v[r], b = permute<T>(idx, v[R - 1 - r]);
-      const __m512i lo = V::min(a, b), hi = V::max(a, b);
+      __m512i lo, hi;
+      min_max<T>(a, b, lo, hi);
       if constexpr (N == 16) {
         v[r] = _mm512_mask_mov_epi32(lo, m, hi);
         v[R - 1 - r] = permute<T>(idx, _mm512_mask_mov_epi32(hi, m, lo));
