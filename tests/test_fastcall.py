@@ -133,3 +133,122 @@ def test_arange_fast_path_matches_the_function():
         with pytest.raises(TypeError):
             f(bad)
     assert f(4, dtype=hc.float32).dtype == np.float32
+
+
+@given(pair(dtypes=ALL), st.sampled_from(["sum", "prod", "max", "min", "amax", "amin"]),
+       st.integers(-5, 5), st.booleans())
+def test_reductions_with_axis_fast_equals_python(p, name, axis, by_keyword):
+    # f(x, axis) / f(x, axis=axis) / x.f(axis) with an int axis take the C++ path (session 6);
+    # out-of-range axes, bool sums, empty extremes... go to the Python function: same outcome.
+    a, h = p
+    f = getattr(hc, name)
+    call = (lambda g, *x: g(*x, axis=axis)) if by_keyword else (lambda g, *x: g(*x, axis))
+    with np.errstate(all="ignore"):
+        fast = _outcome(call, f, h)
+        slow = _outcome(call, f.__wrapped__, h)
+        _same_outcome(fast, slow)
+        if name in ("sum", "prod", "max", "min"):
+            _same_outcome(_outcome(call, getattr(h, name)), slow)
+        if slow[1] is None:
+            want = getattr(np, name)(a, axis=axis)
+            assert fast[0].shape == want.shape and fast[0].dtype == want.dtype
+
+
+def test_reductions_with_axis_bad_calls():
+    h = hc.asarray(np.arange(6.0).reshape(2, 3))
+    for bad in [2, -3]:
+        with pytest.raises(np.exceptions.AxisError, match="sum"):
+            h.sum(bad)
+        with pytest.raises(np.exceptions.AxisError, match="sum"):
+            hc.sum(h, axis=bad)
+    with pytest.raises(TypeError, match="sum"):
+        h.sum(axis=1.0)
+    with pytest.raises(TypeError, match="sum"):
+        hc.sum(h, True)
+    with pytest.raises(ValueError, match="max"):
+        hc.max(hc.zeros((0, 3)), axis=0)
+    assert_same(hc.max(hc.zeros((0, 3)), axis=1), np.zeros((0, 3)).max(axis=1))
+    assert_same(h.sum(axis=None), np.array(15.0))
+    assert_same(h.sum(0, np.float32), np.arange(6.0).reshape(2, 3).sum(0, np.float32))
+
+
+DTYPE_NAMES = ["float32", "f8", "float", "int", "i2", "u8", "?", "bool", "complex64",
+               "complex", "float16", "bfloat16", "int8", float, int, bool, complex]
+
+
+@pytest.mark.parametrize("name", DTYPE_NAMES, ids=str)
+def test_dtype_names_on_the_fast_paths(name):
+    # Strings and builtin types are looked up once and cached in C++ (convert.cpp,
+    # cached_dtype): every creation function and astype gives NumPy's dtype for them.
+    want = np.dtype(name)
+    for _ in range(2):  # the first call fills the cache, the second reads it
+        assert hc.empty(3, dtype=name).dtype == want
+        assert hc.zeros((2, 2), name).dtype == want
+        assert_same(hc.ones(3, dtype=name), np.ones(3, dtype=name))
+        assert_same(hc.full(2, 1, dtype=name), np.full(2, 1, dtype=name))
+        assert_same(hc.arange(2, dtype=name), np.arange(2, dtype=name))
+        assert_same(hc.asarray([1, 0, 1], dtype=name), np.asarray([1, 0, 1], dtype=name))
+        assert_same(hc.arange(4.0).astype(name), np.arange(4.0).astype(name))
+        assert_same(hc.zeros_like(hc.ones(2), dtype=name), np.zeros(2, dtype=name))
+
+
+def test_dtype_names_the_fast_paths_do_not_take():
+    # Big-endian, text and unknown names are not cached: the Python functions decide.
+    assert hc.empty(2, dtype=">f4").dtype == np.float32
+    assert np.asarray(hc.zeros(2, dtype="U3")).dtype == np.dtype("U3")
+    for bad in ["nonsense", "f4,f4x"]:
+        for _ in range(2):
+            with pytest.raises(TypeError, match="zeros"):
+                hc.zeros(2, dtype=bad)
+            with pytest.raises(TypeError):
+                hc.ones(2).astype(bad)
+
+
+@given(pair(dtypes=ALL, shape=st.tuples(st.integers(1, 6))),
+       st.lists(st.integers(-8, 7), min_size=0, max_size=6),
+       st.sampled_from(["list", "int64", "int32", "uint8", "int16"]))
+def test_integer_list_and_numpy_keys_into_1d(p, idx, form):
+    # x[list of ints] and x[NumPy int array] on a 1-D x are taken in C++ (array_type.cpp,
+    # getitem_slot); every index is checked: NumPy's result or NumPy's IndexError.
+    a, h = p
+    if form == "uint8":
+        idx = [i % 8 for i in idx]
+    key = idx if form == "list" else np.array(idx, dtype=form)
+    try:
+        want = a[key]
+    except IndexError as e:
+        with pytest.raises(IndexError) as got:
+            h[key]
+        assert str(got.value) == str(e)
+        return
+    assert_same(h[key], want)
+
+
+def test_list_keys_that_are_not_int_lists():
+    a = np.arange(10.0)
+    h = hc.asarray(a)
+    assert_same(h[[True, False] * 5], a[[True, False] * 5])  # a mask
+    assert_same(h[[]], a[[]])
+    assert_same(h[[[1], [2]]], a[[[1], [2]]])
+    assert_same(h[[np.int64(3), 1]], a[[np.int64(3), 1]])
+    m = np.arange(12.0).reshape(3, 4)
+    assert_same(hc.asarray(m)[[2, 0]], m[[2, 0]])
+    assert_same(hc.asarray(m)[np.array([-1])], m[np.array([-1])])
+    for bad in ([1.0], [2**70], [10], ["a"]):
+        with pytest.raises(IndexError):
+            h[bad]
+    k = [1, 2]
+    r = h[k]
+    k[0] = 5  # the result is a copy: changing the key afterwards changes nothing
+    assert_same(r, a[[1, 2]])
+
+
+@given(pair(dtypes=ALL))
+def test_transpose_without_axes_is_the_reversed_view(p):
+    a, h = p
+    assert_same(h.transpose(), a.transpose())
+    assert_same(hc.transpose(h), np.transpose(a))
+    t = h.transpose()
+    if h.size and h._writeable:
+        t[(0,) * t.ndim] = 0  # a view: the write reaches h's first element
+        assert np.asarray(h)[(0,) * h.ndim] == 0

@@ -415,6 +415,36 @@ PyObject* getitem_slot(PyObject* self, PyObject* key) {
       if (a.ndim() == 1 && k.ndim() > 0 && (k.dtype == DType::Int64 || k.dtype == DType::Int32) &&
           take_flat(a, k, &r, ""))
         return wrap(std::move(r));
+    } else if (a.ndim() == 1) {
+      // Likewise for a NumPy integer array or a list of Python ints into a 1-D a (session 6:
+      // x[[1, 2]] went through the Python hook's parse, 6.8 us against NumPy's 0.6).
+      Array k, r;
+      bool have = false;
+      if (PyList_CheckExact(key)) {
+        const Py_ssize_t n = PyList_GET_SIZE(key);
+        if (n > 0 && n <= 4096) {
+          k = Array::empty(Dims{int64_t(n)}, DType::Int64, a.device(), "indexing");
+          int64_t* d = reinterpret_cast<int64_t*>(k.data());
+          have = true;
+          for (Py_ssize_t i = 0; i < n && have; ++i) {
+            PyObject* it = PyList_GET_ITEM(key, i);
+            int overflow = 0;
+            if (!PyLong_CheckExact(it)) {
+              have = false;
+              break;
+            }
+            d[i] = PyLong_AsLongLongAndOverflow(it, &overflow);
+            if (overflow) have = false;  // the hook gives NumPy's error
+          }
+        }
+      } else if (!PyTuple_Check(key)) {
+        nb::object v = adopt_numpy(nb::handle(key));
+        if (!v.is_none()) {
+          k = as_array(v);
+          have = k.ndim() > 0;
+        }
+      }
+      if (have && take_flat(a, k, &r, "")) return wrap(std::move(r));
     }
     return hooks().advanced_getitem(nb::handle(self), nb::handle(key));
   });

@@ -17,6 +17,12 @@ nb::object dtype_object(DType t);
 nb::handle scalar_type_object(DType t);
 // Accepts a dtype object, a scalar type (numpy.float32), a string, etc. TypeError otherwise.
 DType dtype_from(nb::handle h, const char* fn);
+// A string or builtin type (float, int, bool, complex) naming one of hcarray's dtypes, from a
+// cache filled on first use; false (nothing set) for anything else.
+bool cached_dtype(nb::handle h, DType* t);
+// An hcarray on a NumPy array's memory (keeping it alive), or None when obj is not a NumPy array
+// of a native-order dtype hcarray has (numpy_interop.cpp).
+nb::object adopt_numpy(nb::handle obj);
 bool is_array(nb::handle h);
 Array& as_array(nb::handle h);  // h must be an hcarray.ndarray
 

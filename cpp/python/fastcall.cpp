@@ -86,7 +86,7 @@ bool is_py_scalar(PyObject* o) {
 // in int64 and unsigned ones in uint64 (NumPy's rule), other dtypes in their own; max/min keep
 // the dtype. nullptr (nothing set) where the Python function decides: bool sums, half-float or
 // complex extremes, empty extremes (its error message).
-PyObject* try_reduce(FastCall* fc, const Array& x) {
+PyObject* try_reduce(FastCall* fc, const Array& x, PyObject* axis_obj = nullptr) {
   const hc::Kind k = hc::kind(x.dtype);
   DType acc = x.dtype;
   if (fc->numpy && (x.dtype == DType::Float16 || x.dtype == DType::BFloat16))
@@ -100,8 +100,19 @@ PyObject* try_reduce(FastCall* fc, const Array& x) {
         x.size() == 0)
       return nullptr;
   }
-  std::vector<int> axes(size_t(x.ndim()));
-  for (int i = 0; i < x.ndim(); ++i) axes[size_t(i)] = i;
+  std::vector<int> axes;
+  if (axis_obj != nullptr && axis_obj != Py_None) {
+    // One axis, an exact Python int within range (anything else: the Python function)
+    if (!PyLong_CheckExact(axis_obj)) return nullptr;
+    int overflow = 0;
+    long long ax = PyLong_AsLongLongAndOverflow(axis_obj, &overflow);
+    if (overflow || ax < -x.ndim() || ax >= x.ndim()) return nullptr;
+    if (ax < 0) ax += x.ndim();
+    axes.push_back(int(ax));
+  } else {
+    axes.resize(size_t(x.ndim()));
+    for (int i = 0; i < x.ndim(); ++i) axes[size_t(i)] = i;
+  }
   const char* fn = reduce_op(fc->op).name.c_str();
   return wrap(dispatch_reduce(fc->op, x, axes, false, acc, route_device(nullptr, &x.device(), fn)))
       .release()
@@ -141,7 +152,8 @@ bool small_shape(PyObject* shape, Dims* dims) {
   return true;
 }
 
-// dtype=None (default kept), or one of hcarray's dtype objects / scalar types (numpy.float32).
+// dtype=None (default kept), one of hcarray's dtype objects / scalar types (numpy.float32), or a
+// name of one (a string, or float/int/bool/complex).
 bool fast_dtype(PyObject* o, DType* t) {
   if (o == nullptr || o == Py_None) return true;
   for (int i = 0; i < kNumDTypes; ++i) {
@@ -150,7 +162,7 @@ bool fast_dtype(PyObject* o, DType* t) {
       return true;
     }
   }
-  return false;
+  return cached_dtype(nb::handle(o), t);  // 'float32', 'f8', float, int...
 }
 
 // An exact Python int (not bool) of magnitude at most 2**52 (exact in a double, and so is the
@@ -753,6 +765,28 @@ PyObject* fc_vectorcall(PyObject* self, PyObject* const* args, size_t nargsf, Py
     PyObject* r = try_fast(fc, args, n, kwnames);
     if (r != nullptr) return r;
     PyErr_Clear();
+    return PyObject_Vectorcall(fc->fallback, args, nargsf, kwnames);
+  }
+  if (fc->kind == kReduceSum || fc->kind == kReduceExtreme) {
+    // f(x), f(x, axis) or f(x, axis=axis) with an hcarray x and an int axis
+    const Py_ssize_t nk = kwnames == nullptr ? 0 : PyTuple_GET_SIZE(kwnames);
+    PyObject* axis = nullptr;
+    bool ok = Py_TYPE(args[0]) == g_array_type && n >= 1;
+    if (ok && nk == 0 && n == 2) axis = args[1];
+    else if (ok && nk == 1 && n == 1 &&
+             PyUnicode_CompareWithASCIIString(PyTuple_GET_ITEM(kwnames, 0), "axis") == 0)
+      axis = args[1];
+    else ok = ok && nk == 0 && n == 1;
+    if (ok) {
+      PyObject* r = nullptr;
+      try {
+        r = try_reduce(fc, as_array(args[0]), axis);
+      } catch (...) {
+        r = nullptr;
+      }
+      if (r != nullptr) return r;
+      PyErr_Clear();
+    }
     return PyObject_Vectorcall(fc->fallback, args, nargsf, kwnames);
   }
   if ((kwnames == nullptr || PyTuple_GET_SIZE(kwnames) == 0) && n == fc->arity) {

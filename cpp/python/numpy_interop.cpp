@@ -353,6 +353,8 @@ static_assert(offsetof(PyCFloatScalarObject, obval) == sizeof(PyObject), "scalar
 
 }  // namespace
 
+nb::object adopt_numpy(nb::handle obj) { return adopt(obj); }
+
 void bind_numpy_interop(nb::module_& m) {
   if (_import_array() < 0) throw nb::python_error();
   m.def("np_view", &np_view, nb::arg("x"));

@@ -207,6 +207,8 @@ def _m_squeeze(self, axis=None):
 
 
 def _m_transpose(self, *axes):
+    if not axes:
+        return self.T
     if len(axes) == 1 and (axes[0] is None or isinstance(axes[0], (tuple, list))):
         axes = axes[0]
     return _ns.transpose(self, axes if axes else None)

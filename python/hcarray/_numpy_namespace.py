@@ -1094,8 +1094,8 @@ def transpose(a, axes=None):
     fn = "transpose"
     h = _operand(a, fn)
     if axes is None:
-        axes = tuple(range(h.ndim - 1, -1, -1))
-    elif isinstance(axes, (int, _np.integer)):
+        return h.T  # every axis reversed (a C++ view)
+    if isinstance(axes, (int, _np.integer)):
         axes = (axes,)  # NumPy: a single integer (valid for 1-D input)
     else:
         try:
