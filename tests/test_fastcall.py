@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
 import hcarray as hc
 from strategies import ALL, NUMERIC, REAL, assert_same, pair
@@ -136,13 +137,18 @@ def test_arange_fast_path_matches_the_function():
 
 
 @given(pair(dtypes=ALL), st.sampled_from(["sum", "prod", "max", "min", "amax", "amin"]),
-       st.integers(-5, 5), st.booleans())
-def test_reductions_with_axis_fast_equals_python(p, name, axis, by_keyword):
-    # f(x, axis) / f(x, axis=axis) / x.f(axis) with an int axis take the C++ path (session 6);
-    # out-of-range axes, bool sums, empty extremes... go to the Python function: same outcome.
+       st.one_of(st.none(), st.integers(-5, 5), st.tuples(st.integers(-4, 3)),
+                 st.tuples(st.integers(-4, 3), st.integers(-4, 3))),
+       st.booleans(), st.sampled_from([None, False, True]))
+def test_reductions_with_axis_fast_equals_python(p, name, axis, by_keyword, keepdims):
+    # f(x, axis) / f(x, axis=axis, keepdims=k) / x.f(axis) with an int or tuple axis take the
+    # C++ path (session 6); out-of-range or repeated axes, bool sums, empty extremes... go to
+    # the Python function: the same outcome.
     a, h = p
     f = getattr(hc, name)
-    call = (lambda g, *x: g(*x, axis=axis)) if by_keyword else (lambda g, *x: g(*x, axis))
+    kw = {} if keepdims is None else {"keepdims": keepdims}
+    call = (lambda g, *x: g(*x, axis=axis, **kw)) if by_keyword else \
+        (lambda g, *x: g(*x, axis, **kw))
     with np.errstate(all="ignore"):
         fast = _outcome(call, f, h)
         slow = _outcome(call, f.__wrapped__, h)
@@ -150,7 +156,7 @@ def test_reductions_with_axis_fast_equals_python(p, name, axis, by_keyword):
         if name in ("sum", "prod", "max", "min"):
             _same_outcome(_outcome(call, getattr(h, name)), slow)
         if slow[1] is None:
-            want = getattr(np, name)(a, axis=axis)
+            want = getattr(np, name)(a, axis=axis, **kw)
             assert fast[0].shape == want.shape and fast[0].dtype == want.dtype
 
 
@@ -252,3 +258,43 @@ def test_transpose_without_axes_is_the_reversed_view(p):
     if h.size and h._writeable:
         t[(0,) * t.ndim] = 0  # a view: the write reaches h's first element
         assert np.asarray(h)[(0,) * h.ndim] == 0
+
+
+@given(pair(dtypes=ALL, shape=hnp.array_shapes(min_dims=0, max_dims=3, min_side=0, max_side=4)),
+       st.integers(-4, 3), st.integers(1, 3), st.booleans())
+def test_concatenate_and_stack_any_axis(p, axis, count, other_dtype):
+    # concatenate/stack/concat along any int axis take one memcpy per block in C++ when the
+    # operands are C-contiguous CPU arrays of one dtype (array_type.cpp, concat_fast); anything
+    # else (strided views, mixed dtypes, a bad axis) goes to the Python path: NumPy's outcome.
+    a, h = p
+    arrs = [a] * count
+    hs = [h] * count
+    if other_dtype and count > 1:
+        arrs[-1] = a.astype(np.float64)
+        hs[-1] = hc.asarray(arrs[-1])
+    for name in ("concatenate", "stack"):
+        try:
+            want = getattr(np, name)(arrs, axis=axis)
+        except (ValueError, np.exceptions.AxisError) as e:
+            with pytest.raises(type(e)):
+                getattr(hc, name)(hs, axis=axis)
+            continue
+        assert_same(getattr(hc, name)(hs, axis=axis), want)
+        assert_same(getattr(hc, name)(hs, axis), want)
+    if a.ndim >= 1:
+        assert_same(hc.vstack(hs), np.vstack(arrs))
+        assert_same(hc.hstack(hs), np.hstack(arrs))
+
+
+def test_concatenate_results_are_new_arrays():
+    h = hc.arange(6.0).reshape(2, 3)
+    r = hc.concatenate([h, h], axis=1)
+    r[0, 0] = 99.0
+    assert float(h[0, 0]) == 0.0
+    s = hc.stack((h, h), axis=-1)
+    assert s.shape == (2, 3, 2) and s._c_contiguous
+    assert_same(hc.vstack([hc.arange(3), hc.arange(3)]), np.vstack([np.arange(3)] * 2))
+    with pytest.raises(ValueError):
+        hc.vstack([hc.arange(3), hc.arange(2)])
+    with pytest.raises(ValueError):
+        hc.stack([hc.arange(3), hc.arange(2)])

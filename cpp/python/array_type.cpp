@@ -658,40 +658,66 @@ PyType_Slot kSlots[] = {
 
 }  // namespace
 
-nb::object concat0(nb::handle seq) {
-  // concat along axis 0 of C-contiguous CPU arrays of one dtype and one trailing shape:
-  // one allocation and a copy per operand (the general path builds views and copies through
-  // the iterator); None when the operands are anything else.
+nb::object concat_fast(nb::handle seq, nb::handle axis_obj, bool stack) {
+  // Concatenation (stack: false) or stacking (true) along one int axis of C-contiguous CPU
+  // arrays of one dtype and one shape outside that axis (stacking: one shape): one allocation,
+  // then for each index of the axes before `axis` one memcpy per operand (its whole block of
+  // the later axes). None when the operands or the axis are anything else; the Python
+  // functions then validate the call and give NumPy's result or error. (Session 5 did axis 0
+  // of concatenate; session 6 every axis, and stack: hc.concatenate([b, b], axis=1) of two
+  // 10 x 10 arrays took 7.5 us through the Python path, NumPy 0.8.)
   if (!PyList_CheckExact(seq.ptr()) && !PyTuple_CheckExact(seq.ptr())) return nb::none();
+  if (!PyLong_CheckExact(axis_obj.ptr())) return nb::none();
   const Py_ssize_t n = PySequence_Fast_GET_SIZE(seq.ptr());
   PyObject** items = PySequence_Fast_ITEMS(seq.ptr());
   if (n < 1) return nb::none();
   std::vector<const Array*> xs;
-  int64_t rows = 0;
+  xs.reserve(size_t(n));
   for (Py_ssize_t i = 0; i < n; ++i) {
     if (!is_array(items[i])) return nb::none();
     const Array& a = as_array(items[i]);
-    if (a.ndim() == 0 || !a.is_c_contiguous() || a.device() != Device{}) return nb::none();
-    if (i > 0) {
-      const Array& f = *xs[0];
-      if (a.dtype != f.dtype || a.ndim() != f.ndim()) return nb::none();
-      for (int d = 1; d < a.ndim(); ++d)
-        if (a.shape[d] != f.shape[d]) return nb::none();
-    }
-    rows += a.shape[0];
+    if ((!stack && a.ndim() == 0) || !a.is_c_contiguous() || a.device() != Device{})
+      return nb::none();
     xs.push_back(&a);
   }
-  Dims shape = xs[0]->shape;
-  shape[0] = rows;
-  Array out = Array::empty(shape, xs[0]->dtype, Device{}, "concat");
-  char* o = out.data();
-  for (const Array* a : xs) {
-    const size_t bytes = size_t(a->size()) * size_t(a->itemsize());
-    if (bytes) std::memcpy(o, a->data(), bytes);
-    o += bytes;
+  const Array& f = *xs[0];
+  const int nd = f.ndim() + (stack ? 1 : 0);  // the result's
+  int overflow = 0;
+  long long ax = PyLong_AsLongLongAndOverflow(axis_obj.ptr(), &overflow);
+  if (overflow || ax < -nd || ax >= nd) {
+    PyErr_Clear();
+    return nb::none();
   }
+  if (ax < 0) ax += nd;
+  int64_t along = 0;
+  for (const Array* a : xs) {
+    if (a->dtype != f.dtype || a->ndim() != f.ndim()) return nb::none();
+    for (int d = 0; d < f.ndim(); ++d)
+      if (a->shape[d] != f.shape[d] && (stack || d != ax)) return nb::none();
+    along += stack ? 1 : a->shape[ax];
+  }
+  Dims shape;
+  for (int d = 0; d < nd; ++d) {
+    if (d == ax) shape.push_back(along);
+    else shape.push_back(f.shape[stack && d > ax ? d - 1 : d]);
+  }
+  int64_t outer = 1;
+  for (int d = 0; d < ax; ++d) outer *= shape[d];
+  Array out = Array::empty(shape, f.dtype, Device{}, stack ? "stack" : "concatenate");
+  if (out.size() == 0) return wrap(std::move(out));
+  std::vector<size_t> block(xs.size());  // bytes of each operand per index of the outer axes
+  for (size_t i = 0; i < xs.size(); ++i)
+    block[i] = size_t(xs[i]->size() / outer) * size_t(xs[i]->itemsize());
+  char* o = out.data();
+  for (int64_t r = 0; r < outer; ++r)
+    for (size_t i = 0; i < xs.size(); ++i) {
+      if (block[i]) std::memcpy(o, xs[i]->data() + size_t(r) * block[i], block[i]);
+      o += block[i];
+    }
   return wrap(std::move(out));
 }
+
+nb::object concat0(nb::handle seq) { return concat_fast(seq, nb::int_(0), false); }
 
 void set_dtype_objects(nb::list dtypes, nb::list scalar_types);
 
@@ -759,6 +785,8 @@ void bind_array(nb::module_& m) {
     Device dev = device_arg(device, nullptr, "empty");
     return Array::empty(dims_from(shape, "empty"), dtype_from(dtype, "empty"), dev);
   }, nb::arg("shape"), nb::arg("dtype"), nb::arg("device") = nb::none());
+  m.def("_concat", &concat_fast, nb::arg("arrays"), nb::arg("axis"), nb::arg("stack") = false,
+        "concatenate/stack of C-contiguous CPU arrays of one dtype along an int axis, or None.");
   m.def("_concat0", &concat0,
         "Internal: concat along axis 0 of C-contiguous arrays of one dtype, else None.");
   m.def("full", [](nb::handle shape, nb::handle value, nb::handle dtype, nb::handle device) {

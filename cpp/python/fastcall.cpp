@@ -86,7 +86,8 @@ bool is_py_scalar(PyObject* o) {
 // in int64 and unsigned ones in uint64 (NumPy's rule), other dtypes in their own; max/min keep
 // the dtype. nullptr (nothing set) where the Python function decides: bool sums, half-float or
 // complex extremes, empty extremes (its error message).
-PyObject* try_reduce(FastCall* fc, const Array& x, PyObject* axis_obj = nullptr) {
+PyObject* try_reduce(FastCall* fc, const Array& x, PyObject* axis_obj = nullptr,
+                     bool keepdims = false) {
   const hc::Kind k = hc::kind(x.dtype);
   DType acc = x.dtype;
   if (fc->numpy && (x.dtype == DType::Float16 || x.dtype == DType::BFloat16))
@@ -102,19 +103,28 @@ PyObject* try_reduce(FastCall* fc, const Array& x, PyObject* axis_obj = nullptr)
   }
   std::vector<int> axes;
   if (axis_obj != nullptr && axis_obj != Py_None) {
-    // One axis, an exact Python int within range (anything else: the Python function)
-    if (!PyLong_CheckExact(axis_obj)) return nullptr;
-    int overflow = 0;
-    long long ax = PyLong_AsLongLongAndOverflow(axis_obj, &overflow);
-    if (overflow || ax < -x.ndim() || ax >= x.ndim()) return nullptr;
-    if (ax < 0) ax += x.ndim();
-    axes.push_back(int(ax));
+    // An exact Python int within range, or a tuple of distinct ones (anything else: the
+    // Python function, which raises the error)
+    const bool tup = PyTuple_CheckExact(axis_obj);
+    const Py_ssize_t na = tup ? PyTuple_GET_SIZE(axis_obj) : 1;
+    for (Py_ssize_t i = 0; i < na; ++i) {
+      PyObject* o = tup ? PyTuple_GET_ITEM(axis_obj, i) : axis_obj;
+      if (!PyLong_CheckExact(o)) return nullptr;
+      int overflow = 0;
+      long long ax = PyLong_AsLongLongAndOverflow(o, &overflow);
+      if (overflow || ax < -x.ndim() || ax >= x.ndim()) return nullptr;
+      if (ax < 0) ax += x.ndim();
+      for (int seen : axes)
+        if (seen == int(ax)) return nullptr;
+      axes.push_back(int(ax));
+    }
+    if (x.size() == 0 && fc->kind == kReduceExtreme) return nullptr;
   } else {
     axes.resize(size_t(x.ndim()));
     for (int i = 0; i < x.ndim(); ++i) axes[size_t(i)] = i;
   }
   const char* fn = reduce_op(fc->op).name.c_str();
-  return wrap(dispatch_reduce(fc->op, x, axes, false, acc, route_device(nullptr, &x.device(), fn)))
+  return wrap(dispatch_reduce(fc->op, x, axes, keepdims, acc, route_device(nullptr, &x.device(), fn)))
       .release()
       .ptr();
 }
@@ -417,6 +427,8 @@ bool exact_cpu_array(PyObject* o) {
 
 }  // namespace
 nb::object concat0(nb::handle seq);  // array_type.cpp: concat along axis 0, or None
+// array_type.cpp: concatenate (stack: stack) along an int axis, or None
+nb::object concat_fast(nb::handle seq, nb::handle axis, bool stack);
 namespace {
 
 PyObject* try_create(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject* kwnames) {
@@ -473,14 +485,11 @@ PyObject* try_create(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject
       return wrap(std::move(a)).release().ptr();
     }
     case kConcatenate: {
-      // NumPy's concatenate(arrays[, axis=0]) of C-contiguous CPU hcarrays of one dtype and
-      // one trailing shape (concat0); anything else: the fallback.
+      // NumPy's concatenate(arrays[, axis]) of C-contiguous CPU hcarrays of one dtype and one
+      // shape outside the (int) axis (concat_fast); anything else: the fallback.
       if (p[0] == nullptr) return nullptr;
-      if (p[1] != nullptr && !(PyLong_CheckExact(p[1]) && PyLong_AsLong(p[1]) == 0)) {
-        PyErr_Clear();
-        return nullptr;
-      }
-      nb::object r = concat0(nb::handle(p[0]));
+      nb::object r = p[1] == nullptr ? concat0(nb::handle(p[0]))
+                                     : concat_fast(nb::handle(p[0]), nb::handle(p[1]), false);
       return r.is_none() ? nullptr : r.release().ptr();
     }
     case kAsarray: case kArray: {
@@ -768,19 +777,28 @@ PyObject* fc_vectorcall(PyObject* self, PyObject* const* args, size_t nargsf, Py
     return PyObject_Vectorcall(fc->fallback, args, nargsf, kwnames);
   }
   if (fc->kind == kReduceSum || fc->kind == kReduceExtreme) {
-    // f(x), f(x, axis) or f(x, axis=axis) with an hcarray x and an int axis
+    // f(x[, axis][, axis=][, keepdims=]) with an hcarray x, an int or tuple-of-ints axis and a
+    // bool keepdims
     const Py_ssize_t nk = kwnames == nullptr ? 0 : PyTuple_GET_SIZE(kwnames);
     PyObject* axis = nullptr;
-    bool ok = Py_TYPE(args[0]) == g_array_type && n >= 1;
-    if (ok && nk == 0 && n == 2) axis = args[1];
-    else if (ok && nk == 1 && n == 1 &&
-             PyUnicode_CompareWithASCIIString(PyTuple_GET_ITEM(kwnames, 0), "axis") == 0)
-      axis = args[1];
-    else ok = ok && nk == 0 && n == 1;
+    bool keepdims = false;
+    bool ok = n >= 1 && n <= 2 && Py_TYPE(args[0]) == g_array_type;
+    if (ok && n == 2) axis = args[1];
+    for (Py_ssize_t i = 0; ok && i < nk; ++i) {
+      PyObject* key = PyTuple_GET_ITEM(kwnames, i);
+      PyObject* v = args[n + i];
+      if (PyUnicode_CompareWithASCIIString(key, "axis") == 0 && axis == nullptr) {
+        axis = v;
+      } else if (PyUnicode_CompareWithASCIIString(key, "keepdims") == 0 && PyBool_Check(v)) {
+        keepdims = v == Py_True;
+      } else {
+        ok = false;
+      }
+    }
     if (ok) {
       PyObject* r = nullptr;
       try {
-        r = try_reduce(fc, as_array(args[0]), axis);
+        r = try_reduce(fc, as_array(args[0]), axis, keepdims);
       } catch (...) {
         r = nullptr;
       }

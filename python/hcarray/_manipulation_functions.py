@@ -289,8 +289,8 @@ def concat(arrays, /, *, axis=0):
     """The arrays joined along an existing axis (flattened first when axis is None). The
     result's dtype follows the type promotion rules."""
     fn = "concat"
-    if axis == 0 and type(axis) is int:
-        r = _core._concat0(arrays)  # C-contiguous operands of one dtype: one copy each
+    if type(axis) is int:
+        r = _core._concat(arrays, axis)  # C-contiguous operands of one dtype: memcpy
         if r is not None:
             return r
     arrays = _arrays(arrays, fn)
@@ -325,6 +325,10 @@ def concat(arrays, /, *, axis=0):
 def stack(arrays, /, *, axis=0):
     """The arrays (all of one shape) joined along a new axis."""
     fn = "stack"
+    if type(axis) is int:
+        r = _core._concat(arrays, axis, True)  # C-contiguous operands of one shape and dtype
+        if r is not None:
+            return r
     arrays = _arrays(arrays, fn)
     dtype = _promote_dtypes([a.dtype for a in arrays], fn)
     first = arrays[0]

@@ -1235,8 +1235,8 @@ def _seq(arrays, fn):
 def concatenate(arrays, /, axis=0, out=None, *, dtype=None, casting="same_kind"):
     """Joins arrays along an existing axis (native); axis=None joins the flattened arrays."""
     fn = "concatenate"
-    if axis == 0 and type(axis) is int and out is None and dtype is None:
-        r = _core._concat0(arrays)  # C-contiguous hcarrays of one dtype: one copy each
+    if type(axis) is int and out is None and dtype is None:
+        r = _core._concat(arrays, axis)  # C-contiguous hcarrays of one dtype: memcpy
         if r is not None:
             return r
     hs = _seq(arrays, fn)
@@ -1257,6 +1257,10 @@ def concat(arrays, /, *, axis=0):
 
 def stack(arrays, /, axis=0, out=None, *, dtype=None, casting="same_kind"):
     fn = "stack"
+    if type(axis) is int and out is None and dtype is None:
+        r = _core._concat(arrays, axis, True)  # C-contiguous hcarrays of one shape and dtype
+        if r is not None:
+            return r
     hs = _seq(arrays, fn)
     if dtype is not None:
         hs = [_core.astype(h, _dt(dtype, fn)) for h in hs]
@@ -1297,12 +1301,30 @@ def atleast_3d(*arys):
     return res[0] if len(res) == 1 else tuple(res)
 
 
+def _stack_fast(tup, dtype, axis_1d, stack_1d, axis_nd):
+    """hstack/vstack of a list or tuple of hcarrays of one ndim (>= 1) in C++, or None."""
+    if dtype is not None or type(tup) not in (list, tuple) or not tup:
+        return None
+    first = tup[0]
+    if type(first) is not ndarray or first.ndim == 0:
+        return None
+    if first.ndim == 1:
+        return _core._concat(tup, axis_1d, stack_1d)
+    return _core._concat(tup, axis_nd)
+
+
 def hstack(tup, *, dtype=None, casting="same_kind"):
+    r = _stack_fast(tup, dtype, 0, False, 1)
+    if r is not None:
+        return r
     hs = [atleast_1d(h) for h in _seq(tup, "hstack")]
     return concatenate(hs, axis=0 if hs[0].ndim == 1 else 1, dtype=dtype)
 
 
 def vstack(tup, *, dtype=None, casting="same_kind"):
+    r = _stack_fast(tup, dtype, 0, True, 0)
+    if r is not None:
+        return r
     return concatenate([atleast_2d(h) for h in _seq(tup, "vstack")], axis=0, dtype=dtype)
 
 
