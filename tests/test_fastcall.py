@@ -298,3 +298,41 @@ def test_concatenate_results_are_new_arrays():
         hc.vstack([hc.arange(3), hc.arange(2)])
     with pytest.raises(ValueError):
         hc.stack([hc.arange(3), hc.arange(2)])
+
+
+@given(pair(dtypes=ALL), st.one_of(st.none(), st.integers(-5, 4),
+                                   st.tuples(st.integers(-4, 3), st.integers(-4, 3)),
+                                   st.just(1.0)))
+def test_squeeze_and_flip_views(p, axis):
+    # squeeze/flip (namespace functions) are built in C++ as views (array_type.cpp,
+    # squeeze_fast/flip_fast); bad axes go to the Python functions: NumPy's outcome.
+    a, h = p
+    for name in ("squeeze", "flip"):
+        try:
+            want = getattr(np, name)(a, axis=axis)
+        except (ValueError, TypeError, np.exceptions.AxisError) as e:
+            with pytest.raises(type(e), match=name):
+                getattr(hc, name)(h, axis=axis)
+            continue
+        got = getattr(hc, name)(h, axis=axis)
+        assert_same(got, want)
+        if got.size and h._writeable:
+            idx = (0,) * got.ndim
+            before = np.asarray(h).copy()
+            got[idx] = 0  # a view: the write reaches exactly one element of h
+            changed = np.asarray(h) != before
+            assert changed.sum() <= 1 and np.asarray(got)[idx] == 0
+
+
+@given(pair(dtypes=ALL))
+def test_ravel_and_astype_without_copy(p):
+    a, h = p
+    r = h.ravel()
+    assert_same(r, a.ravel())
+    if h._c_contiguous and h.size and h._writeable:
+        r[0] = 0  # a view of a C-contiguous array
+        assert np.asarray(h).reshape(-1)[0] == 0
+    assert h.astype(h.dtype, copy=False) is h
+    assert h.astype(h.dtype, copy=True) is not h
+    if a.dtype.kind != "c":  # (complex -> float64 drops the imaginary part, with a warning)
+        assert_same(h.astype(np.float64, copy=False), a.astype(np.float64, copy=False))

@@ -26,8 +26,8 @@ namespace {
 enum CallKind {
   kElementwise = 0, kReduceSum = 1, kReduceExtreme = 2, kCreate = 3, kMethod = 4, kUfuncHook = 5
 };
-enum MethodOp { kReshape = 0, kTolist, kCopy, kAstype, kNumMethodOps };
-const char* const kMethodNames[kNumMethodOps] = {"reshape", "tolist", "copy", "astype"};
+enum MethodOp { kReshape = 0, kTolist, kCopy, kAstype, kRavel, kNumMethodOps };
+const char* const kMethodNames[kNumMethodOps] = {"reshape", "tolist", "copy", "astype", "ravel"};
 enum CreateOp {
   kZeros = 0, kOnes, kEmpty, kArange, kZerosLike, kOnesLike, kEmptyLike, kFullLike, kFull,
   kAsarray, kArray, kEye, kDot, kReshapeFn, kExpandDims, kConcatenate, kNumCreateOps
@@ -650,11 +650,22 @@ PyObject* tolist_at(const Array& a, const char* p, int dim) {
 }
 
 PyObject* try_method(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject* kwnames) {
-  if (kwnames != nullptr && PyTuple_GET_SIZE(kwnames) != 0) return nullptr;
+  int copy = 1;  // astype's copy= (the only keyword taken here)
+  if (kwnames != nullptr && PyTuple_GET_SIZE(kwnames) != 0) {
+    if (fc->op != kAstype || PyTuple_GET_SIZE(kwnames) != 1 ||
+        PyUnicode_CompareWithASCIIString(PyTuple_GET_ITEM(kwnames, 0), "copy") != 0 ||
+        !PyBool_Check(args[n]))
+      return nullptr;
+    copy = args[n] == Py_True;
+  }
   if (n < 1 || Py_TYPE(args[0]) != g_array_type) return nullptr;
   const Array& a = as_array(args[0]);
   if (a.device() != Device{} || current_device() != nullptr) return nullptr;
   switch (fc->op) {
+    case kRavel: {  // x.ravel() of a C-contiguous x: the 1-D view
+      if (n != 1 || !a.is_c_contiguous()) return nullptr;
+      return wrap(a.view(Dims{a.size()}, Dims{int64_t(a.itemsize())}, a.offset)).release().ptr();
+    }
     case kReshape:
       return reshape_fast(a, args + 1, n - 1);
     case kTolist:  // large arrays: NumPy's tolist on a view (the per-call cost is noise there)
@@ -667,6 +678,10 @@ PyObject* try_method(FastCall* fc, PyObject* const* args, Py_ssize_t n, PyObject
       if (n != 2 || args[1] == Py_None) return nullptr;
       DType t;
       if (!fast_dtype(args[1], &t)) return nullptr;
+      if (!copy && t == a.dtype) {  // NumPy: the array itself when no copy is needed
+        Py_INCREF(args[0]);
+        return args[0];
+      }
       return wrap(astype(a, t)).release().ptr();
     }
   }

@@ -199,6 +199,10 @@ def expand_dims(x, /, axis=0):
 def squeeze(x, /, axis):
     """A view of x without the size-1 dimensions at axis (an int or a tuple of ints)."""
     fn = "squeeze"
+    if type(x) is _core.ndarray:
+        r = _core._squeeze(x, axis)
+        if r is not None:
+            return r
     _check_array(x, fn)
     if axis is None:
         drop = tuple(i for i, s in enumerate(x.shape) if s == 1)
@@ -215,6 +219,10 @@ def squeeze(x, /, axis):
 def flip(x, /, *, axis=None):
     """A view of x with the order of elements reversed along axis (all axes when None)."""
     fn = "flip"
+    if type(x) is _core.ndarray:
+        r = _core._flip(x, axis)
+        if r is not None:
+            return r
     _check_array(x, fn)
     axes = range(x.ndim) if axis is None else _axes(axis, x.ndim, fn)
     strides = list(x.strides)

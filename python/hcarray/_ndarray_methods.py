@@ -98,6 +98,8 @@ def _m_reshape(self, *shape, order="C", copy=None, **kwargs):
 
 
 def _m_ravel(self, order="C"):
+    if order == "C" and self._c_contiguous:
+        return _core_reshape(self, (-1,))  # a view
     return _ns.ravel(self, order)
 
 
@@ -537,7 +539,7 @@ for _name in ("sum", "prod", "max", "min"):
     setattr(ndarray, _name, _core.fastcall_reduce(_name, _METHODS[_name]))
 # x.reshape(ints or a tuple of ints), x.copy(), x.tolist(), x.astype(dtype) with no keywords:
 # in C++ as well (fastcall.cpp, try_method).
-for _name in ("reshape", "copy", "astype"):
+for _name in ("reshape", "copy", "astype", "ravel"):
     setattr(ndarray, _name, _core.fastcall_method(_name, _METHODS[_name]))
 ndarray.tolist = _core.fastcall_method("tolist", ndarray.tolist)
 del _name

@@ -1136,9 +1136,15 @@ def rollaxis(a, axis, start=0):
 def squeeze(a, /, axis=None):
     """Removes axes of length one (all of them when axis is None)."""
     fn = "squeeze"
+    if type(a) is ndarray:
+        r = _core._squeeze(a, axis)
+        if r is not None:
+            return r
     h = _operand(a, fn)
     if axis is None:
         axis = tuple(i for i, s in enumerate(h.shape) if s == 1)
+    elif h.ndim == 0 and type(axis) is int and axis in (0, -1):
+        return h.reshape(())  # NumPy accepts an int axis 0 or -1 on a 0-d array (a view)
     return _mf.squeeze(h, axis)
 
 
@@ -1161,6 +1167,10 @@ def broadcast_arrays(*args, subok=False):
 
 
 def flip(m, /, axis=None):
+    if type(m) is ndarray:
+        r = _core._flip(m, axis)
+        if r is not None:
+            return r
     return _mf.flip(_operand(m, "flip"), axis=axis)
 
 
