@@ -499,3 +499,37 @@ def test_elementwise_out_casting_same_kind(fn, args, out_dtype, ok):
         with pytest.raises(TypeError, match="same_kind"):
             getattr(np, fn)(*hs, out=o_hc)
         numpy.testing.assert_array_equal(numpy.asarray(o_hc), numpy.zeros(n, out_dtype))
+
+
+_FLOATS = [numpy.dtype(numpy.float16), numpy.dtype(numpy.float32), numpy.dtype(numpy.float64)]
+
+
+@given(pair(dtypes=_FLOATS), st.integers(-12, 25))
+def test_round_decimals_native_is_numpys(p, decimals):
+    # np.round(x, decimals) for float16/32/64 runs NumPy's three steps natively (scale by
+    # 10**|decimals| as NumPy builds it, round half to even, unscale): NumPy's bits.
+    a, h = p
+    with numpy.errstate(all="ignore"):
+        want = numpy.round(a, decimals)
+        got = np.round(h, decimals)
+        assert_same(got, want)
+        assert_same(np.around(h, decimals), want)
+        assert_same(h.round(decimals), want)
+
+
+@given(pair(dtypes=[numpy.dtype(numpy.int64), numpy.dtype(numpy.float32),
+                   numpy.dtype(numpy.bool_)], shape=st.tuples(st.integers(1, 6))),
+       st.lists(st.integers(-6, 5), min_size=0, max_size=6), st.booleans())
+def test_setitem_integer_list_on_first_axis(p, idx, as_numpy):
+    a, h = p
+    key = numpy.array(idx, dtype=numpy.int64) if as_numpy else idx
+    a = a.copy()
+    try:
+        a[key] = 1
+    except IndexError as e:
+        with pytest.raises(IndexError) as got:
+            h[key] = 1
+        assert str(got.value) == str(e)
+        return
+    h[key] = 1
+    assert_same(h, a)

@@ -198,6 +198,12 @@ def setitem(x, key, value):
         # x[mask] = scalar with a mask of x's shape: one pass (when both are C-contiguous)
         if _core._masked_fill(x, _as_hc_mask(key), value):
             return
+    tk = type(key)
+    if (tk is list or tk is _np.ndarray or tk is _core.ndarray) and x.ndim:
+        kind, val = _classify(key)  # one integer array on the first axis, as in getitem
+        if kind == _ARRAY and val.ndim:
+            _core._scatter(x, [0], [0], [val], value, "", False)
+            return
     v, axes, report, indices, front = _prepare(x, key)
     if not axes:
         _core.copyto(v, value)

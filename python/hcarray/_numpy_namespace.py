@@ -561,6 +561,20 @@ def imag(val, /):
     return _ef.imag(h)
 
 
+_ROUND_NATIVE = (_np.dtype(_np.float16), _np.dtype(_np.float32), _np.dtype(_np.float64))
+_P10 = (1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8)
+
+
+def _pow10(n):
+    """10.0**n for n >= 0 as NumPy's power_of_ten computes it (a table, then products)."""
+    if n < 9:
+        return _P10[n]
+    r = 1e9
+    for _ in range(n - 9):
+        r *= 10.0
+    return r
+
+
 def round(a, /, decimals=0, out=None):  # noqa: A001
     """Rounds half to even to `decimals` places (NumPy's algorithm for decimals != 0)."""
     fn = "round"
@@ -568,6 +582,14 @@ def round(a, /, decimals=0, out=None):  # noqa: A001
     h = _operand(a, fn)
     if decimals == 0 and out is None:
         return _ef.round(h)
+    if out is None and h.dtype in _ROUND_NATIVE:
+        # NumPy's algorithm (PyArray_Round): scale by 10**|decimals| (a double built as NumPy
+        # builds it, applied as a weak scalar, so in the array's dtype), round half to even,
+        # undo the scale: the same three operations, natively (session 6: 5.0 -> ~1.2 us).
+        f = _pow10(-decimals if decimals < 0 else decimals)
+        if decimals > 0:
+            return _ef.divide(_ef.round(_ef.multiply(h, f)), f)
+        return _ef.multiply(_ef.round(_ef.divide(h, f)), f)
     return _np_call(fn, h, decimals, out=out) if out is not None else _np_call(fn, h, decimals)
 
 
@@ -1458,9 +1480,9 @@ def matmul(x1, x2, /, out=None, **kwargs):
 
 
 def outer(a, b, out=None):
-    x = ravel(_operand(a, "outer"))
-    y = ravel(_operand(b, "outer"))
-    return _out(_ef.multiply(_mf.expand_dims(x, axis=1), y), out, "outer")
+    x = _operand(a, "outer").reshape((-1, 1))
+    y = _operand(b, "outer").reshape((-1,))
+    return _out(x * y, out, "outer")
 
 
 def tensordot(a, b, /, axes=2):
