@@ -424,17 +424,27 @@ def repeat(x, repeats, /, *, axis=None):
                              f"{ax} of length {n}")
         if (reps < 0).any():
             raise ValueError(f"{fn}: repeats may not contain negative values")
-        total = int(reps.sum())
+        # The element index of every output position, in linear native passes: the elements
+        # with a positive count start their runs at ends - reps; each run start gets the jump
+        # in element index from the previous run, and a cumulative sum spreads it over the run;
+        # then one gather. (Until session 6 a Python loop over the elements: 1e5 of them took
+        # 357 ms, NumPy 1.6.)
+        from ._creation_functions import asarray, zeros
+        from ._indexing_functions import take
+        from ._searching_functions import nonzero
+        from ._statistical_functions import cumulative_sum
+        rh = asarray(reps)
+        ends = cumulative_sum(rh)
+        total = int(ends[-1]) if n else 0
         shape = x.shape[:ax] + (total,) + x.shape[ax + 1:]
-        out = _new(shape, x.dtype, x, fn)
-        pos = 0
-        for i, r in enumerate(reps.tolist()):
-            if r:
-                src = _take1(x, ax, i)
-                dst = _slice(out, ax, pos, pos + r)
-                _core.copyto(dst, expand_dims(src, axis=ax))
-                pos += r
-        return out
+        if total == 0 or x.size == 0:
+            return _new(shape, x.dtype, x, fn)
+        runs = nonzero(rh > 0)[0]  # elements that appear, in order
+        starts = take(ends - rh, runs)
+        jumps = runs - concat([zeros(1, dtype=_np.int64), runs[:-1]])
+        idx = zeros(total, dtype=_np.int64)
+        idx[starts] = jumps
+        return take(x, cumulative_sum(idx), axis=ax)
     r = _int(repeats, fn, "repeats")
     if r < 0:
         raise ValueError(f"{fn}: repeats may not be negative, got {r}")
