@@ -533,3 +533,85 @@ def test_setitem_integer_list_on_first_axis(p, idx, as_numpy):
         return
     h[key] = 1
     assert_same(h, a)
+
+
+# --- session 6 (cl6): large-n cliffs: real/imag without a copy, atleast_*d/dstack/column_stack
+# of many rows or large blocks, iteration -----------------------------------------------------
+
+_big2 = st.tuples(st.integers(16, 40), st.integers(16, 40))  # >= 256 rows: the strided-copy path
+
+
+@given(pair(dtypes=NUMERIC + [numpy.dtype(numpy.bool_)]))
+def test_real_imag_views_vs_numpy(p):
+    a, h = p
+    r, i = np.real(h), np.imag(h)
+    assert_same(r, numpy.real(a))
+    assert_same(i, numpy.imag(a))
+    if a.dtype.kind != "c":
+        assert r is h  # NumPy returns the input itself
+        assert not i.flags.writeable and not numpy.imag(a).flags.writeable
+    elif a.size:
+        # views, as NumPy's: a write through them shows in h
+        assert numpy.shares_memory(numpy.asarray(r), numpy.asarray(h))
+        assert numpy.shares_memory(numpy.asarray(i), numpy.asarray(h))
+    lst = [[1.5, 2.0], [3.0, 4.0]]
+    assert_same(np.real(lst), numpy.real(lst))
+    assert_same(np.imag(lst), numpy.imag(lst))
+    assert np.real(2.5) == numpy.real(2.5) and np.imag(True) == numpy.imag(True)
+
+
+@given(pair(dtypes=REAL + FLOAT, shape=_big2), pair(dtypes=REAL + FLOAT, shape=_big2),
+       st.integers(1, 3))
+def test_dstack_column_stack_large_vs_numpy(p, q, k):
+    a, h = p
+    b, g = q
+    arrs_np, arrs_hc = [a] * k, [h] * k
+    assert_same(np.dstack(arrs_hc), numpy.dstack(arrs_np))
+    assert_same(np.column_stack(arrs_hc), numpy.column_stack(arrs_np))
+    assert_same(np.dstack(h), numpy.dstack(a))  # an array: a sequence of its rows
+    assert_same(np.column_stack(h), numpy.column_stack(a))
+    assert_same(np.vstack(h), numpy.vstack(a))
+    assert_same(np.row_stack(h), numpy.vstack(a))
+    # 1-D columns, and mixed dtypes / shapes (promotion or NumPy's error)
+    col, coln = h[:, 0], a[:, 0]
+    assert_same(np.column_stack([col, col, h]), numpy.column_stack([coln, coln, a]))
+    if a.shape == b.shape:
+        assert_same(np.dstack([h, g]), numpy.dstack([a, b]))
+        assert_same(np.column_stack([h, g]), numpy.column_stack([a, b]))
+    elif a.shape[0] != b.shape[0]:
+        with pytest.raises(ValueError):
+            numpy.dstack([a, b])
+        with pytest.raises(ValueError, match="concatenate"):
+            np.dstack([h, g])
+        with pytest.raises(ValueError, match="concatenate"):
+            np.column_stack([h, g])
+
+
+@given(pair(dtypes=REAL + FLOAT, shape=st.integers(0, 700).map(lambda n: (n,))))
+def test_column_stack_dstack_1d_vs_numpy(p):
+    a, h = p
+    assert_same(np.column_stack([h, h]), numpy.column_stack([a, a]))
+    assert_same(np.dstack([h, h]), numpy.dstack([a, a]))
+    assert_same(np.atleast_2d(h), numpy.atleast_2d(a))
+    assert_same(np.atleast_3d(h), numpy.atleast_3d(a))
+    d2, d3 = np.atleast_2d(h), np.atleast_3d(h)
+    if a.size:
+        assert d2._shares_storage(h) and d3._shares_storage(h)  # views, as NumPy's
+
+
+@given(pair(dtypes=NUMERIC))
+def test_iteration_vs_numpy(p):
+    a, h = p
+    if a.ndim == 0:
+        with pytest.raises(TypeError):
+            iter(h)
+        return
+    got = list(h)
+    assert len(got) == len(a)
+    for x, y in zip(got, a):
+        assert_same(x, numpy.asarray(y))
+    for x, y in zip(np.unstack(h), numpy.unstack(a)):
+        assert_same(x, numpy.asarray(y))
+    if a.ndim >= 2:
+        for x, y in zip(np.unstack(h, axis=-1), numpy.unstack(a, axis=-1)):
+            assert_same(x, y)

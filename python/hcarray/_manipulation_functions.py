@@ -275,7 +275,10 @@ def unstack(x, /, *, axis=0):
     if x.ndim == 0:
         raise ValueError(f"{fn}: x must have at least one dimension")
     a = _axis(axis, x.ndim, fn)
-    return tuple(_take1(x, a, i) for i in range(x.shape[a]))
+    if a == 0:  # the C++ integer index: a view per item without a Python-built view
+        return tuple(map(x.__getitem__, range(x.shape[0])))
+    pre = (slice(None),) * a
+    return tuple([x[pre + (i,)] for i in range(x.shape[a])])
 
 
 def reshape(x, /, shape, *, copy=None):
