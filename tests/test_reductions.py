@@ -112,6 +112,27 @@ def test_all_any(p, data):
     axis = data.draw(axes_for(a.ndim))
     assert_same(hc.all(h, axis=axis), np.all(a, axis=axis))
     assert_same(hc.any(h, axis=axis, keepdims=True), np.any(a, axis=axis, keepdims=True))
+    assert_same(hc.any(h, axis=axis), np.any(a, axis=axis))
+    assert_same(hc.all(h, axis=axis, keepdims=True), np.all(a, axis=axis, keepdims=True))
+
+
+@given(pair(dtypes=BOOL, shape=hnp.array_shapes(min_dims=1, max_dims=3, min_side=0, max_side=40)),
+       st.data())
+def test_all_any_bool_over_axes(p, data):
+    # bool all/any over axes run as uint8 min/max of the same bytes: check the results stay
+    # bool, exact, and that bad axes still raise the error naming all/any
+    a, h = p
+    axis = data.draw(axes_for(a.ndim))
+    for kd in (False, True):
+        for f in ("all", "any"):
+            r = getattr(hc, f)(h, axis=axis, keepdims=kd)
+            assert_same(r, getattr(np, f)(a, axis=axis, keepdims=kd))
+            assert_same(r == True, getattr(np, f)(a, axis=axis, keepdims=kd))  # noqa: E712
+    for f in ("all", "any"):
+        with pytest.raises((ValueError, IndexError), match=f):
+            getattr(hc, f)(h, axis=a.ndim)
+        with pytest.raises((ValueError, IndexError), match=f):
+            getattr(hc, f)(h, axis=(0, 0))
 
 
 def test_float_sum_is_pairwise():

@@ -18,6 +18,23 @@ def _axis(axis, fn):
     raise TypeError(f"{fn}: axis must be None, an int or a tuple of ints, got {axis!r}")
 
 
+_UINT8_CODE, _BOOL_CODE = 5, 0
+
+
+def _bool_axis_reduce(op, b, axis, keepdims):
+    """all/any of a non-empty bool array over axes as min/max of its bytes viewed as uint8 (the
+    uint8 axis loop is vectorized; the bool one was 5x slower than NumPy: 300 x 300 along an
+    axis 50 us, NumPy 10), or None where that does not apply (0-d, empty, bad axes: the bool
+    reduction then gives the result or the error)."""
+    if b.ndim == 0 or b.size == 0 or type(keepdims) is not bool:
+        return None
+    try:
+        r = _core.reduce(op, b._reinterpret(_UINT8_CODE), axis, keepdims)
+    except Exception:
+        return None
+    return r._reinterpret(_BOOL_CODE)
+
+
 def all(x, /, *, axis=None, keepdims=False):  # noqa: A001
     _check(x, "all")
     b = x if x.dtype == bool else _core.astype(x, bool)
@@ -25,7 +42,11 @@ def all(x, /, *, axis=None, keepdims=False):  # noqa: A001
         r = _core._bool_scan(b, False)
         if r is not None:
             return r
-    return _core.reduce("all", b, _axis(axis, "all"), keepdims, bool)
+    ax = _axis(axis, "all")
+    r = _bool_axis_reduce("min", b, ax, keepdims)
+    if r is not None:
+        return r
+    return _core.reduce("all", b, ax, keepdims, bool)
 
 
 def any(x, /, *, axis=None, keepdims=False):  # noqa: A001
@@ -35,7 +56,11 @@ def any(x, /, *, axis=None, keepdims=False):  # noqa: A001
         r = _core._bool_scan(b, True)
         if r is not None:
             return r
-    return _core.reduce("any", b, _axis(axis, "any"), keepdims, bool)
+    ax = _axis(axis, "any")
+    r = _bool_axis_reduce("max", b, ax, keepdims)
+    if r is not None:
+        return r
+    return _core.reduce("any", b, ax, keepdims, bool)
 
 
 def where(condition, x1, x2, /):
