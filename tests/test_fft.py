@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import hcarray as hc
-from strategies import COMPLEX, FLOAT, HALF, INT, assert_same, np_arrays
+from strategies import COMPLEX, FLOAT, HALF, INT, assert_same, np_arrays, pair
 
 NORMS = ["backward", "ortho", "forward"]
 shapes = hnp.array_shapes(min_dims=1, max_dims=3, min_side=1, max_side=6)
@@ -207,3 +207,17 @@ def test_errors():
     assert_same(hc.fft.ifftshift([1, 2, 3]), np.fft.ifftshift([1, 2, 3]))
     with pytest.raises(TypeError, match="ifftshift"):
         hc.fft.ifftshift(["a", "b"])
+
+
+@given(pair(dtypes=COMPLEX + FLOAT + INT + HALF,
+            shape=hnp.array_shapes(min_dims=1, max_dims=3, min_side=0, max_side=9)), st.data())
+def test_shifts_strided_and_repeated_axes(p, data):
+    # fftshift/ifftshift run the native roll on the hcarray (no NumPy round trip): strided and
+    # reversed views, and repeated axes (rolled twice, as NumPy's roll)
+    a, h = p
+    axes = data.draw(st.none() | st.integers(-a.ndim, a.ndim - 1)
+                     | st.lists(st.integers(-a.ndim, a.ndim - 1), max_size=4).map(tuple))
+    for f in ("fftshift", "ifftshift"):
+        r = getattr(hc.fft, f)(h, axes=axes)
+        assert_same(r, getattr(np.fft, f)(a, axes=axes))
+        assert a.size == 0 or not np.shares_memory(np.asarray(r), np.asarray(h))
