@@ -615,3 +615,37 @@ def test_iteration_vs_numpy(p):
     if a.ndim >= 2:
         for x, y in zip(np.unstack(h, axis=-1), numpy.unstack(a, axis=-1)):
             assert_same(x, y)
+
+
+@given(pair(dtypes=NUMERIC + [numpy.dtype(numpy.bool_)]), st.integers(1, 4),
+       st.sampled_from([None, numpy.float32, numpy.int64, numpy.complex128]))
+def test_array_from_list_of_hcarrays_vs_numpy(p, k, dt):
+    # lists/tuples of hcarrays (rows, 0-d items of an iteration) are stacked natively
+    a, h = p
+    if dt is not None and a.dtype.kind == "c" and numpy.dtype(dt).kind != "c":
+        dt = None  # NumPy warns (ComplexWarning) casting complex to real
+    hs, ns = [h] * k, [a] * k
+    for f in ("array", "asarray"):
+        assert_same(getattr(np, f)(hs, dtype=dt), getattr(numpy, f)(ns, dtype=dt))
+        assert_same(getattr(np, f)(tuple(hs)), getattr(numpy, f)(tuple(ns)))
+    assert_same(hc.asarray(hs), numpy.asarray(ns))
+    r = np.array(hs)
+    assert not r._shares_storage(h)  # a new array
+    if a.ndim >= 1:
+        items_h, items_n = list(h), [numpy.asarray(v) for v in a]
+        if items_h:
+            assert_same(np.array(items_h, dtype=dt), numpy.array(items_n, dtype=dt))
+            assert_same(np.concatenate((items_h, items_h)),
+                        numpy.concatenate((items_n, items_n)))
+            assert_same(np.sum(items_h, axis=0), numpy.sum(items_n, axis=0))
+    # mixed dtypes promote, mixed shapes fail, Python scalars mixed in: as NumPy
+    with numpy.errstate(invalid="ignore"):  # NaN/inf to int16: any value, the same in both
+        other = a.astype(numpy.int16) if a.dtype.kind != "c" else a.astype(numpy.complex64)
+    assert_same(np.asarray([h, np.asarray(other)]), numpy.asarray([a, other]))
+    if a.ndim == 0:
+        assert_same(np.asarray([h, 2]), numpy.asarray([a, 2]))
+    else:
+        with pytest.raises(ValueError):
+            numpy.asarray([a, a[:0]]) if a.shape[0] else numpy.asarray([a, a[None]])
+        with pytest.raises(ValueError, match="asarray"):
+            np.asarray([h, h[:0]]) if a.shape[0] else np.asarray([h, h[None]])

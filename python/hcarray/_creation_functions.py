@@ -60,6 +60,14 @@ def asarray(obj, /, *, dtype=None, device=None, copy=None):
             return v
     if copy is False:
         raise ValueError(f"asarray: a {type(obj).__name__} cannot be converted without a copy")
+    if (type(obj) is list or type(obj) is tuple) and obj and type(obj[0]) is _core.ndarray:
+        # a list of hcarrays of one dtype and shape (rows, or the 0-d items of an iteration):
+        # stacked by memcpy in C++; NumPy converted each item through its buffer (3000 0-d
+        # items: 1.7 ms, NumPy 0.08)
+        v = _core._concat(obj, 0, True)
+        if v is not None:
+            return v if code is None or code == v._dtype_code else \
+                _core.astype(v, _dtypes._DTYPES[code])
     a = _np.asarray(obj, dtype=None if code is None else _dtypes._DTYPES[code])
     if a.dtype == object or a.dtype.kind in "USVMmO":
         raise TypeError(f"asarray: cannot convert {type(obj).__name__} to an array of numbers")

@@ -229,6 +229,13 @@ def as_hc(obj, fn, dtype=None):
         return h if dtype is None else _core.astype(h, _np.dtype(dtype))
     if isinstance(obj, ndarray):
         return _core.astype(obj, _np.dtype(dtype))
+    if dtype is None and (type(obj) is list or type(obj) is tuple) and obj and \
+            type(obj[0]) is ndarray:
+        # a list of hcarrays of one dtype and shape (rows, or the 0-d items of an iteration):
+        # stacked by memcpy in C++ (NumPy converts each item through its buffer: 0.6 us each)
+        v = _core._concat(obj, 0, True)
+        if v is not None:
+            return v
     try:
         a = _np.asarray(obj, dtype=dtype)
     except (TypeError, ValueError) as e:
