@@ -204,7 +204,12 @@ template <class T> constexpr bool kBlendMinMax = std::is_integral_v<T> && sizeof
 // lo = min(a, b), hi = max(a, b).
 template <class T> HC_INLINE void min_max(__m512i a, __m512i b, __m512i& lo, __m512i& hi) {
   using V = Vec<T>;
-  if constexpr (kBlendMinMax<T>) {
+  if constexpr (std::is_integral_v<T> && sizeof(T) == 4) {
+    // 32-bit integer min/max issue on one port here (float min/max on two): one min, and
+    // max = a + b - min (exact modulo 2^32), the add and subtract on either port.
+    lo = V::min(a, b);
+    hi = _mm512_sub_epi32(_mm512_add_epi32(a, b), lo);
+  } else if constexpr (kBlendMinMax<T>) {
     const typename V::M k = V::lt(b, a);
     lo = _mm512_mask_mov_epi64(a, k, b);
     hi = _mm512_mask_mov_epi64(b, k, a);
@@ -875,7 +880,37 @@ int64_t take_out_specials(const T* src, T* a, int64_t n,
   constexpr U neg_zero = U(U(1) << (sizeof(U) * 8 - 1));
   bool mixed = false, first_neg = false;
   int64_t nzero = 0, w = 0;
-  for (int64_t i = 0; i < n; i += N) {
+  for (int64_t i = 0; i < n;) {
+    if (i + 4 * N <= n) {
+      // Blocks of 4 vectors holding no NaN and no zero (one fpclass each: QNaN, SNaN, +0,
+      // -0) are moved as they are; w <= i, and all four are loaded before any store.
+      const __m512i v0 = V::loadu(src + i), v1 = V::loadu(src + i + N);
+      const __m512i v2 = V::loadu(src + i + 2 * N), v3 = V::loadu(src + i + 3 * N);
+      M sp;
+      if constexpr (sizeof(T) == 4)
+        sp = M(_mm512_fpclass_ps_mask(_mm512_castsi512_ps(v0), 0x87) |
+               _mm512_fpclass_ps_mask(_mm512_castsi512_ps(v1), 0x87) |
+               _mm512_fpclass_ps_mask(_mm512_castsi512_ps(v2), 0x87) |
+               _mm512_fpclass_ps_mask(_mm512_castsi512_ps(v3), 0x87));
+      else
+        sp = M(_mm512_fpclass_pd_mask(_mm512_castsi512_pd(v0), 0x87) |
+               _mm512_fpclass_pd_mask(_mm512_castsi512_pd(v1), 0x87) |
+               _mm512_fpclass_pd_mask(_mm512_castsi512_pd(v2), 0x87) |
+               _mm512_fpclass_pd_mask(_mm512_castsi512_pd(v3), 0x87));
+      if (!sp) {
+        if (w != i || src != a) {
+          V::storeu(a + w, v0);
+          V::storeu(a + w + N, v1);
+          V::storeu(a + w + 2 * N, v2);
+          V::storeu(a + w + 3 * N, v3);
+        }
+        w += 4 * N;
+        i += 4 * N;
+        continue;
+      }
+    }
+    const int64_t stop = std::min<int64_t>(n, i + 4 * N);
+    for (; i < stop; i += N) {
     const int k = int(std::min<int64_t>(N, n - i));
     const M valid = V::first(k);
     const __m512i v = V::mask_loadu(zero, valid, src + i);
@@ -918,6 +953,7 @@ int64_t take_out_specials(const T* src, T* a, int64_t n,
       // w <= i: in place (src == a), only slots already read are written.
       if (w != i || src != a) V::mask_storeu(a + w, valid, v);
       w += k;
+    }
     }
   }
   return w;
