@@ -649,3 +649,36 @@ def test_array_from_list_of_hcarrays_vs_numpy(p, k, dt):
             numpy.asarray([a, a[:0]]) if a.shape[0] else numpy.asarray([a, a[None]])
         with pytest.raises(ValueError, match="asarray"):
             np.asarray([h, h[:0]]) if a.shape[0] else np.asarray([h, h[None]])
+
+
+@given(pair(dtypes=NUMERIC, shape=st.lists(st.integers(0, 7), min_size=1, max_size=3).map(tuple)),
+       st.data())
+def test_split_family_vs_numpy(p, data):
+    # split pieces are basic-index views of the input, for every axis, sections and indices
+    a, h = p
+    axis = data.draw(st.integers(-a.ndim, a.ndim - 1))
+    n = a.shape[axis]
+    ios = data.draw(st.integers(1, 5) | st.lists(st.integers(-n - 3, n + 3), max_size=4))
+    got, exp = np.array_split(h, ios, axis=axis), numpy.array_split(a, ios, axis=axis)
+    assert len(got) == len(exp)
+    for g, e in zip(got, exp):
+        assert_same(g, e)
+        assert g.size == 0 or numpy.shares_memory(numpy.asarray(g), numpy.asarray(h))
+    try:
+        exp = numpy.split(a, ios, axis=axis)
+    except ValueError:
+        with pytest.raises(ValueError, match="split"):
+            np.split(h, ios, axis=axis)
+    else:
+        got = np.split(h, ios, axis=axis)
+        assert len(got) == len(exp)
+        for g, e in zip(got, exp):
+            assert_same(g, e)
+    for f, nd in (("hsplit", 1), ("vsplit", 2), ("dsplit", 3)):
+        if a.ndim >= nd:
+            try:
+                exp = getattr(numpy, f)(a, ios)
+            except ValueError:
+                continue
+            for g, e in zip(getattr(np, f)(h, ios), exp):
+                assert_same(g, e)

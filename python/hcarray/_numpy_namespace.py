@@ -1454,11 +1454,12 @@ def _split(ary, ios, axis, fn, even):
     n = h.shape[ax]
     pts = _split_points(n, ios, fn, even)
     out = []
+    pre = (slice(None),) * ax  # views by the C++ basic indexing (0.1 us a piece)
     for i in range(len(pts) - 1):
         lo = _b.min(_b.max(pts[i] + (n if pts[i] < 0 else 0), 0), n)
         hi = _b.min(_b.max(pts[i + 1] + (n if pts[i + 1] < 0 else 0), 0), n)
         hi = _b.max(hi, lo)
-        out.append(_mf._slice(h, ax, lo, hi))
+        out.append(h[pre + (slice(lo, hi),)])
     return out
 
 
