@@ -16,7 +16,7 @@
 //   `<` lanes first and the `>=` lanes last, and the whole vector is stored at both cursors,
 //   the other lanes landing in free space; cheaper than two compress-stores) (nothing is
 //   overwritten before it is read); the saved vectors
-//   and a masked tail fill the gap last. The partition also tracks the overall min and max:
+//   and a masked tail fill the gap last. The partition also tracks the overall max:
 //   when the max is the pivot the `>=` side is all equal and is not recursed into; when
 //   nothing is below the pivot (it is the minimum) the range is split at the next value above
 //   the pivot instead, which puts the pivot's copies aside for good.
@@ -183,13 +183,6 @@ HC_CMP_TRAITS(uint64_t, W64, _mm512_min_epu64, _mm512_max_epu64, _mm512_mask_min
               _mm512_mask_max_epu64, HC_LT_EPU64, HC_SET1_U64, HC_ID, HC_ID, UINT64_MAX,
               uint64_t(0))
 
-template <class T> HC_INLINE T hmin(__m512i v) {
-  alignas(64) T buf[64 / sizeof(T)];
-  _mm512_store_si512(buf, v);
-  T m = buf[0];
-  for (size_t i = 1; i < 64 / sizeof(T); ++i) m = buf[i] < m ? buf[i] : m;
-  return m;
-}
 template <class T> HC_INLINE T hmax(__m512i v) {
   alignas(64) T buf[64 / sizeof(T)];
   _mm512_store_si512(buf, v);
@@ -508,9 +501,9 @@ template <class T> void small_sort(T* a, int64_t n) {
 // ---- partition -----------------------------------------------------------------------------
 
 // What a partition learnt about its sides: lt_min < lt_max unless the `<` side is known to be
-// all equal, likewise ge_min < ge_max for the `>=` side. Only the overall min and max are
-// tracked (two min/max per vector): the `<` side reports (min, pivot), never "all equal"; the
-// `>=` side (pivot, max), all equal exactly when the maximum is the pivot.
+// all equal, likewise ge_min < ge_max for the `>=` side. Only the overall max is tracked (one
+// max per vector): the `<` side reports (bottom, pivot), never "all equal"; the `>=` side
+// (pivot, max), all equal exactly when the maximum is the pivot.
 template <class T> struct Sides {
   T lt_min, lt_max, ge_min, ge_max;
 };
@@ -535,16 +528,14 @@ struct PartLut8 {
 alignas(64) constexpr PartLut8 kPartLut8{};
 
 // Partitions one vector: `< p` lanes to a[lw...], `>= p` lanes to ...a[rw), updating the
-// overall min/max; [lw, lw + N) and [rw - N, rw) must be free.
+// overall max; [lw, lw + N) and [rw - N, rw) must be free.
 template <class T>
-HC_INLINE void part_vec(T* a, __m512i v, __m512i pv, int64_t& lw, int64_t& rw, __m512i& vmin,
-                        __m512i& vmax) {
+HC_INLINE void part_vec(T* a, __m512i v, __m512i pv, int64_t& lw, int64_t& rw, __m512i& vmax) {
   using V = Vec<T>;
   using M = typename V::M;
   constexpr int N = V::N;
   const M lt = V::lt(v, pv);
   const int cl = __builtin_popcount(unsigned(lt));
-  vmin = V::min(vmin, v);
   vmax = V::max(vmax, v);
   if constexpr (N == 8) {
     // One permutation puts the `<` lanes first and the `>=` lanes last; the whole vector is
@@ -568,7 +559,7 @@ template <class T> int64_t partition(T* a, int64_t n, T p, Sides<T>& s) {
   constexpr int N = V::N;
   constexpr int K = kUnroll<T>;
   const __m512i pv = V::set1(p);
-  __m512i vmin = V::set1(V::top()), vmax = V::set1(V::bottom());
+  __m512i vmax = V::set1(V::bottom());
   const int64_t rem = n % N;
   const int64_t body = n - rem;
   const __m512i tail = rem ? V::mask_loadu(pv, V::first(int(rem)), a + body) : pv;
@@ -591,7 +582,7 @@ template <class T> int64_t partition(T* a, int64_t n, T p, Sides<T>& s) {
 #pragma GCC unroll 8
     for (int k = 0; k < K; ++k) v[k] = V::loadu(a + at + k * N);
 #pragma GCC unroll 8
-    for (int k = 0; k < K; ++k) part_vec<T>(a, v[k], pv, lw, rw, vmin, vmax);
+    for (int k = 0; k < K; ++k) part_vec<T>(a, v[k], pv, lw, rw, vmax);
   }
   while (r_read > l_read) {
     __m512i v;
@@ -602,7 +593,7 @@ template <class T> int64_t partition(T* a, int64_t n, T p, Sides<T>& s) {
       r_read -= N;
       v = V::loadu(a + r_read);
     }
-    part_vec<T>(a, v, pv, lw, rw, vmin, vmax);
+    part_vec<T>(a, v, pv, lw, rw, vmax);
   }
   // The saved vectors and the tail fill the gap [lw, rw) exactly.
   for (int i = 0; i < 2 * K + 1; ++i) {
@@ -612,7 +603,6 @@ template <class T> int64_t partition(T* a, int64_t n, T p, Sides<T>& s) {
     const M ge = M(~V::lt(v, pv) & valid);
     const int cl = __builtin_popcount(unsigned(lt));
     const int cg = __builtin_popcount(unsigned(ge));
-    vmin = V::mask_min(vmin, valid, vmin, v);
     vmax = V::mask_max(vmax, valid, vmax, v);
     V::compress_store(a + lw, lt, v);
     V::compress_store(a + rw - cg, ge, v);
@@ -621,7 +611,9 @@ template <class T> int64_t partition(T* a, int64_t n, T p, Sides<T>& s) {
   }
   // Only the overall min and max are tracked: the `<` side is reported as not all equal
   // (lt_min < p), the `>=` side as all equal exactly when the maximum is p.
-  s.lt_min = hmin<T>(vmin);
+  // The `<` side's minimum is never needed: when that side is not empty, some x < p, so
+  // bottom < p says "not all equal" just as well (one min per vector less).
+  s.lt_min = V::bottom();
   s.lt_max = p;
   s.ge_min = p;
   s.ge_max = hmax<T>(vmax);
@@ -746,7 +738,7 @@ template <class T> int64_t partition2(T* a, int64_t n, T p, Sides<T>& s) {
   two_tasks([&](int t) { m[t] = t == 0 ? partition(a, h, p, sh[0]) : partition(a + h, n - h, p, sh[1]); });
   auto lo = [](T x, T y) { return y < x ? y : x; };
   auto hi = [](T x, T y) { return x < y ? y : x; };
-  // (An empty side reports min = top, max = bottom, which min/max ignore.)
+  // (An empty side reports max = bottom, which max ignores; the `<` side reports min = bottom.)
   s = {lo(sh[0].lt_min, sh[1].lt_min), hi(sh[0].lt_max, sh[1].lt_max),
        lo(sh[0].ge_min, sh[1].ge_min), hi(sh[0].ge_max, sh[1].ge_max)};
   // [0, m0) <, [m0, h) >=, [h, h + m1) <, [h + m1, n) >=: swap the first c of [m0, h) with the
