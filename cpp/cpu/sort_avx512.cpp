@@ -529,14 +529,14 @@ alignas(64) constexpr PartLut8 kPartLut8{};
 
 // Partitions one vector: `< p` lanes to a[lw...], `>= p` lanes to ...a[rw), updating the
 // overall max; [lw, lw + N) and [rw - N, rw) must be free.
-template <class T>
+template <class T, bool kTrack>
 HC_INLINE void part_vec(T* a, __m512i v, __m512i pv, int64_t& lw, int64_t& rw, __m512i& vmax) {
   using V = Vec<T>;
   using M = typename V::M;
   constexpr int N = V::N;
   const M lt = V::lt(v, pv);
   const int cl = __builtin_popcount(unsigned(lt));
-  vmax = V::max(vmax, v);
+  if constexpr (kTrack) vmax = V::max(vmax, v);
   if constexpr (N == 8) {
     // One permutation puts the `<` lanes first and the `>=` lanes last; the whole vector is
     // stored at both cursors (the other lanes land in free space).
@@ -553,7 +553,11 @@ HC_INLINE void part_vec(T* a, __m512i v, __m512i pv, int64_t& lw, int64_t& rw, _
 
 // Reorders a[0, n) (n >= 2 K N) into `< p` then `>= p`; returns the count below p and each
 // side's min and max (meaningless for an empty side).
-template <class T> int64_t partition(T* a, int64_t n, T p, Sides<T>& s) {
+//
+// kTrack false: the caller knows an element above p (`above`, e.g. the sample's maximum), so
+// the `>=` side is not all equal and the maximum is not tracked (one max per vector less).
+template <class T, bool kTrack = true>
+int64_t partition(T* a, int64_t n, T p, Sides<T>& s, T above = T()) {
   using V = Vec<T>;
   using M = typename V::M;
   constexpr int N = V::N;
@@ -582,7 +586,7 @@ template <class T> int64_t partition(T* a, int64_t n, T p, Sides<T>& s) {
 #pragma GCC unroll 8
     for (int k = 0; k < K; ++k) v[k] = V::loadu(a + at + k * N);
 #pragma GCC unroll 8
-    for (int k = 0; k < K; ++k) part_vec<T>(a, v[k], pv, lw, rw, vmax);
+    for (int k = 0; k < K; ++k) part_vec<T, kTrack>(a, v[k], pv, lw, rw, vmax);
   }
   while (r_read > l_read) {
     __m512i v;
@@ -593,7 +597,7 @@ template <class T> int64_t partition(T* a, int64_t n, T p, Sides<T>& s) {
       r_read -= N;
       v = V::loadu(a + r_read);
     }
-    part_vec<T>(a, v, pv, lw, rw, vmax);
+    part_vec<T, kTrack>(a, v, pv, lw, rw, vmax);
   }
   // The saved vectors and the tail fill the gap [lw, rw) exactly.
   for (int i = 0; i < 2 * K + 1; ++i) {
@@ -603,25 +607,25 @@ template <class T> int64_t partition(T* a, int64_t n, T p, Sides<T>& s) {
     const M ge = M(~V::lt(v, pv) & valid);
     const int cl = __builtin_popcount(unsigned(lt));
     const int cg = __builtin_popcount(unsigned(ge));
-    vmax = V::mask_max(vmax, valid, vmax, v);
+    if constexpr (kTrack) vmax = V::mask_max(vmax, valid, vmax, v);
     V::compress_store(a + lw, lt, v);
     V::compress_store(a + rw - cg, ge, v);
     lw += cl;
     rw -= cg;
   }
-  // Only the overall min and max are tracked: the `<` side is reported as not all equal
-  // (lt_min < p), the `>=` side as all equal exactly when the maximum is p.
   // The `<` side's minimum is never needed: when that side is not empty, some x < p, so
-  // bottom < p says "not all equal" just as well (one min per vector less).
+  // (bottom, p) says "not all equal"; the `>=` side is all equal exactly when the maximum is p.
   s.lt_min = V::bottom();
   s.lt_max = p;
   s.ge_min = p;
-  s.ge_max = hmax<T>(vmax);
+  if constexpr (kTrack) s.ge_max = hmax<T>(vmax);
+  else s.ge_max = above;
   return lw;
 }
 
-// Median of 16 spread elements: gathered into registers and sorted there (n < 2^31).
-template <class T> T pivot16(const T* a, int64_t n) {
+// Median of 16 spread elements: gathered into registers and sorted there (n < 2^31); `top`:
+// the sample's maximum.
+template <class T> T pivot16(const T* a, int64_t n, T& top) {
   using V = Vec<T>;
   const int64_t step = n / 16;
   if constexpr (V::N == 16) {
@@ -635,6 +639,9 @@ template <class T> T pivot16(const T* a, int64_t n) {
     T out;
     const int32_t bits = _mm_cvtsi128_si32(_mm512_castsi512_si128(m));
     std::memcpy(&out, &bits, sizeof(T));
+    const __m512i mx = _mm512_permutexvar_epi32(_mm512_set1_epi32(15), v[0]);
+    const int32_t tbits = _mm_cvtsi128_si32(_mm512_castsi512_si128(mx));
+    std::memcpy(&top, &tbits, sizeof(T));
     return out;
   } else {
     const __m512i lo = _mm512_add_epi64(
@@ -646,17 +653,22 @@ template <class T> T pivot16(const T* a, int64_t n) {
     T out;
     const int64_t bits = _mm_cvtsi128_si64(_mm512_castsi512_si128(v[1]));  // element 8
     std::memcpy(&out, &bits, sizeof(T));
+    const __m512i mx = _mm512_permutexvar_epi64(_mm512_set1_epi64(7), v[1]);  // element 15
+    const int64_t tbits = _mm_cvtsi128_si64(_mm512_castsi512_si128(mx));
+    std::memcpy(&top, &tbits, sizeof(T));
     return out;
   }
 }
 
-// Median of a sorted sample of `samples` spread elements (at most small_max).
-template <class T> T choose_pivot(const T* a, int64_t n, int samples) {
-  if (samples == 16 && n < (int64_t(1) << 31)) return pivot16(a, n);
+// Median of a sorted sample of `samples` spread elements (at most small_max); `top`: the
+// sample's maximum (an element of a).
+template <class T> T choose_pivot(const T* a, int64_t n, int samples, T& top) {
+  if (samples == 16 && n < (int64_t(1) << 31)) return pivot16(a, n, top);
   T buf[512];
   const int64_t step = n / samples;
   for (int i = 0; i < samples; ++i) buf[i] = a[step / 2 + i * step];
   small_sort(buf, samples);
+  top = buf[samples - 1];
   return buf[samples / 2];
 }
 
@@ -673,8 +685,10 @@ template <class T> void quicksort(T* a, int64_t n, int depth) {
       return;
     }
     Sides<T> s;
-    const T p = choose_pivot(a, n, 16);
-    int64_t m = partition(a, n, p, s);
+    T top;
+    const T p = choose_pivot(a, n, 16, top);
+    // A sampled element above p: the `>=` side is not all equal, no need to track the max.
+    int64_t m = p < top ? partition<T, false>(a, n, p, s, top) : partition(a, n, p, s);
     if (m == 0) {
       // p is the minimum: everything is >= p.
       if (!(s.ge_min < s.ge_max)) return;  // all equal
@@ -789,8 +803,9 @@ template <class T> void sort_shared(const std::vector<Task<T>>& init, int64_t gr
       }
       while (t.n > grain && t.depth > 0) {
         Sides<T> s;
-        const T p = choose_pivot(t.a, t.n, 16);
-        int64_t m = partition(t.a, t.n, p, s);
+        T top;
+        const T p = choose_pivot(t.a, t.n, 16, top);
+        int64_t m = p < top ? partition<T, false>(t.a, t.n, p, s, top) : partition(t.a, t.n, p, s);
         --t.depth;
         if (m == 0) {  // p is the minimum
           if (!(s.ge_min < s.ge_max)) {
@@ -823,7 +838,8 @@ template <class T> void sort_keys(T* a, int64_t n, int threads) {
   const int depth = max_depth(n);
   if (threads < 2 || n < kSplitMin || depth < 1) return quicksort(a, n, depth);
   Sides<T> s;
-  const T p = choose_pivot(a, n, int(small_max<T>()));
+  T top;
+  const T p = choose_pivot(a, n, int(small_max<T>()), top);
   const int64_t m = partition2(a, n, p, s);
   std::vector<Task<T>> init;
   if (s.lt_min < s.lt_max) init.push_back({a, m, depth - 1});
