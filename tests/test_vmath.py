@@ -548,3 +548,31 @@ def test_atan2_broadcast_strides_out():
     out = hc.zeros((7, 300))
     assert hc.arctan2(ha, hb, out=out) is out
     assert np.array_equal(np.asarray(out), full)
+
+
+# float16/bfloat16 go through the float32 kernels with the conversions in registers (AVX-512,
+# vmath32.h run_h16) or in blocks around the float32 function (other targets): either way every
+# 16-bit result is the float32 kernel's result rounded once (NaNs canonical: float16 0x7e00 |
+# sign, bfloat16 top half | 0x40), whatever the layout and tail length.
+@pytest.mark.parametrize("dtype", [np.float16, ml_dtypes.bfloat16], ids=["float16", "bfloat16"])
+@pytest.mark.parametrize("fn", FUNCS)
+def test_half_every_value_is_the_float32_kernel_rounded_once(fn, dtype):
+    x = np.arange(65536, dtype=np.uint16).view(dtype)
+    f = getattr(hc, fn)
+    want = np.asarray(f(hc.asarray(x.astype(np.float32))).astype(dtype)).view(np.uint16)
+    a = hc.asarray(x)
+    got = np.asarray(f(a))
+    assert got.dtype == np.dtype(dtype)
+    assert np.array_equal(got.view(np.uint16), want)
+    for view, idx in [(a[3:], np.s_[3:]), (a[1::3], np.s_[1::3]), (a[::-1], np.s_[::-1]),
+                      (a[5:5], np.s_[5:5])]:
+        assert np.array_equal(np.asarray(f(view)).view(np.uint16), want[idx])
+    for n in [1, 15, 16, 17, 31, 32, 33, 47]:  # tails of the 16-lane (and 2-vector) steps
+        assert np.array_equal(np.asarray(f(a[40000:40000 + n])).view(np.uint16), want[40000:40000 + n])
+    # NaN inputs (payloads included) give quiet NaNs: float16's canonical 0x7e00 (the sign is the
+    # kernel's), bfloat16's top half with the quiet bit
+    nan = want[(x.view(np.uint16) & 0x7FFF) > (0x7C00 if dtype == np.float16 else 0x7F80)]
+    if dtype == np.float16:
+        assert set((nan & 0x7FFF).tolist()) == {0x7E00}
+    else:
+        assert np.all(nan & 0x40) and np.all((nan & 0x7F80) == 0x7F80)

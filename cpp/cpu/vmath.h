@@ -25,6 +25,8 @@ using UnaryF32 = void (*)(const float* x, float* y, int64_t n);
 using UnaryF64 = void (*)(const double* x, double* y, int64_t n);
 using BinaryF32 = void (*)(const float* a, const float* b, float* y, int64_t n);
 using BinaryF64 = void (*)(const double* a, const double* b, double* y, int64_t n);
+// float16 / bfloat16 arrays as their bits, computed by the float32 kernel (rounded once).
+using UnaryH16 = void (*)(const uint16_t* x, uint16_t* y, int64_t n);
 
 // One target's functions. y may equal x (in place); otherwise they must not overlap.
 struct Table {
@@ -34,6 +36,9 @@ struct Table {
   BinaryF32 atan2_f32, pow_f32;
   BinaryF64 atan2_f64, pow_f64;
   UnaryF32 sigmoid_f32 = nullptr;  // 1 / (1 + e^-x), float lanes (set by table()/table_for())
+  // Contiguous float16 / bfloat16 versions of f32 (AVX-512 only, since session 6; nullptr where
+  // absent: the caller then converts blocks around f32).
+  UnaryH16 f16[kNumUnary] = {}, bf16[kNumUnary] = {};
 };
 
 const Table& table();                     // the target chosen at first use

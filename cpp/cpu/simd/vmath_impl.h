@@ -1321,6 +1321,15 @@ void HC_VM32_CAT(patch_f32_, HC_SIMD_NS)(Table& t) {
   t.f32[Cbrt] = &v::run<v::cbrt>;
   t.atan2_f32 = &v::run2<v::atan2>;
   t.sigmoid_f32 = &v::run<v::sigmoid>;
+#if HC_SIMD_TARGET == HC_SIMD_AVX512
+  // float16/bfloat16 arrays through the same kernels, conversions in registers (vmath32.h).
+#define HC_H16(F, fn) t.f16[F] = &v::run_h16<v::fn, false>; t.bf16[F] = &v::run_h16<v::fn, true>;
+  HC_H16(Exp, exp) HC_H16(Log, log) HC_H16(Tanh, tanh) HC_H16(Log2, log2) HC_H16(Log10, log10)
+  HC_H16(Log1p, log1p) HC_H16(Expm1, expm1) HC_H16(Sin, sin) HC_H16(Cos, cos) HC_H16(Tan, tan)
+  HC_H16(Atan, atan) HC_H16(Sinh, sinh) HC_H16(Cosh, cosh) HC_H16(Asin, asin) HC_H16(Acos, acos)
+  HC_H16(Asinh, asinh) HC_H16(Acosh, acosh) HC_H16(Atanh, atanh) HC_H16(Cbrt, cbrt)
+#undef HC_H16
+#endif
 }
 }  // namespace hc::cpu::vmath
 #undef HC_VM32_CAT
