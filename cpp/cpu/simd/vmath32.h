@@ -181,7 +181,7 @@ inline Vf exp_core(Vf x) {
 // 0 below; NaN passes through. Taylor to r^8 on |r| <= ln2/2 (relative error 2e-10).
 constexpr double kExpT8[] = {1.0, 1.0, 0.5, 0.16666666666666666, 0.041666666666666664,
     0.008333333333333333, 0.001388888888888889, 0.0001984126984126984, 2.48015873015873e-05};
-inline Vf exp_wide(Vf x) {
+__attribute__((noinline, cold)) inline Vf exp_wide(Vf x) {
   // Lanes in the fast range keep the fast path's result, so a lane's value never depends on
   // its neighbours (layout, chunking by threads).
   Mf fast = abs(x) <= F(87.0f);
@@ -214,7 +214,7 @@ inline Vf log_split(Vf x, Vf& e) {
 }
 inline Vf log_join(Vf e, Vf lm) { return fma(e, F(kLn2Hi), fma(e, F(kLn2Lo), lm)); }
 
-inline Vf log_wide(Vf x) {
+__attribute__((noinline, cold)) inline Vf log_wide(Vf x) {
   Mf sub = x < F(0x1p-126f);
   Vf e, lm = log_split(select(sub, x * F(0x1p23f), x), e);
   e = e - select(sub, F(23.0f), F(0.0f));
